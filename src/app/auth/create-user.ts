@@ -1,0 +1,47 @@
+import type { Role } from '../../core/auth/roles';
+import { DomainError } from '../../core/errors';
+import { auditActor, type Actor } from '../actor';
+import { hashPassword } from '../passwords';
+import { policy } from '../policy';
+import type { Store, User } from '../ports';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  locale?: 'vi' | 'en';
+  /** Link the account to this person (their KPIs become "mine"). */
+  personId?: number | null;
+}
+
+export async function createUser(store: Store, actor: Actor, input: CreateUserInput): Promise<User> {
+  policy.requireAdmin(actor);
+  if (input.password.length < 8) {
+    throw new DomainError('PASSWORD_TOO_SHORT', {
+      vi: 'Mật khẩu phải có ít nhất 8 ký tự.',
+      en: 'The password must be at least 8 characters long.',
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return store.transaction(async (tx) => {
+    if (await tx.users.findByEmail(input.email)) {
+      throw new DomainError('EMAIL_TAKEN', {
+        vi: `Email ${input.email} đã được dùng cho một tài khoản khác.`,
+        en: `The email ${input.email} is already used by another account.`,
+      });
+    }
+    const user = await tx.users.create({ ...input, passwordHash, locale: input.locale ?? 'vi' });
+    if (input.personId) {
+      const person = await tx.people.findById(input.personId);
+      if (!person) throw new DomainError('PERSON_NOT_FOUND', { vi: `Không có nhân sự #${input.personId}.`, en: `No person #${input.personId}.` });
+      await tx.people.update(person.id, { userId: user.id });
+    }
+    await tx.audit.record([{ ...auditActor(actor), action: 'create', entity: 'user', entityId: String(user.id), before: null, after: user }]);
+    return user;
+  });
+}
+
+export async function setMyLocale(store: Store, actor: Actor, locale: 'vi' | 'en'): Promise<void> {
+  await store.users.update(actor.user.id, { locale });
+}

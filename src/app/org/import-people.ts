@@ -1,0 +1,79 @@
+import { DomainError } from '../../core/errors';
+import { validatePeopleRows } from '../../core/people/import-rows';
+import { auditActor, type Actor } from '../actor';
+import { readTable } from '../import/read-table';
+import { policy } from '../policy';
+import type { Store } from '../ports';
+
+export interface ImportPeopleResult {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+}
+
+/**
+ * All or nothing: every row is validated first; one bad row means nothing is written and every
+ * problem is reported with row and column. The writes run in one transaction, so a crash mid-way
+ * leaves no partial import.
+ */
+export async function importPeople(
+  store: Store,
+  actor: Actor,
+  file: { name: string; data: Buffer },
+  options: { dryRun: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<ImportPeopleResult> {
+  const table = await readTable(file.name, file.data);
+  return store.transaction(async (tx) => {
+    const units = await tx.units.list();
+    const positions = await tx.positions.list();
+    const emailsInFile = table.rows.flatMap((r) => r.map((c) => c.trim().toLowerCase())).filter((c) => c.includes('@'));
+    const existing = await tx.people.findByEmails([...new Set(emailsInFile)]);
+    const { rows, issues } = validatePeopleRows(table.headers, table.rows, {
+      unitIdByCode: new Map(units.map((u) => [u.code.toUpperCase(), { id: u.id, archived: u.archived }])),
+      positionIdByCode: new Map(positions.map((p) => [p.code.toLowerCase(), p.id])),
+      existingEmails: new Set(existing.map((p) => p.email!.toLowerCase())),
+    });
+    for (const r of rows) {
+      if (!policy.canSeeUnit(actor, r.unitId) || (actor.user.role !== 'admin' && actor.user.role !== 'manager')) {
+        issues.push({
+          path: `row ${r.row}`,
+          code: 'forbidden_unit',
+          row: r.row,
+          message: { vi: `Dòng ${r.row}: bạn không quản lý phòng ban này.`, en: `Row ${r.row}: you do not manage this unit.` },
+        });
+      }
+    }
+    if (issues.length > 0) {
+      throw new DomainError(
+        'IMPORT_INVALID',
+        {
+          vi: `Tệp có ${issues.length} lỗi; chưa ghi dữ liệu nào.`,
+          en: `The file has ${issues.length} error(s); nothing was written.`,
+        },
+        { issues },
+      );
+    }
+    if (options.dryRun) return { dryRun: true, rows: rows.length, created: 0 };
+
+    const created = [];
+    const chunk = 500;
+    for (let i = 0; i < rows.length; i += chunk) {
+      const part = rows.slice(i, i + chunk);
+      created.push(
+        ...(await tx.people.createMany(
+          part.map((r) => ({ fullName: r.fullName, email: r.email, unitId: r.unitId, positionId: r.positionId, managerId: null, userId: null })),
+        )),
+      );
+      options.onProgress?.(Math.min(i + chunk, rows.length), rows.length);
+    }
+    const idByEmail = new Map<string, number>([...existing, ...created].filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p.id]));
+    for (let i = 0; i < rows.length; i++) {
+      const managerEmail = rows[i]!.managerEmail;
+      if (managerEmail) created[i] = await tx.people.update(created[i]!.id, { managerId: idByEmail.get(managerEmail)! });
+    }
+    await tx.audit.record(
+      created.map((p) => ({ ...auditActor(actor), action: 'import' as const, entity: 'person', entityId: String(p.id), before: null, after: p })),
+    );
+    return { dryRun: false, rows: rows.length, created: created.length };
+  });
+}

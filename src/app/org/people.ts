@@ -1,0 +1,122 @@
+import { DomainError, issue } from '../../core/errors';
+import { subtreeIds } from '../../core/org/tree';
+import { auditActor, type Actor } from '../actor';
+import { notFound, policy } from '../policy';
+import type { Person, PersonView, Store } from '../ports';
+
+const PERSON = { vi: 'nhân sự', en: 'Person' };
+
+export interface PersonInput {
+  fullName: string;
+  email: string | null;
+  unitId: number;
+  positionId: number | null;
+  managerId: number | null;
+}
+
+export async function listPeople(
+  store: Store,
+  actor: Actor,
+  q: { unitId?: number | undefined; search?: string | undefined; limit: number; offset: number },
+): Promise<{ items: PersonView[]; total: number }> {
+  if (actor.user.role === 'employee' || (actor.unitScope !== 'all' && actor.unitScope.size === 0)) {
+    // Employees see themselves only; asking for another unit is refused, not silently emptied.
+    if (q.unitId !== undefined && q.unitId !== actor.person?.unitId) throw forbiddenUnit();
+    return store.people.query({ ...q, unitIds: undefined, personIds: actor.person ? [actor.person.id] : [] });
+  }
+  let unitIds = policy.visibleUnitIds(actor);
+  if (q.unitId !== undefined) {
+    if (!policy.canSeeUnit(actor, q.unitId)) throw forbiddenUnit();
+    unitIds = [...subtreeIds(await store.units.list(), q.unitId)];
+  }
+  return store.people.query({ ...q, unitIds });
+}
+
+function forbiddenUnit(): DomainError {
+  return new DomainError('FORBIDDEN', {
+    vi: 'Bạn không có quyền xem nhân sự của phòng ban này.',
+    en: 'You may not see the people of this unit.',
+  });
+}
+
+export async function getPerson(store: Store, actor: Actor, id: number): Promise<Person> {
+  const person = await store.people.findById(id);
+  if (!person) throw notFound(PERSON, id);
+  policy.requireSeePerson(actor, person);
+  return person;
+}
+
+/** Checks references (unit, position, manager, email) and reports every bad field at once. */
+async function checkPersonInput(store: Store, input: PersonInput, selfId: number | null): Promise<void> {
+  const issues = [];
+  const unit = await store.units.findById(input.unitId);
+  if (!unit) issues.push(issue('unitId', 'not_found', `Phòng ban #${input.unitId} không tồn tại.`, `Unit #${input.unitId} does not exist.`));
+  else if (unit.archived) issues.push(issue('unitId', 'archived', `Phòng ban "${unit.name}" đã lưu trữ.`, `Unit "${unit.name}" is archived.`));
+  if (input.positionId !== null && !(await store.positions.findById(input.positionId))) {
+    issues.push(issue('positionId', 'not_found', `Chức danh #${input.positionId} không tồn tại.`, `Position #${input.positionId} does not exist.`));
+  }
+  if (input.managerId !== null) {
+    if (input.managerId === selfId) {
+      issues.push(issue('managerId', 'self_manager', 'Một người không thể tự quản lý mình.', 'A person cannot manage themselves.'));
+    } else if (!(await store.people.findById(input.managerId))) {
+      issues.push(issue('managerId', 'not_found', `Người quản lý #${input.managerId} không tồn tại.`, `Manager #${input.managerId} does not exist.`));
+    } else if (selfId !== null && managerLoop(await store.people.managerLinks(), selfId, input.managerId)) {
+      issues.push(issue('managerId', 'cycle', 'Quan hệ quản lý sẽ bị vòng lặp.', 'The manager links would form a cycle.'));
+    }
+  }
+  if (input.email) {
+    const [same] = await store.people.findByEmails([input.email]);
+    if (same && same.id !== selfId) issues.push(issue('email', 'taken', `Email ${input.email} đã được dùng.`, `Email ${input.email} is already used.`));
+  }
+  if (issues.length > 0) {
+    const notFoundOnly = issues.every((i) => i.code === 'not_found');
+    throw new DomainError(
+      notFoundOnly ? 'REFERENCE_NOT_FOUND' : 'VALIDATION_FAILED',
+      { vi: 'Dữ liệu nhân sự không hợp lệ.', en: 'Invalid person data.' },
+      { issues },
+    );
+  }
+}
+
+function managerLoop(links: { id: number; managerId: number | null }[], selfId: number, managerId: number): boolean {
+  const managerOf = new Map(links.map((l) => [l.id, l.managerId]));
+  let cursor: number | null | undefined = managerId;
+  for (let steps = 0; cursor != null && steps <= links.length; steps++) {
+    if (cursor === selfId) return true;
+    cursor = managerOf.get(cursor);
+  }
+  return false;
+}
+
+export async function createPerson(store: Store, actor: Actor, input: PersonInput): Promise<Person> {
+  policy.requireManageUnit(actor, input.unitId);
+  return store.transaction(async (tx) => {
+    await checkPersonInput(tx, input, null);
+    const person = await tx.people.create({ ...input, userId: null });
+    await tx.audit.record([{ ...auditActor(actor), action: 'create', entity: 'person', entityId: String(person.id), before: null, after: person }]);
+    return person;
+  });
+}
+
+export async function updatePerson(
+  store: Store,
+  actor: Actor,
+  id: number,
+  patch: Partial<PersonInput> & { active?: boolean | undefined },
+): Promise<Person> {
+  return store.transaction(async (tx) => {
+    const before = await tx.people.findById(id);
+    if (!before) throw notFound(PERSON, id);
+    policy.requireManageUnit(actor, before.unitId);
+    const next = { ...before, ...stripUndefined(patch) };
+    if (next.unitId !== before.unitId) policy.requireManageUnit(actor, next.unitId);
+    await checkPersonInput(tx, next, id);
+    const after = await tx.people.update(id, stripUndefined(patch));
+    await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'person', entityId: String(id), before, after }]);
+    return after;
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,11 @@
+export const ROLES = ['admin', 'manager', 'employee', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị viên', en: 'Administrator' },
+  manager: { vi: 'Quản lý', en: 'Manager' },
+  employee: { vi: 'Nhân viên', en: 'Employee' },
+  viewer: { vi: 'Người xem', en: 'Viewer' },
+};
+
+export const LANGS = ['vi', 'en'] as const;

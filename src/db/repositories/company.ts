@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Company, Store } from '../../app/ports';
+import type { DB } from '../schema';
+
+export function companyRepo(db: Kysely<DB>): Store['company'] {
+  return {
+    async get() {
+      const row = await db.selectFrom('company').selectAll().where('id', '=', 1).executeTakeFirst();
+      if (!row) return null;
+      return {
+        name: row.name,
+        timezone: row.timezone,
+        currency: row.currency,
+        locale: row.locale as Company['locale'],
+        fiscalYearStartMonth: row.fiscal_year_start_month,
+      };
+    },
+    async save(c) {
+      const values = {
+        name: c.name,
+        timezone: c.timezone,
+        currency: c.currency,
+        locale: c.locale,
+        fiscal_year_start_month: c.fiscalYearStartMonth,
+      };
+      await db
+        .insertInto('company')
+        .values({ id: 1, ...values })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, updated_at: new Date() }))
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../app/ports';
+import { auditRepo } from './repositories/audit';
+import { companyRepo } from './repositories/company';
+import { peopleRepo } from './repositories/people';
+import { positionsRepo } from './repositories/positions';
+import { sessionsRepo } from './repositories/sessions';
+import { unitsRepo } from './repositories/units';
+import { usersRepo } from './repositories/users';
+import type { DB } from './schema';
+
+/** The Kysely implementation of the app's storage port. Nested transactions reuse the outer one. */
+export function createStore(db: Kysely<DB>, inTransaction = false): Store {
+  return {
+    transaction: (fn) => (inTransaction ? fn(createStore(db, true)) : db.transaction().execute((trx) => fn(createStore(trx, true)))),
+    company: companyRepo(db),
+    users: usersRepo(db),
+    sessions: sessionsRepo(db),
+    units: unitsRepo(db),
+    positions: positionsRepo(db),
+    people: peopleRepo(db),
+    audit: auditRepo(db),
+  };
+}

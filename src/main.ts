@@ -1,0 +1,48 @@
+import { isEmpty, seedDemo } from './app/demo/seed-demo';
+import { DEMO_PASSWORD } from './app/demo/demo-data';
+import { readConfig, VERSION } from './config';
+import { connect } from './db/connect';
+import { migrate } from './db/migrate';
+import { createStore } from './db/store';
+import { buildApp, LOG_REDACT } from './server/app';
+
+/** Starts OpenKPI: database, migrations, demo data on first start, HTTP server, graceful shutdown. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database.db);
+  const store = createStore(database.db);
+
+  const app = await buildApp(
+    { store, engine: database.engine, version: VERSION, now: () => new Date(), secureCookies: config.secureCookies },
+    { logger: { level: config.logLevel, redact: LOG_REDACT }, webDir: config.webDir },
+  );
+
+  if (config.seedDemo && (await isEmpty(store))) {
+    const logins = await seedDemo(store);
+    app.log.info('demo company loaded');
+    console.log(`\nDemo company loaded. Logins (password: ${DEMO_PASSWORD}):`);
+    for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.name}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`\nOpenKPI ${VERSION} is running at http://localhost:${config.port} (${where}).\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

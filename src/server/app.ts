@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_IMPORT_BYTES } from '../app/import/read-table';
+import { DomainError } from '../core/errors';
+import { registerAuthHooks } from './auth-hooks';
+import type { ServerDeps } from './context';
+import { errorHandler } from './error-handler';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { companyRoutes } from './routes/company';
+import { healthRoutes } from './routes/health';
+import { orgRoutes } from './routes/org';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder with the built web app (index.html); not served when missing. */
+  webDir?: string;
+}
+
+export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+/** Builds the Fastify app: plugins, hooks, routes under /api, the web app at /. */
+export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies ?? false },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OpenKPI API', version: deps.version, description: 'KPI management: SMART KPIs, cascades, actuals, scoring.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthHooks(app, deps);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(deps));
+      await api.register(authRoutes(deps));
+      await api.register(companyRoutes(deps));
+      await api.register(orgRoutes(deps));
+      await api.register(auditRoutes(deps));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      throw new DomainError('ROUTE_NOT_FOUND', {
+        vi: `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`,
+        en: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type Issue, type Lang, type Localized } from '../core/errors';
+import { toIssues } from './validation-messages';
+
+/** Stable error code → HTTP status. Codes not listed are 422 (a domain rule said no). */
+const STATUS: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PERIOD_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  UNIT_CODE_TAKEN: 409,
+  POSITION_CODE_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function statusFor(code: string): number {
+  return STATUS[code] ?? 422;
+}
+
+function body(lang: Lang, code: string, message: Localized, issues: Issue[] = []) {
+  return {
+    error: {
+      code,
+      message: message[lang],
+      ...(issues.length > 0 && {
+        issues: issues.map((i) => ({
+          path: i.path,
+          code: i.code,
+          message: i.message[lang],
+          ...(i.row !== undefined && { row: i.row }),
+          ...(i.column !== undefined && { column: i.column }),
+        })),
+      }),
+    },
+  };
+}
+
+/** Non-domain errors that Fastify and its plugins throw, mapped to our codes. */
+function classify(error: FastifyError): { code: string; message: Localized } | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'INVALID_JSON', message: { vi: 'Nội dung JSON không hợp lệ.', en: 'The request body is not valid JSON.' } };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { code: 'PAYLOAD_TOO_LARGE', message: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', message: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' } };
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return { code: 'CSRF_INVALID', message: { vi: 'Phiên làm việc đã hết hạn, hãy tải lại trang.', en: 'Your session token expired; reload the page.' } };
+  }
+  if (error.statusCode === 429) {
+    return { code: 'RATE_LIMITED', message: { vi: 'Bạn thử quá nhiều lần, hãy đợi vài phút.', en: 'Too many attempts; wait a few minutes.' } };
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return { code: 'INVALID_JSON', message: { vi: 'Nội dung JSON không hợp lệ.', en: 'The request body is not valid JSON.' } };
+  }
+  return null;
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang = request.lang;
+  if (error instanceof DomainError) {
+    return reply.status(statusFor(error.code)).send(body(lang, error.code, error.localized, error.issues));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = toIssues(error.validationContext, error.validation);
+    return reply
+      .status(400)
+      .send(body(lang, 'VALIDATION_FAILED', { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request has invalid fields.' }, issues));
+  }
+  const known = classify(error);
+  if (known) return reply.status(statusFor(known.code)).send(body(lang, known.code, known.message));
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send(body(lang, 'INTERNAL', { vi: 'Lỗi hệ thống. Hãy thử lại sau.', en: 'Internal error. Try again later.' }));
+}

@@ -1,0 +1,92 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Database, Engine } from '../../src/db/connect';
+import { createStore } from '../../src/db/store';
+import { seedDemo } from '../../src/app/demo/seed-demo';
+import { DEMO_PASSWORD } from '../../src/app/demo/demo-data';
+import type { Store } from '../../src/app/ports';
+import { buildApp } from '../../src/server/app';
+import { freshDatabase } from './db';
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  database: Database;
+  /** A signed-in API client for a demo login (password is the demo one). */
+  as(email: string): Promise<ApiClient>;
+  anonymous(): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+/** The real Fastify app on a fresh database with the demo company, exercised in-process (`inject`). */
+export async function startTestApp(engine: Engine, options: { seed?: boolean; loginRateLimit?: { max: number; timeWindow: string } } = {}): Promise<TestApp> {
+  const database = await freshDatabase(engine);
+  const store = createStore(database.db);
+  if (options.seed !== false) await seedDemo(store);
+  const app = await buildApp({
+    store,
+    engine,
+    version: 'test',
+    now: () => new Date(),
+    loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindow: '1 minute' },
+  });
+  return {
+    app,
+    store,
+    database,
+    async as(email) {
+      const client = await ApiClient.create(app);
+      const res = await client.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.body}`);
+      return client;
+    },
+    anonymous: () => ApiClient.create(app),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Keeps cookies and the CSRF token like a browser would. */
+export class ApiClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+  lang: 'vi' | 'en' = 'vi';
+
+  private constructor(private app: FastifyInstance) {}
+
+  static async create(app: FastifyInstance): Promise<ApiClient> {
+    const client = new ApiClient(app);
+    const res = await client.request({ method: 'GET', url: '/api/auth/csrf' });
+    client.csrf = (res.json() as { token: string }).token;
+    return client;
+  }
+
+  async request(opts: InjectOptions) {
+    const headers: Record<string, string> = {
+      'accept-language': this.lang,
+      ...(this.cookies.size > 0 && { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }),
+      ...(opts.method !== 'GET' && { 'x-csrf-token': this.csrf }),
+      ...(opts.headers as Record<string, string> | undefined),
+    };
+    const res = await this.app.inject({ ...opts, headers });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, body?: unknown) {
+    return this.request({ method: 'POST', url, ...(body !== undefined && { payload: body as object }) });
+  }
+  patch(url: string, body: unknown) {
+    return this.request({ method: 'PATCH', url, payload: body as object });
+  }
+  put(url: string, body: unknown) {
+    return this.request({ method: 'PUT', url, payload: body as object });
+  }
+}
