@@ -1,0 +1,49 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (forbidden, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // Dependencies point inward (DESIGN.md rule 1).
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: layer(
+      ['**/app/**', '**/db/**', '**/server/**', '**/cli/**', '**/web/**', '**/contract/**', 'node:*', 'fs', 'path', 'kysely', 'pg', 'fastify', '@electric-sql/*'],
+      'src/core is pure: no IO and nothing from outer layers.',
+    ),
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/**/*.test.ts'],
+    rules: layer(['**/db/**', '**/server/**', '**/cli/**', '**/web/**', 'kysely', 'pg', 'fastify'], 'src/app talks to storage through ports.ts only.'),
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    ignores: ['src/db/**/*.test.ts'],
+    rules: layer(['**/server/**', '**/cli/**', '**/web/**'], 'src/db must not depend on server, cli or web.'),
+  },
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: layer(['**/app/**', '**/db/**', '**/server/**', '**/cli/**', '**/web/**'], 'src/contract holds schemas only.'),
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: layer(['**/app/**', '**/db/**', '**/server/**', '**/cli/**'], 'The web app talks to the server over HTTP only.'),
+  },
+);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite: typecheck, lint, unit/API tests (PGlite, and PostgreSQL when DATABASE_URL
+# is set), the web build, browser tests in Chromium, and (when NODE24 points at a node binary)
+# the non-browser suite again on Node 24. Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=.tmp/test-results
+rm -rf "$out" && mkdir -p "$out"
+failed_steps=()
+
+step() { # name, command...
+  local name=$1; shift
+  echo "── $name"
+  "$@" || failed_steps+=("$name")
+}
+
+step typecheck npx tsc -p tsconfig.json --noEmit
+step lint npx eslint . --max-warnings 0
+step "unit+api (node $(node --version), ${DATABASE_URL:+postgres+}pglite)" \
+  npx vitest run --project unit --reporter=dot --reporter=json --outputFile.json="$out/unit.json"
+step "web build" npx vite build --logLevel warn
+if [ -x /usr/bin/chromium ]; then
+  step "browser e2e (chromium)" npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$out/e2e.json"
+elif [ "${CI:-}" = "true" ]; then
+  echo "Chromium is missing (apt-get install chromium)"; failed_steps+=("browser e2e")
+else
+  echo "── browser e2e skipped: /usr/bin/chromium not found (apt-get install chromium)"
+fi
+if [ -n "${NODE24:-}" ]; then
+  step "unit+api ($("$NODE24" --version))" "$NODE24" node_modules/vitest/vitest.mjs run --project unit --reporter=dot --reporter=json --outputFile.json="$out/unit-node24.json"
+fi
+
+node scripts/summarize-tests.mjs "$out" "${failed_steps[@]+"${failed_steps[@]}"}"

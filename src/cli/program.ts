@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { VERSION } from '../config';
+import { register as backup } from './commands/backup';
+import { register as importPeople } from './commands/import-people';
+import { register as migrate } from './commands/migrate';
+import { register as userCreate } from './commands/user-create';
+
+/** The `openkpi` command with every sub-command registered. */
+export function buildProgram(): Command {
+  const program = new Command('openkpi').description('OpenKPI command line').version(VERSION);
+  for (const register of [migrate, userCreate, backup, importPeople]) register(program);
+  return program;
+}
