@@ -122,6 +122,8 @@ export interface Store {
     create(input: Omit<Person, 'id' | 'active'>): Promise<Person>;
     createMany(inputs: Omit<Person, 'id' | 'active'>[]): Promise<Person[]>;
     update(id: number, patch: Partial<Omit<Person, 'id'>>): Promise<Person>;
+    /** Sets many manager links in one statement. */
+    setManagers(pairs: { id: number; managerId: number }[]): Promise<void>;
     /** Manager links as pairs, for cycle checks. */
     managerLinks(): Promise<{ id: number; managerId: number | null }[]>;
   };

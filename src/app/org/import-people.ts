@@ -3,7 +3,7 @@ import { validatePeopleRows } from '../../core/people/import-rows';
 import { auditActor, type Actor } from '../actor';
 import { readTable } from '../import/read-table';
 import { policy } from '../policy';
-import type { Store } from '../ports';
+import type { Person, Store } from '../ports';
 
 export interface ImportPeopleResult {
   dryRun: boolean;
@@ -55,7 +55,7 @@ export async function importPeople(
     }
     if (options.dryRun) return { dryRun: true, rows: rows.length, created: 0 };
 
-    const created = [];
+    const created: Person[] = [];
     const chunk = 500;
     for (let i = 0; i < rows.length; i += chunk) {
       const part = rows.slice(i, i + chunk);
@@ -67,10 +67,10 @@ export async function importPeople(
       options.onProgress?.(Math.min(i + chunk, rows.length), rows.length);
     }
     const idByEmail = new Map<string, number>([...existing, ...created].filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p.id]));
-    for (let i = 0; i < rows.length; i++) {
-      const managerEmail = rows[i]!.managerEmail;
-      if (managerEmail) created[i] = await tx.people.update(created[i]!.id, { managerId: idByEmail.get(managerEmail)! });
-    }
+    rows.forEach((r, i) => {
+      if (r.managerEmail) created[i] = { ...created[i]!, managerId: idByEmail.get(r.managerEmail)! };
+    });
+    await tx.people.setManagers(created.flatMap((p) => (p.managerId === null ? [] : [{ id: p.id, managerId: p.managerId }])));
     await tx.audit.record(
       created.map((p) => ({ ...auditActor(actor), action: 'import' as const, entity: 'person', entityId: String(p.id), before: null, after: p })),
     );

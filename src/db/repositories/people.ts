@@ -107,6 +107,13 @@ export function peopleRepo(db: Kysely<DB>): Store['people'] {
         .executeTakeFirstOrThrow();
       return toPerson(row);
     },
+    async setManagers(pairs) {
+      for (let i = 0; i < pairs.length; i += 5000) {
+        const json = JSON.stringify(pairs.slice(i, i + 5000));
+        await sql`UPDATE people p SET manager_id = x."managerId", updated_at = now()
+          FROM json_to_recordset(${json}) AS x(id integer, "managerId" integer) WHERE p.id = x.id`.execute(db);
+      }
+    },
     async managerLinks() {
       return db.selectFrom('people').select(['id', 'manager_id as managerId']).execute();
     },
