@@ -1,0 +1,88 @@
+import type { KpiTemplate } from './template';
+
+export const HR_TEMPLATES: KpiTemplate[] = [
+  {
+    id: 'employee-turnover',
+    code: 'EMPLOYEE_TURNOVER',
+    category: 'hr',
+    name: { vi: 'Tỷ lệ nghỉ việc', en: 'Employee turnover rate' },
+    description: {
+      vi: 'Số nhân viên nghỉ việc trong kỳ chia số nhân viên bình quân của kỳ',
+      en: 'Employees who left in the period divided by the average headcount of the period',
+    },
+    unit: '%', direction: 'decrease', aggregation: 'ratio', frequency: 'quarterly',
+    level: 'tactical', perspective: 'learning', source: 'import',
+    exampleTarget: { value: 0.03, note: { vi: 'Không quá 3% mỗi quý', en: 'At most 3% per quarter' } },
+    tags: ['hr'],
+  },
+  {
+    id: 'training-hours',
+    code: 'TRAINING_HOURS',
+    category: 'hr',
+    name: { vi: 'Số giờ đào tạo bình quân mỗi nhân viên', en: 'Training hours per employee' },
+    description: {
+      vi: 'Tổng số giờ đào tạo đã hoàn thành chia số nhân viên bình quân trong kỳ',
+      en: 'Completed training hours divided by the average headcount in the period',
+    },
+    unit: 'hours', direction: 'increase', aggregation: 'ratio', frequency: 'quarterly',
+    level: 'operational', perspective: 'learning', group: 'competency', source: 'import',
+    exampleTarget: { value: 8, note: { vi: '8 giờ mỗi người mỗi quý', en: '8 hours per person per quarter' } },
+    tags: ['hr', 'training'],
+  },
+  {
+    id: 'time-to-hire',
+    code: 'TIME_TO_HIRE',
+    category: 'hr',
+    name: { vi: 'Thời gian tuyển dụng trung bình', en: 'Average time to hire' },
+    description: {
+      vi: 'Số ngày trung bình từ khi mở yêu cầu tuyển dụng đến khi ứng viên nhận việc, tính trên các vị trí tuyển xong trong kỳ',
+      en: 'Average days from opening a requisition to the candidate accepting, over positions filled in the period',
+    },
+    unit: 'days', direction: 'decrease', aggregation: 'avg', frequency: 'monthly',
+    level: 'operational', perspective: 'process', source: 'import',
+    exampleTarget: { value: 30, note: { vi: 'Không quá 30 ngày', en: 'At most 30 days' } },
+    tags: ['hr', 'recruiting'],
+  },
+  {
+    id: 'absence-rate',
+    code: 'ABSENCE_RATE',
+    category: 'hr',
+    name: { vi: 'Tỷ lệ vắng mặt không kế hoạch', en: 'Unplanned absence rate' },
+    description: {
+      vi: 'Số ngày công vắng mặt không báo trước chia tổng số ngày công theo kế hoạch trong kỳ',
+      en: 'Unplanned absence days divided by planned working days in the period',
+    },
+    unit: '%', direction: 'decrease', aggregation: 'ratio', frequency: 'monthly',
+    level: 'operational', perspective: 'learning', group: 'behavior', source: 'import',
+    exampleTarget: { value: 0.02, note: { vi: 'Không quá 2%', en: 'At most 2%' } },
+    tags: ['hr'],
+  },
+  {
+    id: 'hiring-plan-fill-rate',
+    code: 'HIRING_PLAN_FILL_RATE',
+    category: 'hr',
+    name: { vi: 'Tỷ lệ hoàn thành kế hoạch tuyển dụng', en: 'Hiring plan fill rate' },
+    description: {
+      vi: 'Số vị trí đã tuyển được chia số vị trí cần tuyển theo kế hoạch của kỳ',
+      en: 'Positions filled divided by positions planned for the period',
+    },
+    unit: '%', direction: 'increase', aggregation: 'ratio', frequency: 'quarterly',
+    level: 'tactical', perspective: 'learning', source: 'import',
+    exampleTarget: { value: 0.9, note: { vi: 'Tuyển đủ 90% kế hoạch', en: 'Fill 90% of the plan' } },
+    tags: ['hr', 'recruiting'],
+  },
+  {
+    id: 'employee-satisfaction',
+    code: 'EMPLOYEE_SATISFACTION',
+    category: 'hr',
+    name: { vi: 'Điểm hài lòng của nhân viên', en: 'Employee satisfaction score' },
+    description: {
+      vi: 'Điểm trung bình của khảo sát mức độ hài lòng của nhân viên (thang 1–5)',
+      en: 'Average score of the employee satisfaction survey (1–5 scale)',
+    },
+    unit: 'score', direction: 'increase', aggregation: 'avg', frequency: 'yearly',
+    level: 'strategic', perspective: 'learning', source: 'manual',
+    exampleTarget: { value: 4, note: { vi: 'Trung bình ≥ 4/5', en: 'Average ≥ 4/5' } },
+    tags: ['hr'],
+  },
+];

@@ -1,0 +1,93 @@
+import type { KpiTemplate } from './template';
+
+export const OPERATIONS_TEMPLATES: KpiTemplate[] = [
+  {
+    id: 'on-time-delivery',
+    code: 'ON_TIME_DELIVERY',
+    category: 'operations',
+    name: { vi: 'Tỷ lệ giao hàng đúng hạn', en: 'On-time delivery rate' },
+    description: {
+      vi: 'Số đơn giao đến khách đúng hoặc trước ngày hẹn chia tổng số đơn đã giao trong kỳ',
+      en: 'Orders delivered on or before the promised date divided by all orders delivered in the period',
+    },
+    unit: '%', direction: 'increase', aggregation: 'ratio', frequency: 'monthly',
+    level: 'tactical', perspective: 'process', source: 'import',
+    exampleTarget: { value: 0.95, note: { vi: 'Ít nhất 95% đơn đúng hạn', en: 'At least 95% of orders on time' } },
+    tags: ['operations', 'logistics'],
+  },
+  {
+    id: 'defect-rate',
+    code: 'DEFECT_RATE',
+    category: 'operations',
+    name: { vi: 'Tỷ lệ sản phẩm lỗi', en: 'Defect rate' },
+    description: {
+      vi: 'Số sản phẩm lỗi (phát hiện khi kiểm tra hoặc do khách trả lại) chia tổng số sản phẩm sản xuất trong kỳ',
+      en: 'Defective units (found in inspection or returned by customers) divided by units produced in the period',
+    },
+    unit: '%', direction: 'decrease', aggregation: 'ratio', frequency: 'monthly',
+    level: 'operational', perspective: 'process', source: 'import',
+    exampleTarget: { value: 0.01, note: { vi: 'Không quá 1%', en: 'At most 1%' } },
+    tags: ['operations', 'quality'],
+  },
+  {
+    id: 'inventory-turnover',
+    code: 'INVENTORY_TURNOVER',
+    category: 'operations',
+    name: { vi: 'Vòng quay hàng tồn kho', en: 'Inventory turnover' },
+    description: {
+      vi: 'Giá vốn hàng bán trong kỳ chia giá trị hàng tồn kho bình quân của kỳ',
+      en: 'Cost of goods sold in the period divided by the average inventory value of the period',
+    },
+    unit: 'ratio', direction: 'increase', aggregation: 'ratio', frequency: 'quarterly',
+    level: 'tactical', perspective: 'process', source: 'import',
+    exampleTarget: { value: 2, note: { vi: '2 vòng mỗi quý', en: '2 turns per quarter' } },
+    tags: ['operations', 'inventory'],
+  },
+  {
+    id: 'order-cycle-time',
+    code: 'ORDER_CYCLE_DAYS',
+    category: 'operations',
+    name: { vi: 'Thời gian xử lý đơn hàng trung bình', en: 'Average order fulfilment time' },
+    description: {
+      vi: 'Số ngày trung bình từ khi nhận đơn đến khi giao xong, tính trên các đơn giao trong kỳ',
+      en: 'Average days from receiving an order to completing delivery, over orders delivered in the period',
+    },
+    unit: 'days', direction: 'decrease', aggregation: 'avg', frequency: 'monthly',
+    level: 'operational', perspective: 'process', source: 'import',
+    exampleTarget: { value: 3, note: { vi: 'Không quá 3 ngày', en: 'At most 3 days' } },
+    tags: ['operations', 'logistics'],
+  },
+  {
+    id: 'stockout-rate',
+    code: 'STOCKOUT_RATE',
+    category: 'operations',
+    name: { vi: 'Tỷ lệ hết hàng', en: 'Stock-out rate' },
+    description: {
+      vi: 'Số dòng đơn hàng không đáp ứng được do hết hàng chia tổng số dòng đơn hàng trong kỳ',
+      en: 'Order lines not filled because of stock-outs divided by all order lines in the period',
+    },
+    unit: '%', direction: 'decrease', aggregation: 'ratio', frequency: 'monthly',
+    level: 'operational', perspective: 'process', source: 'import',
+    exampleTarget: { value: 0.02, note: { vi: 'Không quá 2%', en: 'At most 2%' } },
+    tags: ['operations', 'inventory'],
+  },
+  {
+    id: 'capacity-utilization',
+    code: 'CAPACITY_UTILIZATION',
+    category: 'operations',
+    name: { vi: 'Hiệu suất sử dụng công suất', en: 'Capacity utilization' },
+    description: {
+      vi: 'Số giờ máy chạy thực tế chia số giờ máy theo công suất thiết kế trong kỳ',
+      en: 'Actual machine hours divided by design-capacity machine hours in the period',
+    },
+    unit: '%', direction: 'range', aggregation: 'ratio', frequency: 'monthly',
+    level: 'operational', perspective: 'process', source: 'import',
+    exampleTarget: {
+      value: 0.85,
+      min: 0.75,
+      max: 0.9,
+      note: { vi: 'Trong khoảng 75%–90% (quá cao dễ hỏng máy)', en: 'Between 75% and 90% (too high wears machines out)' },
+    },
+    tags: ['operations', 'production'],
+  },
+];
