@@ -3,11 +3,13 @@ import { VERSION } from '../config';
 import { register as backup } from './commands/backup';
 import { register as importPeople } from './commands/import-people';
 import { register as migrate } from './commands/migrate';
+import { register as score } from './commands/score';
+import { register as targetSplit } from './commands/target-split';
 import { register as userCreate } from './commands/user-create';
 
 /** The `openkpi` command with every sub-command registered. */
 export function buildProgram(): Command {
   const program = new Command('openkpi').description('OpenKPI command line').version(VERSION);
-  for (const register of [migrate, userCreate, backup, importPeople]) register(program);
+  for (const register of [migrate, userCreate, backup, importPeople, targetSplit, score]) register(program);
   return program;
 }
