@@ -1,4 +1,5 @@
 import type { Role } from '../core/auth/roles';
+import type { KpiDefinition, KpiTarget } from '../core/kpi';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
 export interface Company {
@@ -82,6 +83,58 @@ export interface PeopleQuery {
   offset: number;
 }
 
+/** A KPI as stored: people are ids; `owner`/`measurer` of the definition hold their emails for display and KPI-as-code. */
+export interface KpiRecord extends Omit<KpiDefinition, 'targets'> {
+  id: number;
+  ownerId: number | null;
+  measurerId: number | null;
+  ownerName: string | null;
+  measurerName: string | null;
+  /** Company-wide targets (scope company), by period. */
+  targets: KpiTarget[];
+  updatedAt: string;
+}
+
+/** What is written for a KPI; parents by id. */
+export interface KpiWrite extends Omit<KpiDefinition, 'targets' | 'parents' | 'owner' | 'measurer'> {
+  ownerId: number | null;
+  measurerId: number | null;
+}
+
+export type TargetScope = { type: 'company'; id: null } | { type: 'unit'; id: number } | { type: 'person'; id: number };
+
+export interface TargetRecord extends KpiTarget {
+  id: number;
+  kpiId: number;
+  scope: TargetScope;
+  start: string;
+  end: string;
+  locked: boolean;
+}
+
+export interface TargetWrite {
+  kpiId: number;
+  period: string;
+  kind: string;
+  start: string;
+  end: string;
+  scope: TargetScope;
+  value: number;
+  min?: number | null | undefined;
+  max?: number | null | undefined;
+  stretch?: number | null | undefined;
+  locked?: boolean | undefined;
+}
+
+export interface KpiFilter {
+  status?: string | undefined;
+  level?: string | undefined;
+  perspective?: string | undefined;
+  unit?: string | undefined;
+  ownerId?: number | undefined;
+  search?: string | undefined;
+}
+
 export interface Store {
   /** Runs `fn` in one database transaction: all of its writes land, or none. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
@@ -126,6 +179,24 @@ export interface Store {
     setManagers(pairs: { id: number; managerId: number }[]): Promise<void>;
     /** Manager links as pairs, for cycle checks. */
     managerLinks(): Promise<{ id: number; managerId: number | null }[]>;
+  };
+  kpis: {
+    list(filter?: KpiFilter): Promise<KpiRecord[]>;
+    findByCode(code: string): Promise<KpiRecord | null>;
+    findById(id: number): Promise<KpiRecord | null>;
+    /** id and code of every KPI, archived ones included (codes are never reused). */
+    codes(): Promise<{ id: number; code: string; status: string }[]>;
+    create(kpi: KpiWrite): Promise<number>;
+    update(id: number, kpi: KpiWrite): Promise<void>;
+    setParents(kpiId: number, parents: { parentId: number; weight: number }[]): Promise<void>;
+    /** Every parent link, for cycle checks and the strategy tree. */
+    links(): Promise<{ kpiId: number; parentId: number; weight: number }[]>;
+  };
+  targets: {
+    list(q: { kpiId?: number | undefined; scope?: TargetScope | undefined; from?: string | undefined; to?: string | undefined }): Promise<TargetRecord[]>;
+    upsert(targets: TargetWrite[]): Promise<void>;
+    /** Removes the targets of one KPI and scope whose period is not in `keep`. */
+    removeOthers(kpiId: number, scope: TargetScope, keep: string[]): Promise<number>;
   };
   audit: {
     record(entries: NewAuditEntry[]): Promise<void>;

@@ -21,6 +21,9 @@ export interface ConnectOptions {
 }
 
 // NUMERIC and BIGINT arrive as strings from both engines (exact); we convert where we read them.
+// DATE stays a 'YYYY-MM-DD' string: a JS Date would shift it by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 /** The only place that chooses the engine. Everything else speaks Kysely. */
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {

@@ -89,4 +89,61 @@ export interface DB {
   people: PeopleTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  kpis: KpisTable;
+  kpi_parents: KpiParentsTable;
+  kpi_targets: KpiTargetsTable;
+}
+
+type Numeric = ColumnType<string, string | number, string | number>;
+type NullableNumeric = ColumnType<string | null, string | number | null, string | number | null>;
+
+export interface KpisTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  description: string | null;
+  description_en: string | null;
+  level: string;
+  perspective: string;
+  kpi_group: string | null;
+  unit: string | null;
+  direction: string;
+  aggregation: string;
+  frequency: string | null;
+  source: string | null;
+  formula: string | null;
+  owner_id: number | null;
+  measurer_id: number | null;
+  report_within_days: number | null;
+  baseline_period: string | null;
+  baseline_value: NullableNumeric;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<string>;
+  scoring: ColumnType<unknown, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KpiParentsTable {
+  kpi_id: number;
+  parent_id: number;
+  weight: Numeric;
+}
+
+export interface KpiTargetsTable {
+  id: Generated<number>;
+  kpi_id: number;
+  period_key: string;
+  period_kind: string;
+  period_start: ColumnType<Date | string, string, string>;
+  period_end: ColumnType<Date | string, string, string>;
+  scope_type: Generated<'company' | 'unit' | 'person'>;
+  scope_id: number | null;
+  value: Numeric;
+  min_value: NullableNumeric;
+  max_value: NullableNumeric;
+  stretch: NullableNumeric;
+  locked: Generated<boolean>;
+  updated_at: Timestamp;
 }

@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports';
 import { auditRepo } from './repositories/audit';
 import { companyRepo } from './repositories/company';
+import { kpisRepo } from './repositories/kpis';
 import { peopleRepo } from './repositories/people';
 import { positionsRepo } from './repositories/positions';
 import { sessionsRepo } from './repositories/sessions';
+import { targetsRepo } from './repositories/targets';
 import { unitsRepo } from './repositories/units';
 import { usersRepo } from './repositories/users';
 import type { DB } from './schema';
@@ -19,6 +21,8 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     units: unitsRepo(db),
     positions: positionsRepo(db),
     people: peopleRepo(db),
+    kpis: kpisRepo(db),
+    targets: targetsRepo(db),
     audit: auditRepo(db),
   };
 }

@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { companyRoutes } from './routes/company';
 import { healthRoutes } from './routes/health';
+import { kpiRoutes } from './routes/kpis';
 import { orgRoutes } from './routes/org';
 
 export interface BuildOptions {
@@ -57,6 +58,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(companyRoutes(deps));
       await api.register(orgRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(kpiRoutes(deps));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

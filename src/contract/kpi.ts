@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import {
+  KPI_AGGREGATIONS,
+  KPI_CODE_PATTERN,
+  KPI_DIRECTIONS,
+  KPI_FREQUENCIES,
+  KPI_GROUPS,
+  KPI_LEVELS,
+  KPI_PERSPECTIVES,
+  KPI_SOURCES,
+  KPI_STATUSES,
+} from '../core/kpi';
+
+const Localized = z.object({ vi: z.string(), en: z.string() });
+const finite = z.number().finite();
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const KpiTarget = z.strictObject({
+  period: z.string().trim().min(4).max(40),
+  value: finite,
+  min: finite.optional(),
+  max: finite.optional(),
+  stretch: finite.optional(),
+});
+
+/** A KPI as the API accepts it: people by id, parents by code. */
+export const KpiBody = z.strictObject({
+  code: z.string().trim().regex(KPI_CODE_PATTERN),
+  name: z.string().trim().min(1).max(200),
+  nameEn: optionalText(200),
+  description: optionalText(2000),
+  descriptionEn: optionalText(2000),
+  level: z.enum(KPI_LEVELS),
+  perspective: z.enum(KPI_PERSPECTIVES),
+  group: z.enum(KPI_GROUPS).nullable().optional(),
+  unit: z.string().trim().min(1).max(40).nullable(),
+  direction: z.enum(KPI_DIRECTIONS),
+  aggregation: z.enum(KPI_AGGREGATIONS),
+  frequency: z.enum(KPI_FREQUENCIES).nullable(),
+  source: z.enum(KPI_SOURCES).nullable(),
+  formula: z.string().max(10_000).nullable().optional(),
+  ownerId: z.number().int().positive().nullable(),
+  measurerId: z.number().int().positive().nullable(),
+  reportWithinDays: z.number().int().min(0).max(365).nullable(),
+  baseline: z.strictObject({ period: z.string().trim().min(4).max(40), value: finite }).nullable(),
+  parents: z.array(z.strictObject({ code: z.string().trim().regex(KPI_CODE_PATTERN), weight: z.number().positive().finite() })).max(50),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20),
+  status: z.enum(KPI_STATUSES),
+  targets: z.array(KpiTarget).max(500).optional(),
+});
+
+/** The SMART preview takes whatever the form holds so far. */
+export const KpiDraftBody = KpiBody.partial().extend({ code: z.string().max(40).optional() });
+
+export const Finding = z.object({
+  letter: z.enum(['S', 'M', 'A', 'R', 'T', 'ALIGN']),
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: Localized,
+  suggestion: Localized,
+});
+const SmartStatus = z.enum(['ok', 'warning', 'error']);
+export const SmartSummary = z.object({ S: SmartStatus, M: SmartStatus, A: SmartStatus, R: SmartStatus, T: SmartStatus, ALIGN: SmartStatus });
+
+export const Kpi = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  description: z.string().optional(),
+  descriptionEn: z.string().optional(),
+  level: z.string(),
+  perspective: z.string(),
+  group: z.string().nullable().optional(),
+  unit: z.string().nullable(),
+  direction: z.string(),
+  aggregation: z.string(),
+  frequency: z.string().nullable(),
+  source: z.string().nullable(),
+  formula: z.string().nullable().optional(),
+  ownerId: z.number().nullable(),
+  measurerId: z.number().nullable(),
+  ownerName: z.string().nullable(),
+  measurerName: z.string().nullable(),
+  reportWithinDays: z.number().nullable(),
+  baseline: z.object({ period: z.string(), value: z.number() }).nullable(),
+  parents: z.array(z.object({ code: z.string(), weight: z.number() })),
+  tags: z.array(z.string()),
+  status: z.string(),
+  targets: z.array(z.object({ period: z.string(), value: z.number(), min: z.number().optional(), max: z.number().optional(), stretch: z.number().optional() })),
+  updatedAt: z.string(),
+});
+
+export const KpiListQuery = z.strictObject({
+  status: z.enum(KPI_STATUSES).optional(),
+  level: z.enum(KPI_LEVELS).optional(),
+  perspective: z.enum(KPI_PERSPECTIVES).optional(),
+  unit: z.string().max(40).optional(),
+  ownerId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export const KpiList = z.object({ items: z.array(Kpi.extend({ smart: SmartSummary, children: z.array(z.string()) })) });
+export const KpiDetail = z.object({ kpi: Kpi, findings: z.array(Finding), children: z.array(z.string()) });
+export const KpiSaved = z.object({ kpi: Kpi, findings: z.array(Finding) });
+export const SmartPreview = z.object({ findings: z.array(Finding), summary: SmartSummary });
+export const CodeParams = z.strictObject({ code: z.string().regex(KPI_CODE_PATTERN) });
+
+export const TemplateList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      category: z.string(),
+      name: Localized,
+      description: Localized,
+      unit: z.string(),
+      direction: z.string(),
+      aggregation: z.string(),
+      frequency: z.string(),
+      level: z.string(),
+      perspective: z.string(),
+    }).passthrough(),
+  ),
+});

@@ -1,0 +1,78 @@
+import { sql, type Kysely } from 'kysely';
+import type { Store, TargetRecord, TargetScope } from '../../app/ports';
+import type { DB } from '../schema';
+import { num } from './numbers';
+
+function scopeOf(type: 'company' | 'unit' | 'person', id: number | null): TargetScope {
+  return type === 'company' ? { type, id: null } : { type, id: id! };
+}
+
+export function targetsRepo(db: Kysely<DB>): Store['targets'] {
+  return {
+    async list(q) {
+      let query = db.selectFrom('kpi_targets').selectAll().orderBy('kpi_id').orderBy('period_start').orderBy('period_end', 'desc');
+      if (q.kpiId !== undefined) query = query.where('kpi_id', '=', q.kpiId);
+      if (q.scope) {
+        query = query.where('scope_type', '=', q.scope.type);
+        query = q.scope.id === null ? query.where('scope_id', 'is', null) : query.where('scope_id', '=', q.scope.id);
+      }
+      if (q.from) query = query.where('period_end', '>=', q.from);
+      if (q.to) query = query.where('period_start', '<=', q.to);
+      const rows = await query.execute();
+      return rows.map(
+        (r): TargetRecord => ({
+          id: r.id,
+          kpiId: r.kpi_id,
+          period: r.period_key,
+          start: String(r.period_start),
+          end: String(r.period_end),
+          scope: scopeOf(r.scope_type, r.scope_id),
+          value: num(r.value),
+          ...(r.min_value !== null && { min: num(r.min_value) }),
+          ...(r.max_value !== null && { max: num(r.max_value) }),
+          ...(r.stretch !== null && { stretch: num(r.stretch) }),
+          locked: r.locked,
+        }),
+      );
+    },
+    async upsert(targets) {
+      for (let i = 0; i < targets.length; i += 1000) {
+        const rows = targets.slice(i, i + 1000).map((t) => ({
+          kpi_id: t.kpiId,
+          period_key: t.period,
+          period_kind: t.kind,
+          period_start: t.start,
+          period_end: t.end,
+          scope_type: t.scope.type,
+          scope_id: t.scope.id,
+          value: t.value,
+          min_value: t.min ?? null,
+          max_value: t.max ?? null,
+          stretch: t.stretch ?? null,
+          locked: t.locked ?? false,
+        }));
+        await db
+          .insertInto('kpi_targets')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.expression(sql`kpi_id, period_key, scope_type, coalesce(scope_id, 0)`).doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              min_value: eb.ref('excluded.min_value'),
+              max_value: eb.ref('excluded.max_value'),
+              stretch: eb.ref('excluded.stretch'),
+              locked: eb.ref('excluded.locked'),
+              updated_at: new Date(),
+            })),
+          )
+          .execute();
+      }
+    },
+    async removeOthers(kpiId, scope, keep) {
+      let q = db.deleteFrom('kpi_targets').where('kpi_id', '=', kpiId).where('scope_type', '=', scope.type);
+      q = scope.id === null ? q.where('scope_id', 'is', null) : q.where('scope_id', '=', scope.id);
+      if (keep.length > 0) q = q.where('period_key', 'not in', keep);
+      const result = await q.executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
