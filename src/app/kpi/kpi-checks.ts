@@ -51,7 +51,9 @@ export async function checkKpiReferences(store: Store, def: KpiDefinition): Prom
   graph[def.code] = def.parents.map((p) => p.code);
   const cycle = findCycle(graph);
   if (cycle?.includes(def.code)) {
-    const path = cycle.join(' → ');
+    // Start the path at the KPI being saved: that is the link the user just made.
+    const at = cycle.indexOf(def.code);
+    const path = [...cycle.slice(at, -1), ...cycle.slice(0, at), def.code].join(' → ');
     issues.push(issue('parents', 'cycle', `Liên kết KPI cha bị vòng lặp: ${path}.`, `Parent links form a cycle: ${path}.`));
   }
 
