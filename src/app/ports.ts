@@ -126,6 +126,90 @@ export interface TargetWrite {
   locked?: boolean | undefined;
 }
 
+export type ActualSource = 'checkin' | 'import' | 'api' | 'formula';
+
+export interface ActualRecord {
+  id: number;
+  kpiId: number;
+  period: string;
+  kind: string;
+  start: string;
+  end: string;
+  scope: TargetScope;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: ActualSource;
+  comment: string | null;
+  late: boolean;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+export interface ActualWrite {
+  kpiId: number;
+  period: string;
+  kind: string;
+  start: string;
+  end: string;
+  scope: TargetScope;
+  value: number;
+  numerator?: number | null | undefined;
+  denominator?: number | null | undefined;
+  source: ActualSource;
+  comment?: string | null | undefined;
+  late: boolean;
+}
+
+export interface ActualVersion {
+  version: number;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: ActualSource;
+  comment: string | null;
+  late: boolean;
+  changedByName: string;
+  changedAt: string;
+}
+
+/** Actuals of one KPI and scope rolled up over a date range, from rows of one period kind. */
+export interface ActualAggregate {
+  kpiId: number;
+  scope: TargetScope;
+  kind: string;
+  count: number;
+  sum: number;
+  avg: number;
+  min: number;
+  max: number;
+  /** Value of the latest period in the range. */
+  last: number;
+  numeratorSum: number | null;
+  denominatorSum: number | null;
+}
+
+export interface EvidenceFile {
+  id: number;
+  actualId: number;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  prefix: string;
+  kpiCodes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
 export interface KpiFilter {
   status?: string | undefined;
   level?: string | undefined;
@@ -197,6 +281,39 @@ export interface Store {
     upsert(targets: TargetWrite[]): Promise<void>;
     /** Removes the targets of one KPI and scope whose period is not in `keep`. */
     removeOthers(kpiId: number, scope: TargetScope, keep: string[]): Promise<number>;
+  };
+  actuals: {
+    list(q: {
+      kpiIds?: number[] | undefined;
+      scope?: TargetScope | undefined;
+      kind?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+    }): Promise<ActualRecord[]>;
+    findById(id: number): Promise<ActualRecord | null>;
+    /**
+     * Inserts or updates actuals by (KPI, period, scope) in bulk, set-based. A row whose value,
+     * parts and comment are unchanged is left alone (imports are idempotent); every change adds a version.
+     */
+    upsert(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<{ inserted: number; updated: number; unchanged: number }>;
+    versions(actualId: number): Promise<ActualVersion[]>;
+    /** Set-based roll-up of actuals of `kind` inside [from, to], per KPI and scope. */
+    aggregate(q: { from: string; to: string; kind: string; kpiIds?: number[] | undefined; scopeType?: TargetScope['type'] | undefined }): Promise<ActualAggregate[]>;
+  };
+  evidence: {
+    add(file: { actualId: number; fileName: string; contentType: string; data: Buffer; sha256: string; uploadedBy: number | null }): Promise<EvidenceFile>;
+    list(actualId: number): Promise<EvidenceFile[]>;
+    get(id: number): Promise<(EvidenceFile & { data: Buffer }) | null>;
+  };
+  apiTokens: {
+    create(t: { name: string; tokenHash: string; prefix: string; kpiCodes: string[]; createdBy: number | null }): Promise<ApiToken>;
+    findActiveByHash(hash: string): Promise<ApiToken | null>;
+    list(): Promise<ApiToken[]>;
+    revoke(id: number): Promise<boolean>;
+    touch(id: number): Promise<void>;
+    /** A stored answer for (token, Idempotency-Key), or null. */
+    findIdempotent(tokenId: number, key: string): Promise<{ requestHash: string; response: unknown } | null>;
+    saveIdempotent(tokenId: number, key: string, requestHash: string, response: unknown): Promise<void>;
   };
   audit: {
     record(entries: NewAuditEntry[]): Promise<void>;

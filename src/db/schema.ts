@@ -92,6 +92,11 @@ export interface DB {
   kpis: KpisTable;
   kpi_parents: KpiParentsTable;
   kpi_targets: KpiTargetsTable;
+  kpi_actuals: KpiActualsTable;
+  kpi_actual_versions: KpiActualVersionsTable;
+  kpi_evidence: KpiEvidenceTable;
+  api_tokens: ApiTokensTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -146,4 +151,71 @@ export interface KpiTargetsTable {
   stretch: NullableNumeric;
   locked: Generated<boolean>;
   updated_at: Timestamp;
+}
+
+export interface KpiActualsTable {
+  id: Generated<number>;
+  kpi_id: number;
+  period_key: string;
+  period_kind: string;
+  period_start: ColumnType<string, string, string>;
+  period_end: ColumnType<string, string, string>;
+  scope_type: 'company' | 'unit' | 'person';
+  scope_id: number | null;
+  value: Numeric;
+  numerator: NullableNumeric;
+  denominator: NullableNumeric;
+  source: string;
+  comment: string | null;
+  late: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface KpiActualVersionsTable {
+  id: Generated<number>;
+  actual_id: number;
+  version: number;
+  value: Numeric;
+  numerator: NullableNumeric;
+  denominator: NullableNumeric;
+  source: string;
+  comment: string | null;
+  late: Generated<boolean>;
+  changed_by: number | null;
+  changed_by_name: string;
+  changed_at: Timestamp;
+}
+
+export interface KpiEvidenceTable {
+  id: Generated<number>;
+  actual_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  kpi_codes: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  token_id: number;
+  key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
 }

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports';
+import { actualsRepo } from './repositories/actuals';
+import { apiTokensRepo } from './repositories/api-tokens';
 import { auditRepo } from './repositories/audit';
+import { evidenceRepo } from './repositories/evidence';
 import { companyRepo } from './repositories/company';
 import { kpisRepo } from './repositories/kpis';
 import { peopleRepo } from './repositories/people';
@@ -23,6 +26,9 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     people: peopleRepo(db),
     kpis: kpisRepo(db),
     targets: targetsRepo(db),
+    actuals: actualsRepo(db),
+    evidence: evidenceRepo(db),
+    apiTokens: apiTokensRepo(db),
     audit: auditRepo(db),
   };
 }
