@@ -27,7 +27,9 @@ export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void 
   });
 
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.url.startsWith('/api/') && MUTATING.has(request.method)) return app.csrfProtection(request, reply, done);
+    // Integrations under /api/v1 authenticate with a bearer token, never a cookie: CSRF cannot apply.
+    const tokenCall = request.url.startsWith('/api/v1/') && !request.headers.cookie;
+    if (request.url.startsWith('/api/') && MUTATING.has(request.method) && !tokenCall) return app.csrfProtection(request, reply, done);
     done();
   });
 
