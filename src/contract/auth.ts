@@ -17,6 +17,7 @@ export const User = z.object({
 });
 
 export const MeResponse = z.object({ user: User });
+export const SessionResponse = z.object({ user: User.nullable() });
 export const CsrfResponse = z.object({ token: z.string() });
 export const UpdateMeBody = z.strictObject({ locale: Lang });
 

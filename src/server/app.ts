@@ -66,7 +66,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       throw new DomainError('ROUTE_NOT_FOUND', {

@@ -50,6 +50,13 @@ describe.each(engines())('auth on %s', (engine) => {
     expect(res.json().error.message).toBe('You do not have permission to do this.');
   });
 
+  it('tells the web app whether it is signed in without a 401', async () => {
+    const anon = await t.anonymous();
+    expect((await anon.get('/api/auth/session')).json()).toEqual({ user: null });
+    const admin = await t.as('admin@minhan.vn');
+    expect((await admin.get('/api/auth/session')).json().user.email).toBe('admin@minhan.vn');
+  });
+
   it('logs out: the old cookie no longer works', async () => {
     const client = await t.as('ktt@minhan.vn');
     expect((await client.post('/api/auth/logout')).statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { createUser, setMyLocale } from '../../app/auth/create-user';
 import { SESSION_DAYS, login, logout } from '../../app/auth/sessions';
 import type { Actor } from '../../app/actor';
 import { policy } from '../../app/policy';
-import { CreateUserBody, CsrfResponse, LoginBody, MeResponse, UpdateMeBody, User, UserList } from '../../contract/auth';
+import { CreateUserBody, CsrfResponse, LoginBody, MeResponse, SessionResponse, UpdateMeBody, User, UserList } from '../../contract/auth';
 import { Ok } from '../../contract/common';
 import { SESSION_COOKIE, requireActor, type ServerDeps } from '../context';
 
@@ -54,6 +54,11 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     });
+
+    // 200 with user null when signed out: the web app asks this on every load without a console error.
+    app.get('/auth/session', { config: { public: true }, schema: { tags: ['auth'], response: { 200: SessionResponse } } }, async (req) => ({
+      user: req.actor ? presentMe(req.actor).user : null,
+    }));
 
     app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) => presentMe(requireActor(req)));
 
