@@ -34,6 +34,7 @@ export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void 
   });
 
   app.addHook('preHandler', async (request) => {
-    if (request.url.startsWith('/api/') && !request.is404 && !request.routeOptions.config.public) requireActor(request);
+    const route = request.routeOptions.url ?? '';
+    if (route.startsWith('/api/') && !request.routeOptions.config.public) requireActor(request);
   });
 }
