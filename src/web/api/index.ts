@@ -1,0 +1,2 @@
+export { ApiError, api, query, resetCsrf, setLanguageSource } from './client';
+export type * from './types';

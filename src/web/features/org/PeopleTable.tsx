@@ -1,0 +1,60 @@
+import { Input, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PersonViewT } from '../../api';
+import { formatNumber } from '../../lib/format';
+import { useSession } from '../../session';
+import { usePeople } from './queries';
+
+const PAGE_SIZE = 10;
+
+/** People of a unit and its subtree (or, without a unit, everyone the user may see). */
+export function PeopleTable({ unitId }: { unitId: number | null }) {
+  const { t } = useTranslation();
+  const { lang } = useSession();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  useEffect(() => setPage(1), [unitId, q]);
+  const people = usePeople({ unitId: unitId ?? undefined, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+
+  const columns: ColumnsType<PersonViewT> = [
+    {
+      title: t('people.name'),
+      dataIndex: 'fullName',
+      render: (name: string, p) => (
+        <Space size={4}>
+          {name}
+          {!p.active && <Tag>{t('people.inactive')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('people.email'), dataIndex: 'email', render: (v: string | null) => v ?? '—' },
+    { title: t('people.unit'), dataIndex: 'unitName' },
+    { title: t('people.position'), dataIndex: 'positionName', render: (v: string | null) => v ?? '—' },
+    { title: t('people.manager'), dataIndex: 'managerName', render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="small">
+      <Input.Search allowClear placeholder={t('people.search')} onSearch={(v) => setQ(v.trim())} style={{ maxWidth: 360 }} data-testid="people-search" />
+      <Table<PersonViewT>
+        data-testid="people-table"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={people.data?.items ?? []}
+        loading={people.isFetching}
+        locale={{ emptyText: people.error ? people.error.message : undefined }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: people.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('people.total', { formatted: formatNumber(total, lang) }),
+          onChange: setPage,
+        }}
+      />
+    </Space>
+  );
+}

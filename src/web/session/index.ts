@@ -1,0 +1,1 @@
+export { SessionProvider, useSession, useUser } from './session';

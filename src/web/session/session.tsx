@@ -1,0 +1,119 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, api, resetCsrf, type UserT } from '../api';
+import { currentLang, i18n, rememberLang, type UiLang } from '../i18n';
+
+interface Session {
+  /** undefined while the first /auth/me is in flight; null when logged out. */
+  user: UserT | null | undefined;
+  lang: UiLang;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  setLang(lang: UiLang): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The signed-in user as a non-null value (use inside the app shell only). */
+export function useUser(): UserT {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}
+
+const SESSION_HINT = 'openkpi.signedIn';
+
+/** A non-secret hint that this browser logged in (the session cookie itself is httpOnly). */
+function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function setSessionHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SESSION_HINT, '1');
+    else localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // storage unavailable: /auth/me is always asked
+  }
+}
+
+async function applyLang(lang: UiLang): Promise<void> {
+  rememberLang(lang);
+  document.documentElement.lang = lang;
+  if (currentLang() !== lang) await i18n.changeLanguage(lang);
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [user, setUser] = useState<UserT | null | undefined>(undefined);
+  const [lang, setLangState] = useState<UiLang>(currentLang());
+
+  const switchTo = useCallback(async (next: UiLang) => {
+    await applyLang(next);
+    setLangState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = currentLang();
+    // Without the hint there is no session to resume: skip the call that would only answer 401.
+    if (!hasSessionHint()) {
+      setUser(null);
+      return;
+    }
+    api<{ user: UserT }>('GET', '/api/auth/me').then(
+      async ({ user: me }) => {
+        await switchTo(me.locale);
+        setUser(me);
+      },
+      (e: unknown) => {
+        if (!(e instanceof ApiError && e.status === 401)) console.warn(e);
+        setSessionHint(false);
+        setUser(null);
+      },
+    );
+  }, [switchTo]);
+
+  const value = useMemo<Session>(
+    () => ({
+      user,
+      lang,
+      async login(email, password) {
+        const { user: me } = await api<{ user: UserT }>('POST', '/api/auth/login', { email, password });
+        resetCsrf();
+        setSessionHint(true);
+        queryClient.clear();
+        await switchTo(me.locale);
+        setUser(me);
+      },
+      async logout() {
+        await api('POST', '/api/auth/logout');
+        resetCsrf();
+        setSessionHint(false);
+        queryClient.clear();
+        setUser(null);
+      },
+      async setLang(next) {
+        await switchTo(next);
+        if (user) {
+          const { user: me } = await api<{ user: UserT }>('PATCH', '/api/auth/me', { locale: next });
+          setUser(me);
+        }
+        // Server-made texts (messages, labels) come in the request's language: fetch them again.
+        void queryClient.invalidateQueries();
+      },
+    }),
+    [user, lang, queryClient, switchTo],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+export const DEMO_PASSWORD = 'openkpi-demo';
+export const DEMO = {
+  admin: 'admin@minhan.vn',
+  manager: 'truong.kd@minhan.vn',
+  employee: 'nhanvien@minhan.vn',
+} as const;
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--headless',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Builds the web app into dist/web when it has not been built yet. */
+export function ensureWebBuild(): void {
+  if (existsSync(join(ROOT, 'dist', 'web', 'index.html'))) return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** A page plus every console error and uncaught exception it produced. */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  /** Errors other than the HTTP answers a test caused on purpose, given as [status, path] (e.g. [403, '/api/people']). */
+  unexpectedErrors(expected?: readonly (readonly [number, string])[]): string[];
+}
+
+export async function openPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} @ ${msg.location().url}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return {
+    page,
+    errors,
+    unexpectedErrors(expected = []) {
+      return errors.filter((e) => !expected.some(([status, path]) => e.includes(`status of ${status}`) && e.includes(path)));
+    },
+  };
+}
+
+/** Logs in through the login form and waits for the app shell. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-name').waitFor();
+}
+
+/** Full-window screenshot into docs/screenshots/<name>.png (1280×800). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.waitForLoadState('networkidle');
+  // Let toasts fade out and start from the top so the picture shows the page, not the last action.
+  await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 8_000 }).catch(() => undefined);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(1279, 799);
+  await page.waitForTimeout(500); // antd menu and tab transitions take 0.3 s
+
+  await page.screenshot({ path });
+  return path;
+}
