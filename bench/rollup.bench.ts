@@ -1,5 +1,5 @@
 import type { KpiAggregation } from '../src/core/kpi/types';
-import { AGGREGATION_CODE, DIRECTION_CODE, evaluateCompany, ratioAchievement, type CompanyCube } from '../src/core/scoring';
+import { DIRECTION_CODE, evaluateCompany, ratioAchievement, type CompanyCube } from '../src/core/scoring';
 import { measure, time, type Bench } from './harness';
 
 const UNITS = 1000;

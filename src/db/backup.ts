@@ -121,7 +121,7 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: (table:
     await sql`TRUNCATE ${sql.join(list.map((t) => sql.table(t.name)))} RESTART IDENTITY CASCADE`.execute(trx);
     await sql`TRUNCATE sessions`.execute(trx);
     const byName = new Map(list.map((t) => [t.name, t]));
-    const counts: Record<string, number> = {};
+    const counts: Record<string, number> = Object.fromEntries(list.map((t) => [t.name, 0]));
     let batch: Record<string, unknown>[] = [];
     let current: TableInfo | null = null;
     const deferred: { t: TableInfo; rows: Record<string, unknown>[] }[] = [];
