@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { DomainError } from '../../core/errors';
+import { parseKpiFile, type KpiFile } from '../../core/kpi-as-code';
+import { SYSTEM_ACTOR } from '../actor';
+import { applyKpiFile } from '../kpi-as-code';
 import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
-import { DEMO_COMPANY, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSITIONS, DEMO_UNITS } from './demo-data';
+import { DEMO_FILE, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data';
 
 export interface DemoLogin {
   email: string;
@@ -13,39 +18,33 @@ export async function isEmpty(store: Store): Promise<boolean> {
   return (await store.company.get()) === null;
 }
 
-/** Loads the demo company in one transaction and returns its logins (password: DEMO_PASSWORD). */
+/** The demo company file, parsed and checked (it is part of the product: an error here is a bug). */
+export function readDemoFile(path = DEMO_FILE): KpiFile {
+  const { doc, issues } = parseKpiFile(readFileSync(path, 'utf8'));
+  if (!doc || issues.length > 0) {
+    const list = issues.map((i) => `${i.path}: ${i.message.en}`).join('; ');
+    throw new DomainError('KPI_FILE_INVALID', { vi: `Tệp công ty mẫu không hợp lệ: ${list}`, en: `The demo company file is invalid: ${list}` }, { issues });
+  }
+  return doc;
+}
+
+/**
+ * Loads the demo company from examples/demo-company.yaml (through the same use-case as `openkpi apply`)
+ * and creates the demo logins, in one transaction. Returns the logins (password: DEMO_PASSWORD).
+ */
 export async function seedDemo(store: Store): Promise<DemoLogin[]> {
+  const doc = readDemoFile();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return store.transaction(async (tx) => {
-    await tx.company.save(DEMO_COMPANY);
-    const unitId = new Map<string, number>();
-    for (const u of DEMO_UNITS) {
-      const created = await tx.units.create({ code: u.code, name: u.name, parentId: u.parent ? unitId.get(u.parent)! : null });
-      unitId.set(u.code, created.id);
-    }
-    const positionId = new Map<string, number>();
-    for (const pos of DEMO_POSITIONS) positionId.set(pos.code, (await tx.positions.create(pos)).id);
-
-    const personId = new Map<string, number>();
+    await applyKpiFile(tx, SYSTEM_ACTOR, doc);
+    const people = new Map((await tx.people.findByEmails(DEMO_LOGINS.map((l) => l.email))).map((p) => [p.email, p]));
     const logins: DemoLogin[] = [];
-    for (const d of DEMO_PEOPLE) {
-      const userId = d.login
-        ? (await tx.users.create({ email: d.email, name: d.name, passwordHash, role: d.login, locale: 'vi' })).id
-        : null;
-      if (d.login) logins.push({ email: d.email, role: d.login, name: d.name });
-      const person = await tx.people.create({
-        fullName: d.name,
-        email: d.email,
-        unitId: unitId.get(d.unit)!,
-        positionId: positionId.get(d.position)!,
-        managerId: d.manager ? personId.get(d.manager)! : null,
-        userId,
-      });
-      personId.set(d.email, person.id);
+    for (const login of DEMO_LOGINS) {
+      const person = people.get(login.email)!;
+      const user = await tx.users.create({ email: login.email, name: person.fullName, passwordHash, role: login.role, locale: 'vi' });
+      await tx.people.update(person.id, { userId: user.id });
+      logins.push({ email: login.email, role: login.role, name: person.fullName });
     }
-    await tx.audit.record([
-      { actorUserId: null, actorName: 'Hệ thống', action: 'create', entity: 'demo', entityId: 'minhan', before: null, after: { people: DEMO_PEOPLE.length } },
-    ]);
     return logins;
   });
 }

@@ -1,0 +1,82 @@
+import type { KnownRefs, KpiFile } from '../../core/kpi-as-code';
+import type { KpiDefinition } from '../../core/kpi';
+import type { KpiRecord, OrgUnit, Person, Position, Store } from '../ports';
+
+/** The database as the KPI-as-code document model, plus the rows behind it (for writing). */
+export interface StoreState {
+  snapshot: KpiFile;
+  /** By upper-case code, archived units included (codes stay taken). */
+  units: Map<string, OrgUnit>;
+  /** By lower-case code. */
+  positions: Map<string, Position>;
+  /** By lower-case e-mail. */
+  people: Map<string, Person>;
+  /** By code, archived KPIs included. */
+  kpis: Map<string, KpiRecord>;
+}
+
+const ALL = 1_000_000;
+
+export function definitionOf(record: KpiRecord): KpiDefinition {
+  const { id: _id, ownerId: _o, measurerId: _m, ownerName: _on, measurerName: _mn, updatedAt: _u, ...def } = record;
+  return def;
+}
+
+export async function loadState(store: Store): Promise<StoreState> {
+  const [company, units, positions, { items: people }, kpis] = await Promise.all([
+    store.company.get(),
+    store.units.list(),
+    store.positions.list(),
+    store.people.query({ limit: ALL, offset: 0 }),
+    store.kpis.list(),
+  ]);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const positionById = new Map(positions.map((p) => [p.id, p]));
+  const personById = new Map(people.map((p) => [p.id, p]));
+
+  const snapshot: KpiFile = {
+    version: 1,
+    units: units
+      .filter((u) => !u.archived)
+      .map((u) => ({ code: u.code, name: u.name, parent: u.parentId === null ? null : (unitById.get(u.parentId)?.code ?? null) })),
+    positions: positions.map((p) => ({ code: p.code, name: p.name })),
+    // People without an e-mail cannot be named in a file; they stay as they are.
+    people: people.flatMap((p) =>
+      p.email
+        ? [
+            {
+              email: p.email,
+              name: p.fullName,
+              unit: unitById.get(p.unitId)?.code ?? '',
+              position: p.positionId === null ? null : (positionById.get(p.positionId)?.code ?? null),
+              manager: p.managerId === null ? null : (personById.get(p.managerId)?.email ?? null),
+            },
+          ]
+        : [],
+    ),
+    kpis: kpis.map(definitionOf),
+  };
+  if (company) snapshot.company = company;
+  return {
+    snapshot,
+    units: new Map(units.map((u) => [u.code.toUpperCase(), u])),
+    positions: new Map(positions.map((p) => [p.code.toLowerCase(), p])),
+    people: new Map(people.flatMap((p) => (p.email ? [[p.email.toLowerCase(), p] as const] : []))),
+    kpis: new Map(kpis.map((k) => [k.code, k])),
+  };
+}
+
+/** What exists in the database, for the file's reference checks. */
+export function knownRefs(state: StoreState): KnownRefs {
+  const active = new Map([...state.people.values()].map((p) => [p.email?.toLowerCase(), p.active]));
+  return {
+    units: state.snapshot.units ?? [],
+    positionCodes: (state.snapshot.positions ?? []).map((p) => p.code),
+    people: (state.snapshot.people ?? []).map((p) => ({ email: p.email, manager: p.manager, active: active.get(p.email.toLowerCase()) ?? true })),
+  };
+}
+
+/** The current state as the same document model a KPI-as-code file describes (people by e-mail). */
+export async function loadSnapshot(store: Store): Promise<KpiFile> {
+  return (await loadState(store)).snapshot;
+}
