@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { KPI_CODE_PATTERN } from '../core/kpi';
+
+const num = z.number();
+const comment = z.string().max(2000).nullish();
+
+export const ScopeBody = z.strictObject({
+  type: z.enum(['company', 'unit', 'person']),
+  id: z.number().int().positive().nullish(),
+});
+
+export const Scope = z.object({ type: z.enum(['company', 'unit', 'person']), id: z.number().nullable() });
+
+export const CheckInBody = z.strictObject({
+  period: z.string().trim().min(1).max(40),
+  scope: ScopeBody.optional(),
+  value: num.nullish(),
+  numerator: num.nullish(),
+  denominator: num.nullish(),
+  comment,
+});
+
+export const ActualsQuery = z.strictObject({
+  /** `company` (default), `unit:<id>` or `person:<id>`. */
+  scope: z.string().max(40).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const EvidenceFile = z.object({
+  id: z.number(),
+  actualId: z.number(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const Actual = z.object({
+  id: z.number(),
+  kpiId: z.number(),
+  kpiCode: z.string(),
+  period: z.string(),
+  kind: z.string(),
+  start: z.string(),
+  end: z.string(),
+  scope: Scope,
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  source: z.enum(['checkin', 'import', 'api', 'formula']),
+  comment: z.string().nullable(),
+  late: z.boolean(),
+  version: z.number(),
+  updatedAt: z.string(),
+  updatedByName: z.string().nullable(),
+  evidence: z.array(EvidenceFile),
+});
+
+export const ActualList = z.object({ items: z.array(Actual) });
+
+export const ActualVersionList = z.object({
+  items: z.array(
+    z.object({
+      version: z.number(),
+      value: z.number(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      source: z.string(),
+      comment: z.string().nullable(),
+      late: z.boolean(),
+      changedByName: z.string(),
+      changedAt: z.string(),
+    }),
+  ),
+});
+
+export const KpiCodeParams = z.strictObject({ code: z.string().regex(KPI_CODE_PATTERN) });
+
+// ── API tokens and push ────────────────────────────────────────────────────
+
+export const CreateApiTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  kpiCodes: z.array(z.string().regex(KPI_CODE_PATTERN)).max(500).optional(),
+});
+
+export const ApiToken = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  kpiCodes: z.array(z.string()),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revoked: z.boolean(),
+});
+
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+
+/** The secret is in this response only; it is never shown again. */
+export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+
+export const PushItem = z.strictObject({
+  kpi: z.string().min(1).max(40),
+  period: z.string().trim().min(1).max(40),
+  scope: ScopeBody.optional(),
+  value: num.nullish(),
+  numerator: num.nullish(),
+  denominator: num.nullish(),
+  comment,
+});
+
+export const PushBody = z.strictObject({ actuals: z.array(PushItem).min(1).max(10_000) });
+
+export const PushHeaders = z.object({ 'idempotency-key': z.string().optional() });
+
+export const PushResult = z.object({
+  count: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  recomputed: z.number(),
+});
