@@ -144,6 +144,7 @@ export interface ActualRecord {
   late: boolean;
   version: number;
   updatedAt: string;
+  /** The user, or for imports and integrations the name recorded with the last version. */
   updatedByName: string | null;
 }
 
@@ -303,6 +304,8 @@ export interface Store {
   evidence: {
     add(file: { actualId: number; fileName: string; contentType: string; data: Buffer; sha256: string; uploadedBy: number | null }): Promise<EvidenceFile>;
     list(actualId: number): Promise<EvidenceFile[]>;
+    /** Evidence of many actuals at once, by actual id. */
+    listFor(actualIds: number[]): Promise<Map<number, EvidenceFile[]>>;
     get(id: number): Promise<(EvidenceFile & { data: Buffer }) | null>;
   };
   apiTokens: {
@@ -311,9 +314,12 @@ export interface Store {
     list(): Promise<ApiToken[]>;
     revoke(id: number): Promise<boolean>;
     touch(id: number): Promise<void>;
-    /** A stored answer for (token, Idempotency-Key), or null. */
-    findIdempotent(tokenId: number, key: string): Promise<{ requestHash: string; response: unknown } | null>;
-    saveIdempotent(tokenId: number, key: string, requestHash: string, response: unknown): Promise<void>;
+    /**
+     * Claims (token, Idempotency-Key) for this request, or returns what an earlier request stored.
+     * A concurrent request with the same key waits on the claim until the first one commits.
+     */
+    claimIdempotent(tokenId: number, key: string, requestHash: string): Promise<{ requestHash: string; response: unknown } | null>;
+    saveIdempotent(tokenId: number, key: string, response: unknown): Promise<void>;
   };
   audit: {
     record(entries: NewAuditEntry[]): Promise<void>;

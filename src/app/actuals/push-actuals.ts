@@ -42,7 +42,7 @@ export async function pushActuals(
   const key = checkKey(idempotencyKey);
   const requestHash = createHash('sha256').update(stableJson(items)).digest('hex');
   return store.transaction(async (tx) => {
-    const stored = await tx.apiTokens.findIdempotent(token.id, key);
+    const stored = await tx.apiTokens.claimIdempotent(token.id, key, requestHash);
     if (stored) {
       if (stored.requestHash !== requestHash) throw keyReused(key);
       return { result: stored.response as PushResult, replayed: true };
@@ -61,7 +61,7 @@ export async function pushActuals(
         after: { idempotencyKey: key, ...result },
       },
     ]);
-    await tx.apiTokens.saveIdempotent(token.id, key, requestHash, result);
+    await tx.apiTokens.saveIdempotent(token.id, key, result);
     return { result, replayed: false };
   });
 }

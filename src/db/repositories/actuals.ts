@@ -15,7 +15,11 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
       .selectFrom('kpi_actuals as a')
       .leftJoin('users as u', 'u.id', 'a.updated_by')
       .selectAll('a')
-      .select('u.name as updated_by_name');
+      .select(
+        sql<string | null>`coalesce(u.name, (SELECT v.changed_by_name FROM kpi_actual_versions v WHERE v.actual_id = a.id ORDER BY v.version DESC LIMIT 1))`.as(
+          'updated_by_name',
+        ),
+      );
 
   type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
   const toRecord = (r: Row): ActualRecord => ({

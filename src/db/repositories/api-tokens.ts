@@ -38,12 +38,29 @@ export function apiTokensRepo(db: Kysely<DB>): Store['apiTokens'] {
     async touch(id) {
       await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
     },
-    async findIdempotent(tokenId, key) {
-      const row = await db.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('token_id', '=', tokenId).where('key', '=', key).executeTakeFirst();
-      return row ? { requestHash: row.request_hash, response: row.response } : null;
+    async claimIdempotent(tokenId, key, requestHash) {
+      const claimed = await db
+        .insertInto('idempotency_keys')
+        .values({ token_id: tokenId, key, request_hash: requestHash, response: 'null' })
+        .onConflict((oc) => oc.columns(['token_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (claimed) return null;
+      const row = await db
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'response'])
+        .where('token_id', '=', tokenId)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      return { requestHash: row.request_hash, response: row.response };
     },
-    async saveIdempotent(tokenId, key, requestHash, response) {
-      await db.insertInto('idempotency_keys').values({ token_id: tokenId, key, request_hash: requestHash, response: JSON.stringify(response) }).execute();
+    async saveIdempotent(tokenId, key, response) {
+      await db
+        .updateTable('idempotency_keys')
+        .set({ response: JSON.stringify(response) })
+        .where('token_id', '=', tokenId)
+        .where('key', '=', key)
+        .execute();
     },
   };
 }

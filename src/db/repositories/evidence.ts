@@ -37,6 +37,13 @@ export function evidenceRepo(db: Kysely<DB>): Store['evidence'] {
     async list(actualId) {
       return (await db.selectFrom('kpi_evidence').select(META).where('actual_id', '=', actualId).orderBy('id').execute()).map(toFile);
     },
+    async listFor(actualIds) {
+      const byActual = new Map<number, EvidenceFile[]>();
+      if (actualIds.length === 0) return byActual;
+      const rows = await db.selectFrom('kpi_evidence').select(META).where('actual_id', 'in', actualIds).orderBy('id').execute();
+      for (const r of rows) byActual.set(r.actual_id, [...(byActual.get(r.actual_id) ?? []), toFile(r)]);
+      return byActual;
+    },
     async get(id) {
       const row = await db.selectFrom('kpi_evidence').select([...META, 'data']).where('id', '=', id).executeTakeFirst();
       return row ? { ...toFile(row), data: row.data } : null;

@@ -129,6 +129,16 @@ describe.each(engines())('API tokens and push on %s', (engine) => {
     expect(rate).toMatchObject({ value: 0.75, numerator: 18, denominator: 24, late: true, source: 'api' });
   });
 
+  it('answers two simultaneous requests with the same key once: one writes, the other replays', async () => {
+    const body = { actuals: [{ kpi: 'REV', period: '2026-08', value: 3000 }] };
+    const [a, b] = await Promise.all([push(t.app, hr, 'race-1', body), push(t.app, hr, 'race-1', body)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json()).toEqual(b.json());
+    expect([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']].filter(Boolean)).toEqual(['true']);
+    const [rev] = await t.store.actuals.list({ kpiIds: [t.kpis.REV], from: '2026-08-01', to: '2026-08-31' });
+    expect((await t.store.actuals.versions(rev!.id)).length).toBe(1);
+  });
+
   it('refuses a revoked token with 401', async () => {
     const admin = await t.as('admin@minhan.vn');
     const revoked = await admin.post(`/api/api-tokens/${erpId}/revoke`);

@@ -1,11 +1,8 @@
-import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticateApiToken, pushActuals } from '../../app/actuals';
 import type { ApiToken } from '../../app/ports';
-import { DomainError } from '../../core/errors';
 import { PushBody, PushHeaders, PushResult } from '../../contract/actuals';
 import type { ServerDeps } from '../context';
-import { errorHandler } from '../error-handler';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,14 +19,6 @@ export function apiV1Routes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.addHook('onRequest', async (req) => {
       req.apiToken = await authenticateApiToken(store, req.headers.authorization);
     });
-    // Until the shared error handler maps IDEMPOTENCY_KEY_REUSED to 409.
-    app.setErrorHandler((error, req, reply) => {
-      if (error instanceof DomainError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
-        return reply.status(409).send({ error: { code: error.code, message: error.localized[req.lang] } });
-      }
-      return errorHandler(error as FastifyError, req, reply);
-    });
-
     app.post(
       '/v1/actuals',
       {
