@@ -1,6 +1,7 @@
 import { isEmpty, seedDemo } from './app/demo/seed-demo';
 import { DEMO_PASSWORD } from './app/demo/demo-data';
 import { readConfig, VERSION } from './config';
+import { localDate } from './core/period';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { createStore } from './db/store';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   );
 
   if (config.seedDemo && (await isEmpty(store))) {
-    const logins = await seedDemo(store);
+    const logins = await seedDemo(store, { today: localDate(new Date(), 'Asia/Ho_Chi_Minh') });
     app.log.info('demo company loaded');
     console.log(`\nDemo company loaded. Logins (password: ${DEMO_PASSWORD}):`);
     for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.name}`);

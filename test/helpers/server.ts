@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../src/config';
 import { createStore } from '../../src/db/store';
 import { seedDemo } from '../../src/app/demo/seed-demo';
+import { localDate } from '../../src/core/period';
 import { buildApp } from '../../src/server/app';
 import { freshDatabase } from './db';
 
@@ -15,7 +16,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   if (!existsSync(join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` first');
   const database = await freshDatabase('pglite');
   const store = createStore(database.db);
-  await seedDemo(store);
+  await seedDemo(store, { today: localDate(new Date(), 'Asia/Ho_Chi_Minh') });
   const app = await buildApp({ store, engine: database.engine, version: 'e2e', now: () => new Date() }, { webDir });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../core/errors';
 import { parseKpiFile, type KpiFile } from '../../core/kpi-as-code';
+import type { IsoDate } from '../../core/period';
 import { SYSTEM_ACTOR } from '../actor';
+import { seedDemoActuals } from '../demo-actuals';
 import { applyKpiFile } from '../kpi-as-code';
 import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
@@ -31,8 +33,9 @@ export function readDemoFile(path = DEMO_FILE): KpiFile {
 /**
  * Loads the demo company from examples/demo-company.yaml (through the same use-case as `openkpi apply`)
  * and creates the demo logins, in one transaction. Returns the logins (password: DEMO_PASSWORD).
+ * With `history.today`, also 2 years of monthly actuals up to the month before it.
  */
-export async function seedDemo(store: Store): Promise<DemoLogin[]> {
+export async function seedDemo(store: Store, history?: { today: IsoDate }): Promise<DemoLogin[]> {
   const doc = readDemoFile();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return store.transaction(async (tx) => {
@@ -45,6 +48,7 @@ export async function seedDemo(store: Store): Promise<DemoLogin[]> {
       await tx.people.update(person.id, { userId: user.id });
       logins.push({ email: login.email, role: login.role, name: person.fullName });
     }
+    if (history) await seedDemoActuals(tx, history);
     return logins;
   });
 }

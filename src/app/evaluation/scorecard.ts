@@ -1,0 +1,95 @@
+import { evaluatePeriod, rollUpKpiTree, strategyTree, type EvaluatedKpi, type KpiTreeRollup, type StrategyNode } from '../../core/evaluation';
+import { parsePeriod, type Period } from '../../core/period';
+import type { RagStatus } from '../../core/scoring';
+import type { Actor } from '../actor';
+import type { KpiRecord, Store, TargetScope } from '../ports';
+import { toEvalKpi } from './eval-kpi';
+import { loadPeriodFacts } from './load-period';
+import { evaluationView, kpiHeader, periodView, rolledView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
+import { requireReadScope, scopeKey } from './scope';
+
+export interface ScorecardItem extends KpiHeader, EvaluationView {
+  parents: { code: string; weight: number }[];
+  rolledScore: number | null;
+  rolledStatus: RagStatus;
+  children: number;
+  missingChildren: number;
+}
+
+export interface Scorecard {
+  period: PeriodView;
+  scope: TargetScope;
+  /** Equal-weight average of the top KPIs' scores (own score, else rolled from their children). */
+  score: number | null;
+  status: RagStatus;
+  items: ScorecardItem[];
+}
+
+interface Evaluated {
+  period: Period;
+  kpis: KpiRecord[];
+  rows: Map<string, EvaluatedKpi>;
+  rollup: KpiTreeRollup;
+}
+
+/** Every active KPI evaluated for one period and scope, and rolled up the KPI tree. */
+async function evaluateScope(store: Store, periodKey: string, scope: TargetScope): Promise<Evaluated> {
+  const period = parsePeriod(periodKey);
+  const kpis = await store.kpis.list({ status: 'active' });
+  const evalKpis = kpis.map(toEvalKpi);
+  const facts = await loadPeriodFacts(store, evalKpis, period, scope);
+  const key = scopeKey(scope);
+  const rows = evaluatePeriod(evalKpis, period, { targets: facts.targets.get(key) ?? new Map(), actuals: facts.actuals.get(key) ?? new Map() });
+  const byCode = new Map(rows.map((r) => [r.code, r] as const));
+  const rollup = rollUpKpiTree(evalKpis, new Map(rows.map((r) => [r.code, r.score] as const)));
+  return { period, kpis, rows: byCode, rollup };
+}
+
+export async function getScorecard(store: Store, actor: Actor, q: { period: string; scope: TargetScope }): Promise<Scorecard> {
+  await requireReadScope(store, actor, q.scope);
+  const { period, kpis, rows, rollup } = await evaluateScope(store, q.period, q.scope);
+  return {
+    period: periodView(period),
+    scope: q.scope,
+    score: rollup.companyScore,
+    status: rollup.companyStatus,
+    items: kpis.map((k) => ({
+      ...kpiHeader(k),
+      ...evaluationView(rows.get(k.code)!),
+      parents: k.parents,
+      ...rolledView(rollup.byCode.get(k.code)),
+    })),
+  };
+}
+
+export interface StrategyMapNode extends KpiHeader, EvaluationView {
+  weight: number | null;
+  rolledScore: number | null;
+  rolledStatus: RagStatus;
+  children: StrategyMapNode[];
+}
+
+export interface StrategyMap {
+  period: PeriodView;
+  score: number | null;
+  status: RagStatus;
+  roots: StrategyMapNode[];
+}
+
+/** The company KPI tree with each node's numbers; a KPI with several parents appears under each. */
+export async function getStrategyMap(store: Store, _actor: Actor, q: { period: string }): Promise<StrategyMap> {
+  const { period, kpis, rows, rollup } = await evaluateScope(store, q.period, { type: 'company', id: null });
+  const byCode = new Map(kpis.map((k) => [k.code, k] as const));
+  const present = (n: StrategyNode): StrategyMapNode => {
+    const r = rollup.byCode.get(n.code);
+    return {
+      ...kpiHeader(byCode.get(n.code)!),
+      ...evaluationView(rows.get(n.code)!),
+      weight: n.weight,
+      rolledScore: r?.rolledScore ?? null,
+      rolledStatus: r?.rolledStatus ?? 'none',
+      children: n.children.map(present),
+    };
+  };
+  return { period: periodView(period), score: rollup.companyScore, status: rollup.companyStatus, roots: strategyTree(rollup).map(present) };
+}

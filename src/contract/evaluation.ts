@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { KPI_CODE_PATTERN } from '../core/kpi';
+
+const PeriodKey = z.string().trim().min(4).max(40);
+/** `company`, `unit:<id>` or `person:<id>`. */
+export const ScopeText = z.string().regex(/^(company|unit:\d{1,9}|person:\d{1,9})$/);
+
+export const ScorecardQuery = z.strictObject({ period: PeriodKey, scope: ScopeText.optional() });
+export const StrategyMapQuery = z.strictObject({ period: PeriodKey });
+export const SeriesParams = z.strictObject({ code: z.string().regex(KPI_CODE_PATTERN) });
+export const SeriesQuery = z.strictObject({ from: PeriodKey.optional(), to: PeriodKey.optional(), scope: ScopeText.optional() });
+export const UnitDashboardQuery = z.strictObject({ period: PeriodKey, unit: z.coerce.number().int().positive().optional() });
+
+const num = z.number().nullable();
+const Status = z.enum(['green', 'amber', 'red', 'none']);
+export const PeriodView = z.object({ key: z.string(), kind: z.string(), start: z.string(), end: z.string() });
+const Scope = z.object({ type: z.enum(['company', 'unit', 'person']), id: z.number().nullable() });
+
+const KpiHeader = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  level: z.string(),
+  perspective: z.string(),
+  unit: z.string().nullable(),
+  direction: z.string(),
+  aggregation: z.string(),
+  frequency: z.string().nullable(),
+});
+
+/** Target, actual, achievement (uncapped fraction), score (clamped) and RAG status of one KPI for one period. */
+const EvaluationView = z.object({
+  target: num,
+  min: num,
+  max: num,
+  stretch: num,
+  targetFrom: z.string().nullable(),
+  actual: num,
+  actualFrom: z.string().nullable(),
+  actualPeriods: z.number(),
+  achievement: num,
+  score: num,
+  status: Status,
+  reason: z.string().nullable(),
+});
+
+export const ScorecardItem = KpiHeader.extend(EvaluationView.shape).extend({
+  parents: z.array(z.object({ code: z.string(), weight: z.number() })),
+  rolledScore: num,
+  rolledStatus: Status,
+  children: z.number(),
+  missingChildren: z.number(),
+});
+export const Scorecard = z.object({ period: PeriodView, scope: Scope, score: num, status: Status, items: z.array(ScorecardItem) });
+
+const StrategyNodeFields = KpiHeader.extend(EvaluationView.shape).extend({ weight: num, rolledScore: num, rolledStatus: Status });
+export type StrategyMapNode = z.infer<typeof StrategyNodeFields> & { children: StrategyMapNode[] };
+export const StrategyMapNode: z.ZodType<StrategyMapNode> = StrategyNodeFields.extend({
+  get children() {
+    return z.array(StrategyMapNode);
+  },
+});
+export const StrategyMap = z.object({ period: PeriodView, score: num, status: Status, roots: z.array(StrategyMapNode) });
+
+const YtdView = z.object({
+  year: PeriodView,
+  through: z.string(),
+  actual: num,
+  target: num,
+  achievement: num,
+  score: num,
+  status: Status,
+});
+const Allowance = z.object({ amount: z.number(), perDay: num, perWeek: num }).nullable();
+export const Pace = z.object({
+  period: PeriodView,
+  target: z.number(),
+  actualToDate: z.number(),
+  hasActual: z.boolean(),
+  expectedBy: z.enum(['days', 'split']),
+  totalDays: z.number(),
+  elapsedDays: z.number(),
+  remainingDays: z.number(),
+  expectedShare: z.number(),
+  expectedToDate: z.number(),
+  gap: z.number(),
+  onTrack: z.boolean(),
+  forecast: num,
+  forecastAchievement: num,
+  stillNeeded: Allowance,
+  headroom: Allowance,
+});
+export const KpiSeries = z.object({
+  kpi: KpiHeader,
+  scope: Scope,
+  kind: z.string(),
+  today: z.string(),
+  points: z.array(EvaluationView.extend({ period: PeriodView, ytd: YtdView.nullable() })),
+  ytd: YtdView.nullable(),
+  pace: z.object({ period: Pace.nullable(), year: Pace.nullable() }),
+});
+
+export const UnitDashboard = z.object({
+  period: PeriodView,
+  units: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      parentId: z.number().nullable(),
+      depth: z.number(),
+      score: num,
+      status: Status,
+      rolledScore: num,
+      rolledStatus: Status,
+      kpiCount: z.number(),
+      green: z.number(),
+      amber: z.number(),
+      red: z.number(),
+      none: z.number(),
+      kpis: z.array(KpiHeader.extend(EvaluationView.shape)),
+    }),
+  ),
+});

@@ -1,0 +1,21 @@
+export type {
+  ActualTotals,
+  EvalKpi,
+  EvaluatedKpi,
+  Evaluation,
+  PeriodActual,
+  PickedActual,
+  PickedTarget,
+  ScoringConfig,
+  TargetValue,
+} from './types';
+export { kindOfFrequency } from './frequency';
+export { pickTarget } from './pick-target';
+export { pickActual, valueOfTotals } from './pick-actual';
+export { evaluateKpi, statusOfScore } from './score';
+export { evaluatePeriod, kindsToAggregate, type PeriodData } from './evaluate-period';
+export { rollUpKpiTree, type KpiTreeRollup, type RolledKpi } from './rollup-tree';
+export { strategyTree, type StrategyNode } from './strategy-tree';
+export { currentYearToDate, evaluateSeries, fiscalYearKeys, type SeriesInput, type SeriesPoint, type YtdValue } from './series';
+export { paceOf, type KpiPace, type PaceView } from './pace';
+export { unitScores, unitTreeOrder, type UnitLike, type UnitScore } from './unit-rollup';

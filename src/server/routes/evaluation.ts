@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getKpiSeries, getScorecard, getStrategyMap, getUnitDashboard, parseScope } from '../../app/evaluation';
+import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery } from '../../contract/evaluation';
+import { requireActor, type ServerDeps } from '../context';
+
+/** Where we stand: scorecard, strategy map, one KPI over time, and the unit dashboard. */
+export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  const { store } = deps;
+  return async (app) => {
+    app.get('/scorecard', { schema: { tags: ['evaluation'], querystring: ScorecardQuery, response: { 200: Scorecard } } }, async (req) =>
+      getScorecard(store, requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope) }),
+    );
+    app.get('/strategy-map', { schema: { tags: ['evaluation'], querystring: StrategyMapQuery, response: { 200: StrategyMap } } }, async (req) =>
+      getStrategyMap(store, requireActor(req), { period: req.query.period }),
+    );
+    app.get(
+      '/kpis/:code/series',
+      { schema: { tags: ['evaluation'], params: SeriesParams, querystring: SeriesQuery, response: { 200: KpiSeries } } },
+      async (req) =>
+        getKpiSeries(store, requireActor(req), {
+          code: req.params.code,
+          from: req.query.from,
+          to: req.query.to,
+          scope: parseScope(req.query.scope),
+          now: deps.now(),
+        }),
+    );
+    app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req) =>
+      getUnitDashboard(store, requireActor(req), { period: req.query.period, unitId: req.query.unit }),
+    );
+  };
+}
