@@ -1,4 +1,5 @@
 import type { Role } from '../core/auth/roles';
+import type { ScoringConfig } from '../core/evaluation';
 import type { KpiDefinition, KpiTarget } from '../core/kpi';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
@@ -92,6 +93,8 @@ export interface KpiRecord extends Omit<KpiDefinition, 'targets'> {
   measurerName: string | null;
   /** Company-wide targets (scope company), by period. */
   targets: KpiTarget[];
+  /** How achievement becomes a score and a status; `{}` = the defaults. */
+  scoring: ScoringConfig;
   updatedAt: string;
 }
 
@@ -99,6 +102,8 @@ export interface KpiRecord extends Omit<KpiDefinition, 'targets'> {
 export interface KpiWrite extends Omit<KpiDefinition, 'targets' | 'parents' | 'owner' | 'measurer'> {
   ownerId: number | null;
   measurerId: number | null;
+  /** Left out = keep the stored scoring settings. */
+  scoring?: ScoringConfig | undefined;
 }
 
 export type TargetScope = { type: 'company'; id: null } | { type: 'unit'; id: number } | { type: 'person'; id: number };
@@ -299,7 +304,15 @@ export interface Store {
     upsert(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<{ inserted: number; updated: number; unchanged: number }>;
     versions(actualId: number): Promise<ActualVersion[]>;
     /** Set-based roll-up of actuals of `kind` inside [from, to], per KPI and scope. */
-    aggregate(q: { from: string; to: string; kind: string; kpiIds?: number[] | undefined; scopeType?: TargetScope['type'] | undefined }): Promise<ActualAggregate[]>;
+    aggregate(q: {
+      from: string;
+      to: string;
+      kind: string;
+      kpiIds?: number[] | undefined;
+      scopeType?: TargetScope['type'] | undefined;
+      /** null = company scope; a number = that unit or person. */
+      scopeId?: number | null | undefined;
+    }): Promise<ActualAggregate[]>;
   };
   evidence: {
     add(file: { actualId: number; fileName: string; contentType: string; data: Buffer; sha256: string; uploadedBy: number | null }): Promise<EvidenceFile>;

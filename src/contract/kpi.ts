@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ScoringConfig } from '../core/evaluation';
 import {
   KPI_AGGREGATIONS,
   KPI_CODE_PATTERN,
@@ -21,6 +22,28 @@ export const KpiTarget = z.strictObject({
   min: finite.optional(),
   max: finite.optional(),
   stretch: finite.optional(),
+});
+
+const Rag = z.enum(['green', 'amber', 'red']);
+/** How achievement becomes a score and a status (see docs/targets-and-scoring.md). */
+export const Scoring = z.strictObject({
+  method: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('ratio') }),
+      z.strictObject({ kind: z.literal('progress') }),
+      z.strictObject({ kind: z.literal('binary') }),
+      z.strictObject({ kind: z.literal('range'), min: finite, max: finite, tolerance: finite.positive() }),
+      z.strictObject({
+        kind: z.literal('bands'),
+        bands: z.array(z.strictObject({ min: finite, score: finite })).min(1).max(20),
+        below: finite.optional(),
+      }),
+    ])
+    .optional(),
+  floor: finite.optional(),
+  cap: finite.positive().optional(),
+  statusRules: z.array(z.strictObject({ min: finite, status: Rag })).max(10).optional(),
+  tolerance: finite.positive().optional(),
 });
 
 /** A KPI as the API accepts it: people by id, parents by code. */
@@ -47,6 +70,7 @@ export const KpiBody = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(40)).max(20),
   status: z.enum(KPI_STATUSES),
   targets: z.array(KpiTarget).max(500).optional(),
+  scoring: Scoring.optional(),
 });
 
 /** The SMART preview takes whatever the form holds so far. */
@@ -88,6 +112,8 @@ export const Kpi = z.object({
   tags: z.array(z.string()),
   status: z.string(),
   targets: z.array(z.object({ period: z.string(), value: z.number(), min: z.number().optional(), max: z.number().optional(), stretch: z.number().optional() })),
+  // Same shape as the request's `scoring` (core types use readonly arrays, hence the custom type).
+  scoring: z.custom<ScoringConfig>((v) => typeof v === 'object' && v !== null),
   updatedAt: z.string(),
 });
 

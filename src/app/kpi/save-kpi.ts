@@ -1,4 +1,5 @@
 import { DomainError, issue, type Issue } from '../../core/errors';
+import type { ScoringConfig } from '../../core/evaluation';
 import type { KpiDefinition, KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { hasBlockingFindings, type Finding } from '../../core/smart';
@@ -14,6 +15,8 @@ export interface KpiInput extends Omit<KpiDefinition, 'owner' | 'measurer' | 'ta
   measurerId: number | null;
   /** Company-wide targets; when given they replace the KPI's company targets. */
   targets?: KpiTarget[] | undefined;
+  /** Scoring settings; left out = keep (defaults for a new KPI). */
+  scoring?: ScoringConfig | undefined;
 }
 
 export interface SavedKpi {
@@ -41,6 +44,12 @@ function targetIssues(targets: KpiTarget[], direction: KpiDefinition['direction'
   return issues;
 }
 
+function scoringIssues(scoring: ScoringConfig | undefined): Issue[] {
+  const floor = scoring?.floor ?? 0;
+  const cap = scoring?.cap ?? 1.2;
+  return floor > cap ? [issue('scoring.floor', 'floor_above_cap', `Điểm sàn (${floor}) lớn hơn điểm trần (${cap}).`, `The floor (${floor}) is above the cap (${cap}).`)] : [];
+}
+
 async function checkPeople(store: Store, input: KpiInput): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const field of ['ownerId', 'measurerId'] as const) {
@@ -55,7 +64,7 @@ async function checkPeople(store: Store, input: KpiInput): Promise<Issue[]> {
 async function write(store: Store, actor: Actor, input: KpiInput, existing: KpiRecord | null): Promise<SavedKpi> {
   const { targets, ...fields } = input;
   const def = definitionOf({ ...fields, targets: targets ?? existing?.targets ?? [] });
-  const issues = [...(await checkPeople(store, input)), ...targetIssues(targets ?? [], input.direction)];
+  const issues = [...(await checkPeople(store, input)), ...targetIssues(targets ?? [], input.direction), ...scoringIssues(input.scoring)];
   if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { vi: 'KPI có dữ liệu không hợp lệ.', en: 'The KPI has invalid fields.' }, { issues });
   const idByCode = await checkKpiReferences(store, def);
 

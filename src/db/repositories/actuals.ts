@@ -130,7 +130,8 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
           eb.fn.avg<string>('value').as('avg'),
           eb.fn.min<string>('value').as('min'),
           eb.fn.max<string>('value').as('max'),
-          sql<string>`(array_agg(value ORDER BY period_start DESC))[1]`.as('last'),
+          // The value of the latest period in one pass (max over [day number, value] pairs), no per-group sort.
+          sql<string>`(max(ARRAY[(period_start - DATE '2000-01-01')::numeric, value]))[2]`.as('last'),
           eb.fn.sum<string | null>('numerator').as('num'),
           eb.fn.sum<string | null>('denominator').as('den'),
         ])
@@ -140,6 +141,7 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
         .groupBy(['kpi_id', 'scope_type', 'scope_id']);
       if (q.kpiIds) query = query.where('kpi_id', 'in', q.kpiIds.length ? q.kpiIds : [-1]);
       if (q.scopeType) query = query.where('scope_type', '=', q.scopeType);
+      if (q.scopeId !== undefined) query = q.scopeId === null ? query.where('scope_id', 'is', null) : query.where('scope_id', '=', q.scopeId);
       const rows = await query.execute();
       return rows.map((r) => ({
         kpiId: r.kpi_id,

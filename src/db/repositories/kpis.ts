@@ -34,6 +34,7 @@ function toRow(k: KpiWrite) {
     baseline_value: k.baseline?.value ?? null,
     tags: k.tags,
     status: k.status,
+    ...(k.scoring !== undefined && { scoring: JSON.stringify(k.scoring) }),
   };
 }
 
@@ -105,6 +106,7 @@ export function kpisRepo(db: Kysely<DB>): Store['kpis'] {
       tags: r.tags,
       status: r.status as KpiRecord['status'],
       targets: targetsBy.get(r.id) ?? [],
+      scoring: (r.scoring ?? {}) as KpiRecord['scoring'],
       updatedAt: new Date(r.updated_at).toISOString(),
     }));
   }

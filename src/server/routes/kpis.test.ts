@@ -121,6 +121,21 @@ describe.each(engines())('KPI library API on %s', (engine) => {
     expect(period.json().error.issues[0]).toMatchObject({ path: 'targets.0.period', code: 'invalid_period' });
   });
 
+  it('keeps per-KPI scoring settings and the scorecard applies them', async () => {
+    const bands = { method: { kind: 'bands', bands: [{ min: 0.8, score: 0.8 }, { min: 1, score: 1 }, { min: 1.2, score: 1.2 }] }, cap: 1.2 };
+    const kpi = { ...revenue(), code: 'BANDED', name: 'Số hợp đồng ký mới', unit: 'count', baseline: null, scoring: bands, targets: [{ period: '2026-01', value: 100 }] };
+    expect((await admin.post('/api/kpis', kpi)).json().kpi.scoring).toEqual(bands);
+    expect((await admin.post('/api/kpis/BANDED/checkins', { period: '2026-01', value: 90 })).json()).toMatchObject({ value: 90, version: 1 });
+    const row = (await admin.get('/api/scorecard?period=2026-01')).json().items.find((i: { code: string }) => i.code === 'BANDED');
+    // 90 / 100 = 0.9 achievement → the 0.8 band; status follows achievement: 0.9 ≥ 0.8 → amber.
+    expect(row).toMatchObject({ achievement: 0.9, score: 0.8, status: 'amber' });
+    // An update without `scoring` keeps it.
+    const { scoring: _s, ...withoutScoring } = kpi;
+    expect((await admin.put('/api/kpis/BANDED', withoutScoring)).json().kpi.scoring).toEqual(bands);
+    const bad = await admin.put('/api/kpis/BANDED', { ...kpi, scoring: { floor: 2, cap: 1 } });
+    expect(bad.json().error.issues).toEqual([{ path: 'scoring.floor', code: 'floor_above_cap', message: 'Điểm sàn (2) lớn hơn điểm trần (1).' }]);
+  });
+
   it('lets employees read KPIs but not change them', async () => {
     const employee = await t.as('nhanvien@minhan.vn');
     expect((await employee.get('/api/kpis')).json().items.map((k: { code: string }) => k.code)).toContain('REV_TEST');
