@@ -256,6 +256,7 @@ export interface Store {
     list(): Promise<Position[]>;
     findById(id: number): Promise<Position | null>;
     create(input: { code: string; name: string }): Promise<Position>;
+    update(id: number, patch: { name: string }): Promise<Position>;
   };
   people: {
     query(q: PeopleQuery): Promise<{ items: PersonView[]; total: number }>;

@@ -54,10 +54,12 @@ async function writeUnits(tx: Store, doc: KpiFile, state: StoreState, changes: M
 
 async function writePeople(tx: Store, doc: KpiFile, state: StoreState, changes: Map<string, Change>, audit: Audit[]): Promise<void> {
   for (const p of doc.positions ?? []) {
-    if (!changes.has(`position:${p.code.toLowerCase()}`)) continue;
-    const position = await tx.positions.create({ code: p.code, name: p.name });
+    const change = changes.get(`position:${p.code.toLowerCase()}`);
+    if (!change) continue;
+    const existing = state.positions.get(p.code.toLowerCase());
+    const position = existing ? await tx.positions.update(existing.id, { name: p.name }) : await tx.positions.create({ code: p.code, name: p.name });
     state.positions.set(p.code.toLowerCase(), position);
-    audit.push({ action: 'create', entity: 'position', entityId: String(position.id), before: null, after: position });
+    audit.push({ action: existing ? 'update' : 'create', entity: 'position', entityId: String(position.id), before: existing ?? null, after: position });
   }
   const people = (doc.people ?? []).filter((p) => changes.has(`person:${p.email.toLowerCase()}`));
   const fields = (p: (typeof people)[number]) => ({

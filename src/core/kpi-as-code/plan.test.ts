@@ -124,3 +124,20 @@ describe('toYaml', () => {
     expect(toYaml(back.doc!)).toBe(text);
   });
 });
+
+describe('positions in a plan', () => {
+  it('creates new positions and renames existing ones by code', () => {
+    const current: KpiFile = { version: 1, positions: [{ code: 'sales-rep', name: 'Nhân viên bán hàng' }] };
+    const doc: KpiFile = {
+      version: 1,
+      positions: [
+        { code: 'SALES-REP', name: 'Nhân viên kinh doanh' },
+        { code: 'ke-toan', name: 'Kế toán viên' },
+      ],
+    };
+    expect(planChanges(doc, current)).toEqual([
+      { action: 'update', entity: 'position', key: 'SALES-REP', label: 'Nhân viên kinh doanh', fields: [{ field: 'name', before: 'Nhân viên bán hàng', after: 'Nhân viên kinh doanh' }] },
+      { action: 'create', entity: 'position', key: 'ke-toan', label: 'Kế toán viên', fields: [] },
+    ]);
+  });
+});

@@ -60,12 +60,15 @@ function planUnits(doc: KpiFile, current: KpiFile): Change[] {
   });
 }
 
-/** Positions are only created: the storage port has no rename yet. */
+/** Positions are created or renamed, never deleted. */
 function planPositions(doc: KpiFile, current: KpiFile): Change[] {
-  const existing = new Set((current.positions ?? []).map((p) => p.code.toLowerCase()));
-  return (doc.positions ?? [])
-    .filter((p) => !existing.has(p.code.toLowerCase()))
-    .map((p): Change => ({ action: 'create', entity: 'position', key: p.code, label: p.name, fields: [] }));
+  const existing = new Map((current.positions ?? []).map((p) => [p.code.toLowerCase(), p]));
+  return (doc.positions ?? []).flatMap((p): Change[] => {
+    const before = existing.get(p.code.toLowerCase());
+    if (!before) return [{ action: 'create', entity: 'position', key: p.code, label: p.name, fields: [] }];
+    const fields = diff([['name', before.name, p.name]]);
+    return fields.length ? [{ action: 'update', entity: 'position', key: p.code, label: p.name, fields }] : [];
+  });
 }
 
 function planPeople(doc: KpiFile, current: KpiFile): Change[] {

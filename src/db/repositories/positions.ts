@@ -10,6 +10,9 @@ export function positionsRepo(db: Kysely<DB>): Store['positions'] {
     async findById(id) {
       return (await db.selectFrom('positions').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
     },
+    async update(id, patch) {
+      return db.updateTable('positions').set(patch).where('id', '=', id).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
+    },
     async create(input) {
       return db.insertInto('positions').values(input).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
     },
