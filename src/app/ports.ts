@@ -304,6 +304,8 @@ export interface Store {
      */
     upsert(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<{ inserted: number; updated: number; unchanged: number }>;
     versions(actualId: number): Promise<ActualVersion[]>;
+    /** Deletes formula-computed values (source `formula`) at these slots, with their versions. */
+    removeComputed(slots: { kpiId: number; period: string; scope: TargetScope }[]): Promise<number>;
     /** Set-based roll-up of actuals of `kind` inside [from, to], per KPI and scope. */
     aggregate(q: {
       from: string;

@@ -73,12 +73,14 @@ describe.each(engines())('recordActuals on %s', (engine) => {
     expect(await valueOf(ids.PROFIT, '2026-02', unit)).toBeUndefined();
   });
 
-  it('leaves MARGIN alone when REV becomes 0 (division by zero is no value)', async () => {
-    // REV 0, COST 500 → PROFIT = −500, MARGIN = −500 / 0 → no value; the earlier 0.75 stays
+  it('removes MARGIN when REV becomes 0 (division by zero is no value, the old 0.75 must not linger)', async () => {
+    // REV 0, COST 500 → PROFIT = −500, MARGIN = −500 / 0 → no value
     const r = await store.transaction((tx) => recordActuals(tx, BY, [month(ids.REV, '2026-02', 0)]));
     expect(r.recomputed).toBe(1);
     expect((await valueOf(ids.PROFIT, '2026-02'))?.value).toBe(-500);
-    expect((await valueOf(ids.MARGIN, '2026-02'))?.value).toBe(0.75);
+    expect(await valueOf(ids.MARGIN, '2026-02')).toBeUndefined();
+    // Other periods keep their computed values.
+    expect((await valueOf(ids.MARGIN, '2026-03'))?.value).toBe(-0.25);
   });
 
   it('rejects actuals entered for a formula KPI and writes nothing', async () => {

@@ -18,7 +18,8 @@ const slotKey = (period: string, scope: TargetScope) => `${period}|${scope.type}
 /**
  * Writes actuals, then recomputes every formula KPI that depends (directly or through other formula KPIs)
  * on a written KPI, for the same periods and scopes. Runs inside the caller's transaction.
- * A formula without a value (an input missing, division by zero) writes nothing for that period and scope.
+ * A formula without a value (an input missing, division by zero) has none for that period and scope:
+ * an earlier computed value there is removed.
  */
 export async function recordActuals(store: Store, by: { userId: number | null; name: string }, rows: ActualWrite[]): Promise<RecordResult> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, recomputed: 0 };
@@ -83,6 +84,7 @@ async function recomputeFormulas(store: Store, by: { userId: number | null; name
   const valuesBySlot = groupValues(stored, slots, codeOf);
 
   const results: ActualWrite[] = [];
+  const noValue: { kpiId: number; period: string; scope: TargetScope }[] = [];
   for (const [key, slot] of slots) {
     const values = valuesBySlot.get(key) ?? {};
     for (const code of order) delete values[code];
@@ -90,7 +92,11 @@ async function recomputeFormulas(store: Store, by: { userId: number | null; name
     for (const [code, result] of computed) {
       const kpi = byCode.get(code)!;
       // A monthly input does not make a value for a quarterly formula KPI (that comes from its own period's inputs).
-      if (!result.ok || (kpi.frequency !== null && periodKindOf(kpi.frequency) !== slot.kind)) continue;
+      if (kpi.frequency !== null && periodKindOf(kpi.frequency) !== slot.kind) continue;
+      if (!result.ok) {
+        noValue.push({ kpiId: kpi.id, period: slot.period, scope: slot.scope });
+        continue;
+      }
       results.push({
         kpiId: kpi.id,
         period: slot.period,
@@ -106,6 +112,8 @@ async function recomputeFormulas(store: Store, by: { userId: number | null; name
     }
   }
   if (results.length > 0) await store.actuals.upsert(results, by);
+  // A value computed earlier from inputs that no longer give one (e.g. revenue now 0) must not linger.
+  if (noValue.length > 0) await store.actuals.removeComputed(noValue);
   return results.length;
 }
 

@@ -103,6 +103,17 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
       return { inserted, updated, unchanged: rows.length - inserted - updated };
     },
 
+    async removeComputed(slots) {
+      if (slots.length === 0) return 0;
+      const targets = sql`SELECT a.id FROM kpi_actuals a JOIN unnest(${slots.map((s) => s.kpiId)}::int[], ${slots.map((s) => s.period)}::text[],
+          ${slots.map((s) => s.scope.type)}::text[], ${slots.map((s) => s.scope.id)}::int[]) AS t(kpi_id, period_key, scope_type, scope_id)
+        ON a.kpi_id = t.kpi_id AND a.period_key = t.period_key AND a.scope_type = t.scope_type
+           AND coalesce(a.scope_id, 0) = coalesce(t.scope_id, 0)
+        WHERE a.source = 'formula'`;
+      await sql`DELETE FROM kpi_actual_versions WHERE actual_id IN (${targets})`.execute(db);
+      const res = await sql`DELETE FROM kpi_actuals WHERE id IN (${targets})`.execute(db);
+      return Number(res.numAffectedRows ?? 0);
+    },
     async versions(actualId) {
       const rows = await db.selectFrom('kpi_actual_versions').selectAll().where('actual_id', '=', actualId).orderBy('version', 'desc').execute();
       return rows.map((r) => ({
