@@ -1,27 +1,8 @@
 import { DomainError } from '../../core/errors';
 import type { Actor } from '../actor';
 import { forbidden, notFound, policy } from '../policy';
-import type { KpiRecord, Person, Store, TargetScope } from '../ports';
-
-/** A scope with what permission checks need: the unit it lies in and, for a person scope, the person. */
-export interface ScopeTarget {
-  scope: TargetScope;
-  unitId: number | null;
-  person: Person | null;
-}
-
-/** Looks up the unit or person of a scope; 404 when it does not exist. */
-export async function resolveScope(store: Store, scope: TargetScope): Promise<ScopeTarget> {
-  if (scope.type === 'company') return { scope, unitId: null, person: null };
-  if (scope.type === 'unit') {
-    const unit = await store.units.findById(scope.id);
-    if (!unit) throw notFound({ vi: 'phòng ban', en: 'Org unit' }, scope.id);
-    return { scope, unitId: unit.id, person: null };
-  }
-  const person = await store.people.findById(scope.id);
-  if (!person) throw notFound({ vi: 'nhân sự', en: 'Person' }, scope.id);
-  return { scope, unitId: person.unitId, person };
-}
+import type { KpiRecord, Store } from '../ports';
+import type { ScopeTarget } from '../scope';
 
 function ownsOrMeasures(actor: Actor, kpi: Pick<KpiRecord, 'ownerId' | 'measurerId'>): boolean {
   const me = actor.person?.id;
@@ -36,7 +17,7 @@ export function canReadActuals(actor: Actor, kpi: Pick<KpiRecord, 'ownerId' | 'm
   if (target.scope.type === 'company') return true;
   if (canWriteActuals(actor, kpi, target)) return true;
   if (target.person) return policy.canSeePerson(actor, target.person);
-  return policy.canSeeUnit(actor, target.unitId!);
+  return policy.canReadUnitNumbers(actor, target.unitId!);
 }
 
 /**

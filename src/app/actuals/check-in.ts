@@ -3,10 +3,11 @@ import { DomainError, type Issue } from '../../core/errors';
 import { localDate } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
 import type { Store } from '../ports';
-import { findKpiByCode, requireEnterable, requireWriteActuals, resolveScope } from './access';
+import { findKpiByCode, requireEnterable, requireWriteActuals } from './access';
+import { resolveScope } from '../scope';
 import { presentActuals, type ActualView } from './present';
 import { recordActuals } from './record-actuals';
-import { sameScope, toScope, type ScopeInput } from './scope';
+import { sameScope, toScope, type ScopeInput } from '../scope';
 
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 

@@ -4,7 +4,8 @@ import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
 import { notFound } from '../policy';
 import type { EvidenceFile, Store } from '../ports';
-import { requireWriteActuals, resolveScope } from './access';
+import { requireWriteActuals } from './access';
+import { resolveScope } from '../scope';
 import { readableActual } from './read-actuals';
 
 /**

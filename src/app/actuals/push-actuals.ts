@@ -5,7 +5,7 @@ import { localDate } from '../../core/period';
 import type { ActualWrite, ApiToken, KpiRecord, Store, TargetScope } from '../ports';
 import { DEFAULT_TIMEZONE } from './check-in';
 import { recordActuals } from './record-actuals';
-import type { ScopeInput } from './scope';
+import type { ScopeInput } from '../scope';
 
 export const MAX_PUSH_ITEMS = 10_000;
 

@@ -1,7 +1,8 @@
 import type { Actor } from '../actor';
 import { notFound } from '../policy';
 import type { ActualRecord, ActualVersion, KpiRecord, Store, TargetScope } from '../ports';
-import { ACTUAL_ENTITY, findKpiByCode, requireReadActuals, resolveScope } from './access';
+import { ACTUAL_ENTITY, findKpiByCode, requireReadActuals } from './access';
+import { resolveScope } from '../scope';
 import { presentActuals, type ActualView } from './present';
 
 /** Actuals of one KPI and scope, optionally limited to periods overlapping [from, to]. */

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { SYSTEM_ACTOR } from '../src/app/actor';
+import { importActuals, type ImportPhase } from '../src/app/actuals/import-actuals';
+import { seedDemo } from '../src/app/demo/seed-demo';
+import { connect, type Database } from '../src/db/connect';
+import { migrate } from '../src/db/migrate';
+import { createStore } from '../src/db/store';
+import { bigActualsCsv, createBigImportKpis } from '../test/fixtures/import/big-file';
+import { time, type Bench, type BenchResult } from './harness';
+
+const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 1_000_000);
+
+/**
+ * `COPY … FROM STDIN` through plain `pg` (pg-copy-streams is not installed): a query object that pg's
+ * client drives — it sends the SQL, and on CopyInResponse streams the file and ends the copy.
+ */
+class CopyFromStdin {
+  private resolve!: () => void;
+  private reject!: (e: unknown) => void;
+  private failed: unknown = null;
+  readonly done = new Promise<void>((res, rej) => ((this.resolve = res), (this.reject = rej)));
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {}
+  submit(connection: { query(text: string): void }) {
+    connection.query(this.text);
+  }
+  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
+    for (let o = 0; o < this.data.length; o += 1 << 16) connection.sendCopyFromChunk(this.data.subarray(o, o + (1 << 16)));
+    connection.endCopyFrom();
+  }
+  handleCommandComplete() {}
+  handleReadyForQuery() {
+    if (this.failed) this.reject(this.failed);
+    else this.resolve();
+  }
+  handleError(error: unknown) {
+    this.failed = error;
+  }
+  handleRowDescription() {}
+  handleDataRow() {}
+  handleEmptyQuery() {}
+  handlePortalSuspended() {}
+  handleCopyData() {}
+}
+
+async function copyBaseline(url: string, data: Buffer): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TEMP TABLE copy_actuals (kpi text, period text, unit text, value numeric)');
+    const seconds = await time(async () => {
+      const copy = new CopyFromStdin("COPY copy_actuals FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ',')", data);
+      // A submittable is returned as is (no promise); `done` settles on ReadyForQuery.
+      client.query(copy as unknown as string);
+      await copy.done;
+    });
+    const n = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM copy_actuals')).rows[0]!.n);
+    if (n !== ROWS) throw new Error(`COPY loaded ${n} rows, expected ${ROWS}`);
+    return seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshPostgres(adminUrl: string): Promise<{ database: Database; url: string }> {
+  const name = `okpi_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const inner = await connect({ databaseUrl: u.toString() });
+  const database: Database = {
+    ...inner,
+    async close() {
+      await inner.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+  return { database, url: u.toString() };
+}
+
+async function runImport(database: Database, label: string): Promise<{ first: number; second: number; data: Buffer }> {
+  await migrate(database.db);
+  const store = createStore(database.db);
+  await seedDemo(store);
+  await createBigImportKpis(store);
+  const units = (await store.units.list()).map((u) => u.code);
+  const data = bigActualsCsv(ROWS, units);
+  process.stdout.write(`  ${label}: ${ROWS.toLocaleString('en-US')} rows, ${(data.length / 1e6).toFixed(1)} MB CSV\n`);
+  let lastPrint = 0;
+  let lastPhase = '';
+  const onProgress = (phase: ImportPhase, done: number, total: number) => {
+    const now = Date.now();
+    if (phase === lastPhase && now - lastPrint < 2000) return;
+    lastPrint = now;
+    lastPhase = phase;
+    process.stdout.write(`    ${label} ${phase} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}\n`);
+  };
+  const file = { name: 'bench.csv', data };
+  let result;
+  const first = await time(async () => {
+    result = await importActuals(store, SYSTEM_ACTOR, new Date(), file, { dryRun: false, skipBadRows: false, onProgress });
+  });
+  if (result!.inserted !== ROWS) throw new Error(`${label}: inserted ${result!.inserted}`);
+  const second = await time(async () => {
+    result = await importActuals(store, SYSTEM_ACTOR, new Date(), file, { dryRun: false, skipBadRows: false });
+  });
+  if (result!.unchanged !== ROWS) throw new Error(`${label}: re-import changed rows`);
+  process.stdout.write(`    ${label}: first import ${first.toFixed(1)} s, re-import (all unchanged) ${second.toFixed(1)} s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
+  return { first, second, data };
+}
+
+const bench: Bench = {
+  name: `import ${ROWS.toLocaleString('en-US')} actuals from CSV vs PostgreSQL COPY`,
+  async run() {
+    const results: BenchResult[] = [];
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      const { database, url: dbUrl } = await freshPostgres(url);
+      try {
+        const r = await runImport(database, 'postgres');
+        const copy = await copyBaseline(dbUrl, r.data);
+        process.stdout.write(`    COPY FROM STDIN into a temp table: ${copy.toFixed(2)} s\n`);
+        results.push({
+          name: 'openkpi import (PostgreSQL, parse + validate + upsert + versions)',
+          unit: 'row',
+          opsPerSec: ROWS / r.first,
+          baselineName: 'COPY FROM STDIN (temp table, no checks)',
+          baselineOpsPerSec: ROWS / copy,
+          note: `re-import all unchanged: ${Math.round(ROWS / r.second).toLocaleString('en-US')} rows/s`,
+        });
+      } finally {
+        await database.close();
+      }
+    } else {
+      process.stdout.write('  DATABASE_URL not set: PostgreSQL and COPY skipped\n');
+    }
+    if (process.env.IMPORT_BENCH_PGLITE !== '0') {
+      const database = await connect({ dataDir: 'memory://' });
+      try {
+        const r = await runImport(database, 'pglite');
+        results.push({
+          name: 'openkpi import (PGlite)',
+          unit: 'row',
+          opsPerSec: ROWS / r.first,
+          baselineName: 'same import, re-run (all unchanged)',
+          baselineOpsPerSec: ROWS / r.second,
+        });
+      } finally {
+        await database.close();
+      }
+    }
+    return results;
+  },
+};
+
+export default bench;

@@ -1,0 +1,82 @@
+import { issue, type Issue } from '../errors';
+
+/** Problems with the file as a whole: nothing can be imported, whatever `skipBadRows` says. */
+export const FILE_ISSUE_CODES = [
+  'empty_file',
+  'too_large',
+  'not_utf8',
+  'not_xlsx',
+  'csv_syntax',
+  'no_header',
+  'missing_column',
+  'unknown_header',
+  'no_rows',
+] as const;
+export type FileIssueCode = (typeof FILE_ISSUE_CODES)[number];
+
+/** Problems with one row. */
+export const ROW_ISSUE_CODES = [
+  'mixed_delimiter',
+  'column_count',
+  'formula_injection',
+  'required',
+  'unknown_kpi',
+  'computed_kpi',
+  'archived_kpi',
+  'invalid_period',
+  'impossible_date',
+  'wrong_period_kind',
+  'no_frequency',
+  'unknown_unit',
+  'archived_unit',
+  'unknown_person',
+  'scope_mismatch',
+  'forbidden_scope',
+  'not_a_number',
+  'ambiguous_number',
+  'decimal_conflict',
+  'unexpected_percent',
+  'denominator_not_positive',
+  'not_ratio',
+  'duplicate_row',
+  'too_long',
+] as const;
+export type RowIssueCode = (typeof ROW_ISSUE_CODES)[number];
+
+export function fileIssue(code: FileIssueCode, vi: string, en: string, extra: { row?: number; column?: string } = {}): Issue {
+  return issue(extra.column ? `file / ${extra.column}` : 'file', code, vi, en, extra);
+}
+
+/** `Dòng 12, cột "Giá trị": …` / `Row 12, column "Value": …`. */
+export function rowIssue(row: number, column: string, code: RowIssueCode, vi: string, en: string): Issue {
+  return issue(`row ${row} / ${column}`, code, `Dòng ${row}, cột "${column}": ${vi}`, `Row ${row}, column "${column}": ${en}`, { row, column });
+}
+
+export const MAX_REPORTED_ISSUES = 1000;
+
+/** Collects issues: keeps the first `MAX_REPORTED_ISSUES`, counts all, and the rows they are on. */
+export class IssueList {
+  readonly items: Issue[] = [];
+  total = 0;
+  private rows = new Set<number>();
+  private fileLevel = false;
+
+  constructor(private readonly cap = MAX_REPORTED_ISSUES) {}
+
+  add(i: Issue): void {
+    this.total++;
+    if (i.row !== undefined && i.path.startsWith('row ')) this.rows.add(i.row);
+    else this.fileLevel = true;
+    if (this.items.length < this.cap) this.items.push(i);
+  }
+
+  /** Rows with at least one issue. */
+  get badRows(): number {
+    return this.rows.size;
+  }
+
+  /** True when a problem concerns the whole file (header, encoding …). */
+  get hasFileIssue(): boolean {
+    return this.fileLevel;
+  }
+}
