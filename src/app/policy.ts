@@ -33,6 +33,15 @@ export const policy = {
     throw forbidden();
   },
 
+  /**
+   * Units whose KPI numbers (targets, actuals, scores) the actor may read: admins all, managers and
+   * viewers their subtree, employees their own unit (team goals are shared; people data is not).
+   */
+  canReadUnitNumbers(actor: Actor, unitId: number): boolean {
+    if (actor.unitScope === 'all' || actor.unitScope.has(unitId)) return true;
+    return actor.user.role === 'employee' && actor.person?.unitId === unitId;
+  },
+
   /** The unit ids a people listing is limited to (undefined = no limit). */
   visibleUnitIds(actor: Actor): number[] | undefined {
     return actor.unitScope === 'all' ? undefined : [...actor.unitScope];

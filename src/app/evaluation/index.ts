@@ -1,5 +1,5 @@
 export { getScorecard, getStrategyMap, type Scorecard, type ScorecardItem, type StrategyMap, type StrategyMapNode } from './scorecard';
 export { getKpiSeries, type KpiSeries, type PaceDto, type SeriesPointView, type YtdView } from './kpi-series';
 export { getUnitDashboard, type UnitDashboard, type UnitKpiView, type UnitRow } from './unit-dashboard';
-export { canReadUnit, parseScope, readableUnits, requireReadScope } from './scope';
+export { requireReadScope } from './scope';
 export { loadPeriodFacts, type PeriodFacts } from './load-period';

@@ -2,7 +2,7 @@ import { kindsToAggregate, type ActualTotals, type EvalKpi, type TargetValue } f
 import type { Period } from '../../core/period';
 import type { Store, TargetScope } from '../ports';
 import { toTargetValue } from './eval-kpi';
-import { scopeKey } from './scope';
+import { scopeKey } from '../scope';
 
 /** Targets and actual totals per scope key (`company`, `unit:3` …) and KPI id. */
 export interface PeriodFacts {

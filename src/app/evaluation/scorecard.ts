@@ -6,7 +6,8 @@ import type { KpiRecord, Store, TargetScope } from '../ports';
 import { toEvalKpi } from './eval-kpi';
 import { loadPeriodFacts } from './load-period';
 import { evaluationView, kpiHeader, periodView, rolledView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
-import { requireReadScope, scopeKey } from './scope';
+import { scopeKey } from '../scope';
+import { requireReadScope } from './scope';
 
 export interface ScorecardItem extends KpiHeader, EvaluationView {
   parents: { code: string; weight: number }[];

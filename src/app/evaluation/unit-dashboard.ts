@@ -3,12 +3,11 @@ import { subtreeIds } from '../../core/org/tree';
 import { parsePeriod } from '../../core/period';
 import type { RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
-import { forbidden, notFound } from '../policy';
+import { forbidden, notFound, policy } from '../policy';
 import type { Store } from '../ports';
 import { toEvalKpi } from './eval-kpi';
 import { loadPeriodFacts } from './load-period';
 import { evaluationView, kpiHeader, periodView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
-import { readableUnits } from './scope';
 
 export interface UnitKpiView extends KpiHeader, EvaluationView {}
 
@@ -45,8 +44,7 @@ export interface UnitDashboard {
 export async function getUnitDashboard(store: Store, actor: Actor, q: { period: string; unitId?: number | undefined }): Promise<UnitDashboard> {
   const period = parsePeriod(q.period);
   const allUnits = (await store.units.list()).filter((u) => !u.archived);
-  const readable = readableUnits(actor);
-  let shown = new Set(readable === 'all' ? allUnits.map((u) => u.id) : readable);
+  let shown = new Set(allUnits.filter((u) => policy.canReadUnitNumbers(actor, u.id)).map((u) => u.id));
   if (q.unitId !== undefined) {
     if (!allUnits.some((u) => u.id === q.unitId)) throw notFound({ vi: 'phòng ban', en: 'Org unit' }, q.unitId);
     if (!shown.has(q.unitId)) throw forbidden();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actualVersions, addEvidence, checkIn, getEvidence, listActuals, parseScopeParam } from '../../app/actuals';
+import { actualVersions, addEvidence, checkIn, getEvidence, listActuals } from '../../app/actuals';
+import { parseScope } from '../../app/scope';
 import { MAX_EVIDENCE_BYTES } from '../../core/actuals';
 import { DomainError } from '../../core/errors';
 import { IdParams } from '../../contract/common';
@@ -28,7 +29,7 @@ export function actualRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       { schema: { tags: ['actuals'], params: KpiCodeParams, querystring: ActualsQuery, response: { 200: ActualList } } },
       async (req) => ({
         items: await listActuals(store, requireActor(req), req.params.code, {
-          scope: parseScopeParam(req.query.scope),
+          scope: parseScope(req.query.scope),
           from: req.query.from,
           to: req.query.to,
         }),

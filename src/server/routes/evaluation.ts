@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getKpiSeries, getScorecard, getStrategyMap, getUnitDashboard, parseScope } from '../../app/evaluation';
+import { getKpiSeries, getScorecard, getStrategyMap, getUnitDashboard } from '../../app/evaluation';
+import { parseScope } from '../../app/scope';
 import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery } from '../../contract/evaluation';
 import { requireActor, type ServerDeps } from '../context';
 
