@@ -148,3 +148,35 @@ export const TemplateList = z.object({
     }).passthrough(),
   ),
 });
+
+export const ScopeBody = z.strictObject({ type: z.enum(['company', 'unit', 'person']), id: z.number().int().positive().nullable().optional() });
+export const TargetRecord = z.object({
+  id: z.number(),
+  kpiId: z.number(),
+  period: z.string(),
+  start: z.string(),
+  end: z.string(),
+  scope: z.object({ type: z.enum(['company', 'unit', 'person']), id: z.number().nullable() }),
+  value: z.number(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  stretch: z.number().optional(),
+  locked: z.boolean(),
+});
+export const TargetList = z.object({ items: z.array(TargetRecord) });
+export const TargetsQuery = z.strictObject({ period: z.string().max(40).optional() });
+export const SetTargetsBody = z.strictObject({ scope: ScopeBody, targets: z.array(KpiTarget).min(1).max(500) });
+export const CascadeBody = z.strictObject({
+  period: z.string().trim().min(4).max(40),
+  from: ScopeBody.optional(),
+  to: z.array(z.strictObject({ scope: ScopeBody, weight: z.number().positive().finite() })).min(1).max(1000),
+  step: z.number().positive().finite().optional(),
+});
+export const CascadeResult = z.object({ parent: z.number(), parts: z.array(TargetRecord) });
+export const SumCheckQuery = z.strictObject({ period: z.string().trim().min(4).max(40) });
+export const SumCheck = z.object({
+  applicable: z.boolean(),
+  mismatches: z.array(
+    z.object({ id: z.string(), parent: z.number(), childrenSum: z.number(), difference: z.number(), code: z.string(), message: Localized, children: z.array(z.string()) }),
+  ),
+});

@@ -13,11 +13,17 @@ import { DomainError } from '../core/errors';
 import { registerAuthHooks } from './auth-hooks';
 import type { ServerDeps } from './context';
 import { errorHandler } from './error-handler';
+import { actualRoutes } from './routes/actuals';
+import { actualsImportRoutes } from './routes/actuals-import';
+import { apiTokenRoutes } from './routes/api-tokens';
+import { apiV1Routes } from './routes/api-v1';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { companyRoutes } from './routes/company';
+import { evaluationRoutes } from './routes/evaluation';
 import { healthRoutes } from './routes/health';
 import { kpiRoutes } from './routes/kpis';
+import { targetRoutes } from './routes/targets';
 import { orgRoutes } from './routes/org';
 
 export interface BuildOptions {
@@ -59,6 +65,12 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(orgRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(kpiRoutes(deps));
+      await api.register(targetRoutes(deps));
+      await api.register(evaluationRoutes(deps));
+      await api.register(actualRoutes(deps));
+      await api.register(actualsImportRoutes(deps));
+      await api.register(apiTokenRoutes(deps));
+      await api.register(apiV1Routes(deps));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

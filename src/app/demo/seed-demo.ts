@@ -4,6 +4,7 @@ import { parseKpiFile, type KpiFile } from '../../core/kpi-as-code';
 import type { IsoDate } from '../../core/period';
 import { SYSTEM_ACTOR } from '../actor';
 import { seedDemoActuals } from '../demo-actuals';
+import { cascadeToChildren } from '../../core/target';
 import { applyKpiFile } from '../kpi-as-code';
 import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
@@ -48,7 +49,36 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
       await tx.people.update(person.id, { userId: user.id });
       logins.push({ email: login.email, role: login.role, name: person.fullName });
     }
+    await cascadeDemoTargets(tx);
     if (history) await seedDemoActuals(tx, history);
     return logins;
   });
+}
+
+/** The two sales teams share the monthly revenue and order targets (North 52 %, South 48 %), so units have goals. */
+async function cascadeDemoTargets(store: Store): Promise<void> {
+  const units = new Map((await store.units.list()).map((u) => [u.code, u.id]));
+  const teams = [
+    { id: units.get('KD-MB')!, weight: 52 },
+    { id: units.get('KD-MN')!, weight: 48 },
+  ];
+  for (const code of ['REVENUE', 'ORDERS']) {
+    const kpi = await store.kpis.findByCode(code);
+    if (!kpi) continue;
+    const monthly = (await store.targets.list({ kpiId: kpi.id, scope: { type: 'company', id: null } })).filter((t) => /^\d{4}-\d{2}$/.test(t.period));
+    const step = code === 'REVENUE' ? 1_000_000 : 1;
+    await store.targets.upsert(
+      monthly.flatMap((t) =>
+        cascadeToChildren(t.value, teams, { step }).map((part) => ({
+          kpiId: kpi.id,
+          period: t.period,
+          kind: 'month',
+          start: t.start,
+          end: t.end,
+          scope: { type: 'unit' as const, id: part.id },
+          value: part.value,
+        })),
+      ),
+    );
+  }
 }

@@ -1,0 +1,155 @@
+import { DomainError, issue } from '../../core/errors';
+import type { KpiTarget } from '../../core/kpi';
+import { tryParsePeriod } from '../../core/period';
+import { cascadeToChildren, checkCascadeSums, type SumMismatch } from '../../core/target';
+import { auditActor, type Actor } from '../actor';
+import { forbidden, notFound, policy } from '../policy';
+import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
+import { resolveScope, scopeKey, type ScopeTarget } from '../scope';
+import { requireKpiEditor } from './save-kpi';
+
+async function findKpi(store: Store, code: string): Promise<KpiRecord> {
+  const kpi = await store.kpis.findByCode(code);
+  if (!kpi) throw notFound({ vi: 'KPI', en: 'KPI' }, code);
+  return kpi;
+}
+
+/** Company targets: KPI editors. Unit and person targets: admins, and managers inside their subtree. */
+function requireSetTargets(actor: Actor, target: ScopeTarget): void {
+  if (target.scope.type === 'company') return requireKpiEditor(actor);
+  if (actor.user.role === 'admin') return;
+  if (actor.user.role === 'manager' && policy.canSeeUnit(actor, target.unitId!)) return;
+  throw forbidden();
+}
+
+function canRead(actor: Actor, target: ScopeTarget): boolean {
+  if (target.scope.type === 'company') return true;
+  if (target.person) return policy.canSeePerson(actor, target.person);
+  return policy.canReadUnitNumbers(actor, target.unitId!);
+}
+
+/** Every target of a KPI the actor may see (company, units, people), optionally for one period. */
+export async function listKpiTargets(store: Store, actor: Actor, code: string, q: { period?: string | undefined }): Promise<TargetRecord[]> {
+  const kpi = await findKpi(store, code);
+  const all = await store.targets.list({ kpiId: kpi.id });
+  const visible: TargetRecord[] = [];
+  for (const t of all) {
+    if (q.period && t.period !== q.period) continue;
+    if (canRead(actor, await resolveScope(store, t.scope))) visible.push(t);
+  }
+  return visible;
+}
+
+/** Sets the targets of one scope (replacing that scope's targets for the periods given). */
+export async function setScopeTargets(store: Store, actor: Actor, code: string, scope: TargetScope, targets: KpiTarget[]): Promise<TargetRecord[]> {
+  return store.transaction(async (tx) => {
+    const kpi = await findKpi(tx, code);
+    const target = await resolveScope(tx, scope);
+    requireSetTargets(actor, target);
+    const issues = targets.flatMap((t, i) =>
+      tryParsePeriod(t.period) ? [] : [issue(`targets.${i}.period`, 'invalid_period', `Kỳ "${t.period}" không hợp lệ.`, `Invalid period "${t.period}".`)],
+    );
+    if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { vi: 'Chỉ tiêu không hợp lệ.', en: 'Invalid targets.' }, { issues });
+    const before = await tx.targets.list({ kpiId: kpi.id, scope });
+    await tx.targets.upsert(
+      targets.map((t) => {
+        const p = tryParsePeriod(t.period)!;
+        return { kpiId: kpi.id, period: p.key, kind: p.kind, start: p.start, end: p.end, scope, value: t.value, min: t.min, max: t.max, stretch: t.stretch };
+      }),
+    );
+    const after = await tx.targets.list({ kpiId: kpi.id, scope });
+    await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'kpi_targets', entityId: `${code}|${scopeKey(scope)}`, before, after }]);
+    return after;
+  });
+}
+
+export interface CascadeInput {
+  period: string;
+  from: TargetScope;
+  to: { scope: TargetScope; weight: number }[];
+  /** Rounding step, e.g. 1,000,000 ₫; default 1. */
+  step?: number | undefined;
+}
+
+/**
+ * Splits the `from` scope's target for `period` over the `to` scopes by weight (largest remainder, so
+ * the parts add up exactly) and writes them as their targets.
+ */
+export async function cascadeTarget(store: Store, actor: Actor, code: string, input: CascadeInput): Promise<{ parent: number; parts: TargetRecord[] }> {
+  return store.transaction(async (tx) => {
+    const kpi = await findKpi(tx, code);
+    if (kpi.aggregation !== 'sum') {
+      throw new DomainError('CASCADE_NOT_ADDITIVE', {
+        vi: `KPI ${code} tổng hợp kiểu "${kpi.aggregation}": chỉ tiêu không cộng dồn nên không phân bổ theo tỷ trọng; hãy đặt chỉ tiêu cho từng đơn vị.`,
+        en: `KPI ${code} aggregates as "${kpi.aggregation}": its targets do not add up, so they are not split by weight; set each unit's target instead.`,
+      });
+    }
+    const period = tryParsePeriod(input.period);
+    if (!period) throw new DomainError('PERIOD_INVALID', { vi: `Kỳ "${input.period}" không hợp lệ.`, en: `Invalid period "${input.period}".` });
+    const own = (await tx.targets.list({ kpiId: kpi.id, scope: input.from })).find((t) => t.period === period.key);
+    if (!own) {
+      throw new DomainError('TARGET_MISSING', {
+        vi: `Chưa có chỉ tiêu ${code} kỳ ${period.key} để phân bổ.`,
+        en: `There is no ${code} target for ${period.key} to cascade.`,
+      });
+    }
+    for (const child of input.to) requireSetTargets(actor, await resolveScope(tx, child.scope));
+    const values = cascadeToChildren(
+      own.value,
+      input.to.map((c, i) => ({ id: i, weight: c.weight })),
+      input.step !== undefined ? { step: input.step } : {},
+    );
+    const rows = input.to.map((c, i) => ({
+      kpiId: kpi.id,
+      period: period.key,
+      kind: period.kind,
+      start: period.start,
+      end: period.end,
+      scope: c.scope,
+      value: values[i]!.value,
+    }));
+    await tx.targets.upsert(rows);
+    const parts = (await tx.targets.list({ kpiId: kpi.id, from: period.start, to: period.end })).filter(
+      (t) => t.period === period.key && input.to.some((c) => scopeKey(c.scope) === scopeKey(t.scope)),
+    );
+    await tx.audit.record([
+      { ...auditActor(actor), action: 'update', entity: 'kpi_targets', entityId: `${code}|${period.key}|cascade`, before: null, after: { from: input.from, parent: own.value, parts: rows.map((r) => ({ scope: r.scope, value: r.value })) } },
+    ]);
+    return { parent: own.value, parts };
+  });
+}
+
+export interface SumCheckView {
+  applicable: boolean;
+  mismatches: (Omit<SumMismatch<string>, 'message'> & { message: { vi: string; en: string }; children: string[] })[];
+}
+
+/**
+ * For sum KPIs: for one period, does every target's children (company → top units → sub-units, a unit →
+ * its people) add up to it? Lists each parent whose children do not, with the difference.
+ */
+export async function checkTargetSums(store: Store, actor: Actor, code: string, periodKey: string): Promise<SumCheckView> {
+  const kpi = await findKpi(store, code);
+  const targets = (await listKpiTargets(store, actor, code, { period: periodKey })).filter((t) => t.period === periodKey);
+  const units = await store.units.list();
+  const parentOfUnit = new Map(units.map((u) => [u.id, u.parentId]));
+  const has = new Set(targets.map((t) => scopeKey(t.scope)));
+  // Each target hangs under the nearest enclosing scope that has a target for the same period.
+  const upFromUnit = (unitId: number | null): string | null => {
+    for (let u = unitId; u !== null && u !== undefined; u = parentOfUnit.get(u) ?? null) if (has.has(`unit:${u}`)) return `unit:${u}`;
+    return has.has('company') ? 'company' : null;
+  };
+  const nodes: { id: string; parentId: string | null; target: number }[] = [];
+  for (const t of targets) {
+    let parentId: string | null = null;
+    if (t.scope.type === 'unit') parentId = upFromUnit(parentOfUnit.get(t.scope.id) ?? null);
+    if (t.scope.type === 'person') parentId = upFromUnit((await store.people.findById(t.scope.id))?.unitId ?? null);
+    nodes.push({ id: scopeKey(t.scope), parentId, target: t.value });
+  }
+  const result = checkCascadeSums(kpi.aggregation, nodes);
+  if (!result.applicable) return { applicable: false, mismatches: [] };
+  return {
+    applicable: true,
+    mismatches: result.mismatches.map((m) => ({ ...m, children: nodes.filter((n) => n.parentId === m.id).map((n) => n.id) })),
+  };
+}
