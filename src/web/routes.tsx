@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './session';
 import { canSee, NAV } from './shell/nav';
 import { PageSpinner } from './shell/PageSpinner';
+import { KPI_ROUTES } from './features/kpi/routes';
 
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const AppShell = lazy(() => import('./shell/AppShell'));
@@ -47,6 +48,17 @@ export function AppRoutes() {
               element={
                 <RoleGate roles={item.roles}>
                   <item.page />
+                </RoleGate>
+              }
+            />
+          ))}
+          {KPI_ROUTES.map((r) => (
+            <Route
+              key={r.path}
+              path={r.path}
+              element={
+                <RoleGate roles={r.roles}>
+                  <r.page />
                 </RoleGate>
               }
             />

@@ -37,7 +37,8 @@ describe('employee: sees only their own data', () => {
     const text = await home.textContent();
     expect(text).toContain('Xin chào, Vũ Đình Khoa!');
     expect(text).toContain('Nhân viên');
-    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức']);
+    // No admin pages (company settings, API tokens, audit log) and no import for employees.
+    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Bảng điều khiển']);
   });
 
   it('lists only the employee in the org chart, without write actions', async () => {
@@ -86,9 +87,9 @@ describe('manager: works inside their unit subtree', () => {
     await login(w.page, DEMO.manager);
   });
 
-  it('sees Overview and Org chart only', async () => {
+  it('sees the shared pages and the import, but no admin pages', async () => {
     await w.page.getByTestId('home-page').getByText('Phòng Kinh doanh').waitFor();
-    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức']);
+    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Bảng điều khiển', 'Nhập số liệu']);
   });
 
   it('sees the sales department people and cannot open other units', async () => {

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api, resetCsrf, type UserT } from '../api';
+import { api, resetCsrf, type UserT } from '../api';
 import { currentLang, i18n, rememberLang, type UiLang } from '../i18n';
 
 interface Session {
-  /** undefined while the first /auth/me is in flight; null when logged out. */
+  /** undefined while the first /auth/session is in flight; null when logged out. */
   user: UserT | null | undefined;
   lang: UiLang;
   login(email: string, password: string): Promise<void>;
@@ -27,26 +27,6 @@ export function useUser(): UserT {
   return user;
 }
 
-const SESSION_HINT = 'openkpi.signedIn';
-
-/** A non-secret hint that this browser logged in (the session cookie itself is httpOnly). */
-function hasSessionHint(): boolean {
-  try {
-    return localStorage.getItem(SESSION_HINT) === '1';
-  } catch {
-    return true;
-  }
-}
-
-function setSessionHint(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(SESSION_HINT, '1');
-    else localStorage.removeItem(SESSION_HINT);
-  } catch {
-    // storage unavailable: /auth/me is always asked
-  }
-}
-
 async function applyLang(lang: UiLang): Promise<void> {
   rememberLang(lang);
   document.documentElement.lang = lang;
@@ -65,19 +45,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = currentLang();
-    // Without the hint there is no session to resume: skip the call that would only answer 401.
-    if (!hasSessionHint()) {
-      setUser(null);
-      return;
-    }
-    api<{ user: UserT }>('GET', '/api/auth/me').then(
+    // /auth/session answers 200 with user null when signed out, so a fresh visit logs no error.
+    api<{ user: UserT | null }>('GET', '/api/auth/session').then(
       async ({ user: me }) => {
-        await switchTo(me.locale);
+        if (me) await switchTo(me.locale);
         setUser(me);
       },
       (e: unknown) => {
-        if (!(e instanceof ApiError && e.status === 401)) console.warn(e);
-        setSessionHint(false);
+        console.warn(e);
         setUser(null);
       },
     );
@@ -90,7 +65,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async login(email, password) {
         const { user: me } = await api<{ user: UserT }>('POST', '/api/auth/login', { email, password });
         resetCsrf();
-        setSessionHint(true);
         queryClient.clear();
         await switchTo(me.locale);
         setUser(me);
@@ -98,7 +72,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async logout() {
         await api('POST', '/api/auth/logout');
         resetCsrf();
-        setSessionHint(false);
         queryClient.clear();
         setUser(null);
       },

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from '../../core/auth/roles';
 
@@ -15,6 +15,18 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, page: lazy(() => import('../features/home/HomePage')) },
   { key: 'org', path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, page: lazy(() => import('../features/org/OrgChartPage')) },
+  { key: 'kpis', path: '/kpis', labelKey: 'kpi.nav', icon: <FundOutlined />, page: lazy(() => import('../features/kpi/KpiLibraryPage')) },
+  { key: 'sandbox', path: '/sandbox', labelKey: 'sandbox.nav', icon: <CalculatorOutlined />, page: lazy(() => import('../features/sandbox/SandboxPage')) },
+  { key: 'strategy', path: '/strategy', labelKey: 'strategy.nav', icon: <ClusterOutlined />, page: lazy(() => import('../features/strategy/StrategyMapPage')) },
+  { key: 'dashboard', path: '/dashboard', labelKey: 'dashboard.nav', icon: <DashboardOutlined />, page: lazy(() => import('../features/dashboard/UnitDashboardPage')) },
+  {
+    key: 'import-actuals',
+    path: '/import',
+    labelKey: 'importActuals.nav',
+    icon: <UploadOutlined />,
+    roles: ['admin', 'manager'],
+    page: lazy(() => import('../features/import/ImportActualsPage')),
+  },
   {
     key: 'company',
     path: '/settings/company',
@@ -22,6 +34,14 @@ export const NAV: readonly NavItem[] = [
     icon: <SettingOutlined />,
     roles: ['admin'],
     page: lazy(() => import('../features/company/CompanySettingsPage')),
+  },
+  {
+    key: 'api-tokens',
+    path: '/settings/api-tokens',
+    labelKey: 'tokens.nav',
+    icon: <KeyOutlined />,
+    roles: ['admin'],
+    page: lazy(() => import('../features/tokens/ApiTokensPage')),
   },
   {
     key: 'audit',

@@ -3,6 +3,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../session';
 import { usePerson, useUnits } from '../org/queries';
+import { MyKpis } from '../results/MyKpis';
 
 /** Overview placeholder: greets the user; KPI summaries come later. */
 export default function HomePage() {
@@ -38,6 +39,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      <MyKpis />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+export { default as UnitDashboardPage } from './UnitDashboardPage';
+export { UnitKpiTable } from './UnitKpiTable';
+export { childrenOf, pathTo } from './unit-drill';

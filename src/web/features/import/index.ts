@@ -1,0 +1,3 @@
+export { default as ImportActualsPage } from './ImportActualsPage';
+export { cleanMapping, previewImport, runImport } from './import-api';
+export type * from './types';

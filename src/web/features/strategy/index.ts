@@ -1,0 +1,2 @@
+export { default as StrategyMapPage } from './StrategyMapPage';
+export { StrategyNodeCard } from './StrategyNodeCard';

@@ -1,0 +1,2 @@
+export { default as ApiTokensPage } from './ApiTokensPage';
+export { useApiTokens, useCreateApiToken, useRevokeApiToken } from './queries';
