@@ -10,7 +10,7 @@ import {
 } from '../../core/evaluation';
 import { DomainError } from '../../core/errors';
 import { compareDates, localDate, parsePeriod, periodContaining, periodsBetween } from '../../core/period';
-import type { RagStatus } from '../../core/scoring';
+import type { PaceResult, RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
 import { getCompany } from '../company/company';
 import { notFound } from '../policy';
@@ -36,23 +36,13 @@ export interface SeriesPointView extends EvaluationView {
   ytd: YtdView | null;
 }
 
-export interface PaceDto {
+/** The pace of one period as the API shows it: the core's numbers plus what they were computed from. */
+export interface PaceDto extends PaceResult {
   period: PeriodView;
   target: number;
   actualToDate: number;
   hasActual: boolean;
   expectedBy: 'days' | 'split';
-  totalDays: number;
-  elapsedDays: number;
-  remainingDays: number;
-  expectedShare: number;
-  expectedToDate: number;
-  gap: number;
-  onTrack: boolean;
-  forecast: number | null;
-  forecastAchievement: number | null;
-  stillNeeded: { amount: number; perDay: number | null; perWeek: number | null } | null;
-  headroom: { amount: number; perDay: number | null; perWeek: number | null } | null;
 }
 
 export interface KpiSeries {

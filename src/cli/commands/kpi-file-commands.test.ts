@@ -1,28 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { register as apply } from './apply';
 import { register as exportFile } from './export';
 import { register as lint } from './lint';
 import { register as plan } from './plan';
+import { runCli } from '../../../test/helpers/cli';
 
-async function run(args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    const program = new Command().exitOverride();
-    for (const register of [lint, plan, apply, exportFile]) register(program);
-    await program.parseAsync(args, { from: 'user' });
-    return { out, err, exitCode: process.exitCode === undefined ? undefined : Number(process.exitCode) };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli([lint, plan, apply, exportFile], args);
 
 const dir = mkdtempSync(join(tmpdir(), 'openkpi-kac-'));
 const DEMO = join(import.meta.dirname, '../../../examples/demo-company.yaml');

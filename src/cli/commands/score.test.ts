@@ -1,22 +1,8 @@
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { register } from './score';
+import { runCli } from '../../../test/helpers/cli';
 
-async function run(args: string[]): Promise<{ out: string; err: string; exitCode: number | undefined }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    const program = new Command().exitOverride();
-    register(program);
-    await program.parseAsync(args, { from: 'user' });
-    return { out, err, exitCode: process.exitCode === undefined ? undefined : Number(process.exitCode) };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli([register], args);
 
 afterEach(() => {
   process.exitCode = undefined;
