@@ -10,7 +10,9 @@ import { buildApp, LOG_REDACT } from './server/app';
 /** Starts OpenKPI: database, migrations, demo data on first start, HTTP server, graceful shutdown. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The logger exists only once the app is built; until then idle-connection errors are ignored.
+  const idle = { report: (_error: Error): void => undefined };
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (e) => idle.report(e) });
   await migrate(database.db);
   const store = createStore(database.db);
 
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     { store, engine: database.engine, version: VERSION, now: () => new Date(), secureCookies: config.secureCookies },
     { logger: { level: config.logLevel, redact: LOG_REDACT }, webDir: config.webDir },
   );
+  idle.report = (error) => app.log.warn({ err: error }, 'database closed an idle connection');
 
   if (config.seedDemo && (await isEmpty(store))) {
     const logins = await seedDemo(store, { today: localDate(new Date(), 'Asia/Ho_Chi_Minh') });

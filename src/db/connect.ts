@@ -18,6 +18,8 @@ export interface ConnectOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` for a throwaway in-memory database. */
   dataDir?: string | undefined;
+  /** Told when the server closes an idle PostgreSQL connection (logged by the server). */
+  onIdleError?: ((error: Error) => void) | undefined;
 }
 
 // NUMERIC and BIGINT arrive as strings from both engines (exact); we convert where we read them.
@@ -28,6 +30,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, admin) must not crash the process;
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
