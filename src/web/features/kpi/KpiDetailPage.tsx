@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -24,6 +25,9 @@ import { SmartPanel } from './SmartPanel';
 import type { KpiT } from './types';
 
 type TargetT = KpiT['targets'][number];
+
+// "Targets by unit" tab: src/web/features/targets (cascade, sum check, monthly plan), loaded on first open.
+const TargetsByUnitTab = lazy(() => import('../targets/TargetsByUnitTab'));
 
 /** /kpis/:code — definition, targets, links, SMART findings and the Results tab. */
 export default function KpiDetailPage() {
@@ -188,6 +192,15 @@ export default function KpiDetailPage() {
           { key: 'definition', label: t('kpi.detail.tabDefinition'), children: definition },
           // Results tab: src/web/features/results/KpiResultsTab.tsx plugs in here through ResultsTabSlot.
           { key: 'results', label: t('kpi.detail.tabResults'), children: <ResultsTabSlot code={kpi.code} /> },
+          {
+            key: 'targets',
+            label: <span data-testid="kpi-tab-targets">{t('targets.tab')}</span>,
+            children: (
+              <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+                <TargetsByUnitTab code={kpi.code} />
+              </Suspense>
+            ),
+          },
         ]}
       />
     </div>

@@ -1,0 +1,173 @@
+import { Alert, Button, InputNumber, Modal, Segmented, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type OrgUnitT } from '../../api';
+import { useSession } from '../../session';
+import { formatKpiValue } from '../kpi/format-value';
+import { periodLabel } from '../results/periods';
+import { formatValueCompact } from '../results/display';
+import { cascadeCandidates } from './target-tree';
+import { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
+import { useCascade } from './queries';
+import type { TargetRow } from './target-tree';
+
+interface Props {
+  code: string;
+  period: string;
+  unit: string | null | undefined;
+  /** The row whose target is split; null when the dialog is closed. */
+  from: TargetRow | null;
+  units: readonly OrgUnitT[];
+  defaultUnitIds: number[];
+  onClose(): void;
+}
+
+/** Phân bổ chỉ tiêu: splits a row's target over chosen units by weight, previews the parts, then saves them. */
+export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds, onClose }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useSession();
+  const cascade = useCascade(code);
+  const { steps, initial } = stepChoices(unit);
+  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const [mode, setMode] = useState<WeightMode>('equal');
+  const [percents, setPercents] = useState<Record<number, number | null>>({});
+  const [step, setStep] = useState(initial);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!from) return;
+    setUnitIds(defaultUnitIds);
+    setMode('equal');
+    setPercents({});
+    setStep(initial);
+    setServerError(null);
+    // Reset only when the dialog opens for a row.
+  }, [from?.key]);
+
+  const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const candidates = useMemo(() => (from ? cascadeCandidates(from.key, units) : []), [from, units]);
+  const total = from?.target?.value ?? null;
+  const typed = unitIds.map((id) => percents[id] ?? null);
+  const equalShare = unitIds.length > 0 ? 100 / unitIds.length : 0;
+  const weights = cascadeWeights(mode, unitIds.length, typed);
+  const percentSum = percentTotal(typed);
+  const percentsOk = mode === 'equal' || percentSum === 100;
+  const preview = total !== null && unitIds.length > 0 && percentsOk && weights.some((w) => w > 0) ? previewCascade(total, weights, step) : null;
+
+  const submit = () => {
+    if (!from || !preview?.ok) return;
+    setServerError(null);
+    cascade
+      .mutateAsync({ period, from: from.scope, to: unitIds.map((id, i) => ({ scope: { type: 'unit', id }, weight: weights[i] ?? 0 })), step })
+      .then(onClose, (e: unknown) => setServerError(e instanceof ApiError ? [e.message, ...e.issues.map((i) => i.message)].join(' ') : String(e)));
+  };
+
+  const rows = unitIds.map((id, i) => ({ id, unit: byId.get(id), value: preview?.ok ? preview.values[i] : undefined }));
+
+  return (
+    <Modal
+      open={from !== null}
+      onCancel={onClose}
+      width={760}
+      destroyOnHidden
+      title={from ? t('targets.cascade.title', { name: from.name, period: periodLabel(period, lang) }) : ''}
+      modalRender={(node) => <div data-testid="cascade-dialog">{node}</div>}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" disabled={!preview?.ok} loading={cascade.isPending} onClick={submit} data-testid="cascade-apply">
+            {t('targets.cascade.apply')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Typography.Text>
+          {t('targets.cascade.from')}: <Typography.Text strong data-testid="cascade-total">{formatKpiValue(total, unit, lang)}</Typography.Text>
+        </Typography.Text>
+        {total === null && <Alert type="warning" showIcon title={t('targets.cascade.noTarget')} />}
+        <div>
+          <Typography.Text type="secondary">{t('targets.cascade.children')}</Typography.Text>
+          <Select<number[]>
+            mode="multiple"
+            value={unitIds}
+            onChange={setUnitIds}
+            style={{ width: '100%' }}
+            optionFilterProp="label"
+            options={candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.code})`, disabled: !u.inScope }))}
+            data-testid="cascade-units"
+          />
+        </div>
+        <Space wrap size="large">
+          <Segmented<WeightMode>
+            value={mode}
+            onChange={(m) => {
+              if (m === 'custom') setPercents(Object.fromEntries(unitIds.map((id) => [id, percents[id] ?? Math.round(equalShare * 100) / 100])));
+              setMode(m);
+            }}
+            options={[
+              { value: 'equal', label: t('targets.cascade.equal') },
+              { value: 'custom', label: t('targets.cascade.custom') },
+            ]}
+            data-testid="cascade-mode"
+          />
+          <Space>
+            <Typography.Text type="secondary">{t('targets.cascade.step')}</Typography.Text>
+            <Select value={step} onChange={setStep} style={{ width: 150 }} options={steps.map((s) => ({ value: s, label: formatKpiValue(s, unit, lang) }))} data-testid="cascade-step" />
+          </Space>
+        </Space>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          dataSource={rows}
+          data-testid="cascade-preview"
+          locale={{ emptyText: t('targets.cascade.pickUnits') }}
+          columns={[
+            { title: t('targets.col.scope'), key: 'unit', render: (_: unknown, r) => (r.unit ? `${r.unit.name} (${r.unit.code})` : r.id) },
+            {
+              title: t('targets.cascade.weight'),
+              key: 'weight',
+              width: 150,
+              render: (_: unknown, r) =>
+                mode === 'equal' ? (
+                  `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(equalShare)} %`
+                ) : (
+                  <InputNumber<number>
+                    size="small"
+                    min={0}
+                    max={100}
+                    value={percents[r.id] ?? null}
+                    onChange={(v) => setPercents((p) => ({ ...p, [r.id]: v }))}
+                    suffix="%"
+                    decimalSeparator={lang === 'vi' ? ',' : '.'}
+                    style={{ width: 110 }}
+                    data-testid={`cascade-weight-${r.unit?.code ?? r.id}`}
+                  />
+                ),
+            },
+            {
+              title: t('targets.col.target'),
+              key: 'value',
+              align: 'right',
+              render: (_: unknown, r) => (
+                <span data-testid={`cascade-value-${r.unit?.code ?? r.id}`}>
+                  {formatKpiValue(r.value, unit, lang)}
+                  {r.value !== undefined && <Typography.Text type="secondary"> · {formatValueCompact(r.value, unit, lang)}</Typography.Text>}
+                </span>
+              ),
+            },
+          ]}
+        />
+        {mode === 'custom' && !percentsOk && (
+          <Alert type="error" showIcon data-testid="cascade-percent-error" title={t('targets.cascade.percentOff', { sum: new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(percentSum) })} />
+        )}
+        {preview && !preview.ok && <Alert type="error" showIcon title={preview.error[lang]} data-testid="cascade-preview-error" />}
+        {preview?.ok && total !== null && (
+          <Alert type="success" showIcon data-testid="cascade-sum" title={t('targets.cascade.sumOk', { total: formatKpiValue(total, unit, lang) })} />
+        )}
+        {serverError && <Alert type="error" showIcon title={serverError} data-testid="cascade-error" />}
+      </Space>
+    </Modal>
+  );
+}

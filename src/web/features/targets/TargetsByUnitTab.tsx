@@ -1,0 +1,170 @@
+import { CalendarOutlined, ForkOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Spin, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession, useUser } from '../../session';
+import { useKpi } from '../kpi/queries';
+import { useUnits } from '../org/queries';
+import { PeriodPicker } from '../results/PeriodPicker';
+import { browserToday, kindOfFrequency, periodKeyOf } from '../results/periods';
+import { CascadeDialog } from './CascadeDialog';
+import { canSetTarget } from './can-set-target';
+import { MonthlyPlan } from './MonthlyPlan';
+import { useAllPeople, useCompany, useSetTargets, useTargetCheck, useTargets } from './queries';
+import { scopeKeyOf } from './scope-key';
+import { sumStatusOf } from './sum-status';
+import { SumBadge } from './SumBadge';
+import { buildTargetTree, defaultCascadeUnits, targetChildren, type TargetRow } from './target-tree';
+import { TargetValueCell } from './TargetValueCell';
+
+/** "Chỉ tiêu theo đơn vị / Targets by unit": each scope's target for a period, the sum check, cascade and monthly plan. */
+export default function TargetsByUnitTab({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const { lang } = useSession();
+  const user = useUser();
+  const detail = useKpi(code);
+  const kpi = detail.data?.kpi;
+  const kind = kindOfFrequency(kpi?.frequency);
+  const [picked, setPeriod] = useState<string | null>(null);
+  const period = picked ?? periodKeyOf(browserToday(), kind === 'week' ? 'month' : kind);
+  const [showPeople, setShowPeople] = useState(false);
+  const [cascadeFrom, setCascadeFrom] = useState<TargetRow | null>(null);
+  const [planFor, setPlanFor] = useState<TargetRow | null>(null);
+
+  const units = useUnits();
+  const company = useCompany();
+  const people = useAllPeople(showPeople);
+  const targets = useTargets(code, period);
+  const check = useTargetCheck(code, period);
+  const setTargets = useSetTargets(code);
+
+  const personList = useMemo(() => (showPeople ? (people.data?.items ?? []).filter((p) => p.active) : []), [showPeople, people.data]);
+  const unitList = units.data ?? [];
+  const targetList = useMemo(() => (targets.data ?? []).filter((x) => x.period === period), [targets.data, period]);
+  const tree = useMemo(
+    () => buildTargetTree({ companyName: company.data?.name ?? t('targets.company'), units: unitList, targets: targetList, people: personList }),
+    [company.data, unitList, targetList, personList, t],
+  );
+  const children = useMemo(() => targetChildren(targetList, unitList, personList), [targetList, unitList, personList]);
+  const byKey = useMemo(() => new Map(targetList.map((x) => [scopeKeyOf(x.scope), x])), [targetList]);
+  const unitsById = useMemo(() => new Map(unitList.map((u) => [u.id, u])), [unitList]);
+
+  if (targets.error) return <Alert type="error" showIcon title={targets.error.message} data-testid="targets-error" />;
+  if (!kpi || !targets.data || !units.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  const additive = kpi.aggregation === 'sum';
+  const archived = kpi.status === 'archived';
+  const editable = (r: TargetRow) => !archived && canSetTarget(user.role, r.scope, r.unitId, unitsById);
+  const parentOf = (key: string) => [...children].find(([, kids]) => kids.includes(key))?.[0];
+
+  return (
+    <div data-testid="targets-by-unit">
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <PeriodPicker value={period} onChange={setPeriod} testId="targets-period" />
+        <Space>
+          <Switch checked={showPeople} onChange={setShowPeople} data-testid="targets-show-people" />
+          <Typography.Text>{t('targets.showPeople')}</Typography.Text>
+        </Space>
+      </Space>
+      {check.data && !check.data.applicable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('targets.notApplicable')} data-testid="targets-not-applicable" />}
+      <Table<TargetRow>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={tree}
+        data-testid="targets-table"
+        expandable={{ defaultExpandAllRows: true, indentSize: 20 }}
+        // Remount when the rows change shape so the whole tree opens expanded again.
+        key={`${period}-${showPeople}-${unitList.length}`}
+        columns={[
+          {
+            title: t('targets.col.scope'),
+            key: 'scope',
+            // Inline content (no flex box) kept on one line, so it stays after the tree indent.
+            render: (_, r) => (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                <Typography.Text strong={r.scope.type !== 'person'} style={{ marginRight: 6 }}>
+                  {r.name}
+                </Typography.Text>
+                {r.code && <Tag>{r.code}</Tag>}
+                {r.scope.type === 'person' && <Tag color="blue">{t('targets.person')}</Tag>}
+              </span>
+            ),
+          },
+          {
+            title: t('targets.col.target'),
+            key: 'target',
+            align: 'right',
+            width: 220,
+            render: (_, r) => (
+              <TargetValueCell
+                value={r.target?.value ?? null}
+                unit={kpi.unit}
+                editable={editable(r)}
+                testId={`target-${r.key}`}
+                onSave={(value) =>
+                  setTargets.mutateAsync({
+                    scope: r.scope,
+                    targets: [{ period, value, ...(r.target?.min !== undefined && { min: r.target.min }), ...(r.target?.max !== undefined && { max: r.target.max }), ...(r.target?.stretch !== undefined && { stretch: r.target.stretch }) }],
+                  })
+                }
+              />
+            ),
+          },
+          {
+            title: t('targets.col.share'),
+            key: 'share',
+            align: 'right',
+            width: 90,
+            render: (_, r) => {
+              const parent = parentOf(r.key);
+              const base = parent ? byKey.get(parent)?.value : undefined;
+              if (!additive || !r.target || !base) return null;
+              return (
+                <Typography.Text type="secondary" data-testid={`share-${r.key}`}>
+                  {new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { style: 'percent', maximumFractionDigits: 2 }).format(r.target.value / base)}
+                </Typography.Text>
+              );
+            },
+          },
+          {
+            title: t('targets.col.check'),
+            key: 'check',
+            width: 240,
+            render: (_, r) => {
+              const status = sumStatusOf(r.key, check.data, children, byKey);
+              return status ? <SumBadge status={status} unit={kpi.unit} testId={`sum-${r.key}`} /> : null;
+            },
+          },
+          {
+            title: '',
+            key: 'actions',
+            width: 76,
+            align: 'right',
+            render: (_, r) =>
+              r.scope.type === 'person' || !editable(r) ? null : (
+                <Space size={0}>
+                  <Tooltip title={additive ? (r.target ? t('targets.cascade.open') : t('targets.cascade.noTarget')) : t('targets.cascade.notAdditive')}>
+                    <Button type="text" size="small" icon={<ForkOutlined />} disabled={!additive || !r.target} onClick={() => setCascadeFrom(r)} aria-label={t('targets.cascade.open')} data-testid={`cascade-${r.key}`} />
+                  </Tooltip>
+                  <Tooltip title={t('targets.plan.open')}>
+                    <Button type="text" size="small" icon={<CalendarOutlined />} disabled={!additive} onClick={() => setPlanFor(r)} aria-label={t('targets.plan.open')} data-testid={`plan-${r.key}`} />
+                  </Tooltip>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <CascadeDialog
+        code={code}
+        period={period}
+        unit={kpi.unit}
+        from={cascadeFrom}
+        units={unitList}
+        defaultUnitIds={cascadeFrom ? defaultCascadeUnits(cascadeFrom.key, unitList, children) : []}
+        onClose={() => setCascadeFrom(null)}
+      />
+      <MonthlyPlan code={code} unit={kpi.unit} row={planFor} initialYear={Number(period.slice(0, 4))} onClose={() => setPlanFor(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+export { default as TargetsByUnitTab } from './TargetsByUnitTab';
+export { CascadeDialog } from './CascadeDialog';
+export { MonthlyPlan } from './MonthlyPlan';
+export { buildTargetTree, cascadeCandidates, defaultCascadeUnits, targetChildren, type PersonLite, type TargetRow } from './target-tree';
+export { editMonth, fitToTotal, monthPlanOf, monthsOf, planSumCheck, planTargets, type MonthPlan } from './month-plan';
+export { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
+export { formatSignedCompact, sumStatusOf, type SumStatus } from './sum-status';
+export { canSetTarget } from './can-set-target';
+export { scopeFromKey, scopeKeyOf } from './scope-key';
+export { targetKeys, useCascade, useSetTargets, useTargetCheck, useTargets } from './queries';
+export type * from './types';
