@@ -97,8 +97,10 @@ async function runImport(database: Database, label: string): Promise<{ first: nu
   process.stdout.write(`  ${label}: ${ROWS.toLocaleString('en-US')} rows, ${(data.length / 1e6).toFixed(1)} MB CSV\n`);
   let lastPrint = 0;
   let lastPhase = '';
+  let writeStarted = 0;
   const onProgress = (phase: ImportPhase, done: number, total: number) => {
     const now = Date.now();
+    if (phase === 'write' && writeStarted === 0) writeStarted = performance.now();
     if (phase === lastPhase && now - lastPrint < 2000) return;
     lastPrint = now;
     lastPhase = phase;
@@ -106,10 +108,15 @@ async function runImport(database: Database, label: string): Promise<{ first: nu
   };
   const file = { name: 'bench.csv', data };
   let result;
+  const started = performance.now();
   const first = await time(async () => {
     result = await importActuals(store, SYSTEM_ACTOR, new Date(), file, { dryRun: false, skipBadRows: false, onProgress });
   });
   if (result!.inserted !== ROWS) throw new Error(`${label}: inserted ${result!.inserted}`);
+  const readSeconds = (writeStarted - started) / 1000;
+  process.stdout.write(
+    `    ${label}: parse + validate ${readSeconds.toFixed(1)} s, write ${(first - readSeconds).toFixed(1)} s (${Math.round(ROWS / (first - readSeconds)).toLocaleString('en-US')} rows/s)\n`,
+  );
   const second = await time(async () => {
     result = await importActuals(store, SYSTEM_ACTOR, new Date(), file, { dryRun: false, skipBadRows: false });
   });
