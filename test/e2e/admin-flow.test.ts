@@ -1,23 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { DEMO, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
 let w: WatchedPage;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  w = await openPage(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserSession((s) => (w = s.w));
 
 const nav = (w: WatchedPage) => w.page.getByTestId('side-nav');
 
@@ -91,7 +76,8 @@ describe('admin: language, org chart and audit log', () => {
     const { page } = w;
     await page.getByTestId('unit-KD').click();
     await page.getByTestId('unit-add').click();
-    const dialog = page.getByRole('dialog');
+    // The person drawer of the previous test may still be closing: pick the unit dialog itself.
+    const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('unit-code') });
     await dialog.getByTestId('unit-code').fill('KD-ONL');
     await dialog.getByTestId('unit-name').fill('Nhóm Kinh doanh Online');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
@@ -120,7 +106,8 @@ describe('admin: language, org chart and audit log', () => {
     const { page } = w;
     await page.getByTestId('unit-KD').click();
     await page.getByTestId('unit-add').click();
-    const dialog = page.getByRole('dialog');
+    // The person drawer of the previous test may still be closing: pick the unit dialog itself.
+    const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('unit-code') });
     await dialog.getByTestId('unit-code').fill('KD-ONL');
     await dialog.getByTestId('unit-name').fill('Trùng mã');
     await dialog.getByRole('button', { name: 'Lưu' }).click();

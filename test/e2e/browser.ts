@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer } from '../helpers/server';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -82,4 +84,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
   await page.screenshot({ path });
   return path;
+}
+
+export interface BrowserSession {
+  server: { url: string; close(): Promise<void> };
+  browser: Browser;
+  w: WatchedPage;
+}
+
+/**
+ * One test server (fresh demo database), one Chromium and one watched page for a test file:
+ * started before its tests, closed after them. `set` hands them to the file's variables.
+ */
+export function useBrowserSession(set: (session: BrowserSession) => void): void {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    const server = await startTestServer();
+    const browser = await launchBrowser();
+    session = { server, browser, w: await openPage(browser, server.url) };
+    set(session);
+  });
+  afterAll(async () => {
+    await session?.browser.close();
+    await session?.server.close();
+  });
 }

@@ -1,25 +1,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, launchBrowser, login, openPage, ROOT, screenshot, type WatchedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { DEMO, login, ROOT, screenshot, type WatchedPage, useBrowserSession } from './browser';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
 let w: WatchedPage;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  w = await openPage(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserSession((s) => (w = s.w));
 
 /**
  * A workbook as a Vietnamese accountant types it: numbers `1.234.567,89` and dates dd/mm/yyyy as text, and headers

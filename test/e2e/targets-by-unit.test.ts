@@ -1,23 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
 let w: WatchedPage;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  w = await openPage(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowserSession((s) => (w = s.w));
 
 /** Text with non-breaking spaces made plain, so "20.000.000.000 ₫" compares as typed. */
 async function textOf(l: Locator): Promise<string> {
