@@ -46,6 +46,30 @@ export interface ScopeTarget {
   person: Person | null;
 }
 
+/**
+ * The scope targets of many stored scopes with two queries (units, and the people named), for listings.
+ * Scopes whose unit or person no longer exists are left out.
+ */
+export async function resolveScopes(store: Store, scopes: TargetScope[]): Promise<Map<string, ScopeTarget>> {
+  const personIds = [...new Set(scopes.flatMap((s) => (s.type === 'person' ? [s.id] : [])))];
+  const [units, people] = await Promise.all([
+    store.units.list(),
+    personIds.length ? store.people.query({ personIds, limit: personIds.length, offset: 0 }) : { items: [] },
+  ]);
+  const unitIds = new Set(units.map((u) => u.id));
+  const personById = new Map(people.items.map((p) => [p.id, p]));
+  const out = new Map<string, ScopeTarget>();
+  for (const scope of scopes) {
+    if (scope.type === 'company') out.set(scopeKey(scope), { scope, unitId: null, person: null });
+    else if (scope.type === 'unit' && unitIds.has(scope.id)) out.set(scopeKey(scope), { scope, unitId: scope.id, person: null });
+    else if (scope.type === 'person' && personById.has(scope.id)) {
+      const person = personById.get(scope.id)!;
+      out.set(scopeKey(scope), { scope, unitId: person.unitId, person });
+    }
+  }
+  return out;
+}
+
 /** Looks up the unit or person of a scope; 404 when it does not exist. */
 export async function resolveScope(store: Store, scope: TargetScope): Promise<ScopeTarget> {
   if (scope.type === 'company') return { scope, unitId: null, person: null };

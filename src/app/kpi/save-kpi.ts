@@ -5,7 +5,7 @@ import { tryParsePeriod } from '../../core/period';
 import { hasBlockingFindings, type Finding } from '../../core/smart';
 import { auditActor, type Actor } from '../actor';
 import { forbidden, notFound } from '../policy';
-import type { KpiRecord, Store } from '../ports';
+import type { KpiRecord, Store, TargetScope, TargetWrite } from '../ports';
 import { checkKpiReferences, definitionOf, findingsFor } from './kpi-checks';
 
 const KPI = { vi: 'KPI', en: 'KPI' };
@@ -29,7 +29,8 @@ export function requireKpiEditor(actor: Actor): void {
   if (actor.user.role !== 'admin' && actor.user.role !== 'manager') throw forbidden();
 }
 
-function targetIssues(targets: KpiTarget[], direction: KpiDefinition['direction']): Issue[] {
+/** Period validity, duplicates and range bounds of a list of targets (for any scope). */
+export function targetIssues(targets: KpiTarget[], direction: KpiDefinition['direction']): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   targets.forEach((t, i) => {
@@ -98,14 +99,17 @@ async function write(store: Store, actor: Actor, input: KpiInput, existing: KpiR
   return { kpi: saved, findings };
 }
 
+/** Targets as stored rows of one KPI and scope; periods must already be valid (`targetIssues`). */
+export function targetWrites(kpiId: number, scope: TargetScope, targets: KpiTarget[]): TargetWrite[] {
+  return targets.map((t) => {
+    const p = tryParsePeriod(t.period)!;
+    return { kpiId, period: p.key, kind: p.kind, start: p.start, end: p.end, scope, value: t.value, min: t.min, max: t.max, stretch: t.stretch };
+  });
+}
+
 export async function replaceCompanyTargets(store: Store, kpiId: number, targets: KpiTarget[]): Promise<void> {
   const scope = { type: 'company' as const, id: null };
-  await store.targets.upsert(
-    targets.map((t) => {
-      const p = tryParsePeriod(t.period)!;
-      return { kpiId, period: p.key, kind: p.kind, start: p.start, end: p.end, scope, value: t.value, min: t.min, max: t.max, stretch: t.stretch };
-    }),
-  );
+  await store.targets.upsert(targetWrites(kpiId, scope, targets));
   await store.targets.removeOthers(kpiId, scope, targets.map((t) => tryParsePeriod(t.period)!.key));
 }
 

@@ -1,12 +1,12 @@
-import { DomainError, issue } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import type { KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { cascadeToChildren, checkCascadeSums, type SumMismatch } from '../../core/target';
 import { auditActor, type Actor } from '../actor';
 import { forbidden, notFound, policy } from '../policy';
 import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
-import { resolveScope, scopeKey, type ScopeTarget } from '../scope';
-import { requireKpiEditor } from './save-kpi';
+import { resolveScope, resolveScopes, scopeKey, type ScopeTarget } from '../scope';
+import { requireKpiEditor, targetIssues, targetWrites } from './save-kpi';
 
 async function findKpi(store: Store, code: string): Promise<KpiRecord> {
   const kpi = await store.kpis.findByCode(code);
@@ -31,13 +31,12 @@ function canRead(actor: Actor, target: ScopeTarget): boolean {
 /** Every target of a KPI the actor may see (company, units, people), optionally for one period. */
 export async function listKpiTargets(store: Store, actor: Actor, code: string, q: { period?: string | undefined }): Promise<TargetRecord[]> {
   const kpi = await findKpi(store, code);
-  const all = await store.targets.list({ kpiId: kpi.id });
-  const visible: TargetRecord[] = [];
-  for (const t of all) {
-    if (q.period && t.period !== q.period) continue;
-    if (canRead(actor, await resolveScope(store, t.scope))) visible.push(t);
-  }
-  return visible;
+  const all = (await store.targets.list({ kpiId: kpi.id })).filter((t) => !q.period || t.period === q.period);
+  const scopes = await resolveScopes(store, all.map((t) => t.scope));
+  return all.filter((t) => {
+    const target = scopes.get(scopeKey(t.scope));
+    return target !== undefined && canRead(actor, target);
+  });
 }
 
 /** Sets the targets of one scope (replacing that scope's targets for the periods given). */
@@ -46,17 +45,10 @@ export async function setScopeTargets(store: Store, actor: Actor, code: string, 
     const kpi = await findKpi(tx, code);
     const target = await resolveScope(tx, scope);
     requireSetTargets(actor, target);
-    const issues = targets.flatMap((t, i) =>
-      tryParsePeriod(t.period) ? [] : [issue(`targets.${i}.period`, 'invalid_period', `Kỳ "${t.period}" không hợp lệ.`, `Invalid period "${t.period}".`)],
-    );
+    const issues = targetIssues(targets, kpi.direction);
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { vi: 'Chỉ tiêu không hợp lệ.', en: 'Invalid targets.' }, { issues });
     const before = await tx.targets.list({ kpiId: kpi.id, scope });
-    await tx.targets.upsert(
-      targets.map((t) => {
-        const p = tryParsePeriod(t.period)!;
-        return { kpiId: kpi.id, period: p.key, kind: p.kind, start: p.start, end: p.end, scope, value: t.value, min: t.min, max: t.max, stretch: t.stretch };
-      }),
-    );
+    await tx.targets.upsert(targetWrites(kpi.id, scope, targets));
     const after = await tx.targets.list({ kpiId: kpi.id, scope });
     await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'kpi_targets', entityId: `${code}|${scopeKey(scope)}`, before, after }]);
     return after;
@@ -130,8 +122,8 @@ export interface SumCheckView {
  */
 export async function checkTargetSums(store: Store, actor: Actor, code: string, periodKey: string): Promise<SumCheckView> {
   const kpi = await findKpi(store, code);
-  const targets = (await listKpiTargets(store, actor, code, { period: periodKey })).filter((t) => t.period === periodKey);
-  const units = await store.units.list();
+  const targets = await listKpiTargets(store, actor, code, { period: periodKey });
+  const [units, scopes] = await Promise.all([store.units.list(), resolveScopes(store, targets.map((t) => t.scope))]);
   const parentOfUnit = new Map(units.map((u) => [u.id, u.parentId]));
   const has = new Set(targets.map((t) => scopeKey(t.scope)));
   // Each target hangs under the nearest enclosing scope that has a target for the same period.
@@ -143,7 +135,7 @@ export async function checkTargetSums(store: Store, actor: Actor, code: string, 
   for (const t of targets) {
     let parentId: string | null = null;
     if (t.scope.type === 'unit') parentId = upFromUnit(parentOfUnit.get(t.scope.id) ?? null);
-    if (t.scope.type === 'person') parentId = upFromUnit((await store.people.findById(t.scope.id))?.unitId ?? null);
+    if (t.scope.type === 'person') parentId = upFromUnit(scopes.get(scopeKey(t.scope))?.unitId ?? null);
     nodes.push({ id: scopeKey(t.scope), parentId, target: t.value });
   }
   const result = checkCascadeSums(kpi.aggregation, nodes);

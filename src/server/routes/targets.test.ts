@@ -51,6 +51,17 @@ describe.each(engines())('targets per scope, cascade and sum check on %s', (engi
     expect(['KD', 'MKT', 'NS'].map((c) => valueOf(res.json().parts, c))).toEqual([34, 33, 33]);
   });
 
+  it('checks unit targets like company targets: bad and repeated periods, nothing written', async () => {
+    const res = await admin.put('/api/kpis/REVENUE/targets', {
+      scope: unitScope('KD'),
+      targets: [{ period: '2026-13', value: 1 }, { period: '2026-03', value: 1 }, { period: '2026-03', value: 2 }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`)).toEqual(['targets.0.period:invalid_period', 'targets.2.period:duplicate']);
+    const kd = (await admin.get('/api/kpis/REVENUE/targets?period=2026-03')).json().items;
+    expect(valueOf(kd, 'KD')).toBeUndefined();
+  });
+
   it('refuses to cascade ratio KPIs and a period without a target', async () => {
     const ratio = await admin.post('/api/kpis/AOV/cascade', { period: '2026-01', to: [{ scope: unitScope('KD'), weight: 1 }] });
     expect(ratio.statusCode).toBe(422);
