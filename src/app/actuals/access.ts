@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors';
 import type { Actor } from '../actor';
-import { forbidden, notFound, policy } from '../policy';
-import type { KpiRecord, Store } from '../ports';
+import { forbidden, policy } from '../policy';
+import type { KpiRecord } from '../ports';
 import type { ScopeTarget } from '../scope';
 
 function ownsOrMeasures(actor: Actor, kpi: Pick<KpiRecord, 'ownerId' | 'measurerId'>): boolean {
@@ -40,14 +40,8 @@ export function requireWriteActuals(actor: Actor, kpi: KpiRecord, target: ScopeT
   if (!canWriteActuals(actor, kpi, target)) throw forbidden();
 }
 
-export const KPI_ENTITY = { vi: 'KPI', en: 'KPI' };
 export const ACTUAL_ENTITY = { vi: 'số liệu thực hiện', en: 'Actual' };
 
-export async function findKpiByCode(store: Store, code: string): Promise<KpiRecord> {
-  const kpi = await store.kpis.findByCode(code);
-  if (!kpi) throw notFound(KPI_ENTITY, code);
-  return kpi;
-}
 
 /** Formula KPIs are computed; archived KPIs take no new numbers. */
 export function requireEnterable(kpi: KpiRecord): void {

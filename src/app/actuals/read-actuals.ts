@@ -1,7 +1,8 @@
 import type { Actor } from '../actor';
 import { notFound } from '../policy';
 import type { ActualRecord, ActualVersion, KpiRecord, Store, TargetScope } from '../ports';
-import { ACTUAL_ENTITY, findKpiByCode, requireReadActuals } from './access';
+import { findKpiByCode } from '../kpi/find-kpi';
+import { ACTUAL_ENTITY, requireReadActuals } from './access';
 import { resolveScope } from '../scope';
 import { presentActuals, type ActualView } from './present';
 

@@ -13,7 +13,7 @@ import { compareDates, localDate, parsePeriod, periodContaining, periodsBetween 
 import type { PaceResult, RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
 import { getCompany } from '../company/company';
-import { notFound } from '../policy';
+import { findKpiByCode } from '../kpi/find-kpi';
 import type { Store, TargetScope } from '../ports';
 import { toEvalKpi, toTargetValue } from './eval-kpi';
 import { evaluationView, kpiHeader, periodView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
@@ -69,8 +69,7 @@ export async function getKpiSeries(
   actor: Actor,
   q: { code: string; from?: string | undefined; to?: string | undefined; scope: TargetScope; now: Date },
 ): Promise<KpiSeries> {
-  const record = await store.kpis.findByCode(q.code);
-  if (!record) throw notFound({ vi: 'KPI', en: 'KPI' }, q.code);
+  const record = await findKpiByCode(store, q.code);
   await requireReadScope(store, actor, q.scope);
   const company = await getCompany(store);
   const today = localDate(q.now, company.timezone);

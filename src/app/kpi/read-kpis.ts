@@ -1,6 +1,6 @@
 import { checkSmart, smartSummary, type Finding, type SmartSummary } from '../../core/smart';
 import type { Actor } from '../actor';
-import { notFound } from '../policy';
+import { findKpiByCode } from './find-kpi';
 import type { KpiFilter, KpiRecord, Store } from '../ports';
 import { definitionOf, findingsFor, smartContext } from './kpi-checks';
 import type { KpiInput } from './save-kpi';
@@ -26,8 +26,7 @@ export async function listKpis(store: Store, _actor: Actor, filter: KpiFilter): 
 }
 
 export async function getKpi(store: Store, _actor: Actor, code: string): Promise<{ kpi: KpiRecord; findings: Finding[]; children: string[] }> {
-  const kpi = await store.kpis.findByCode(code);
-  if (!kpi) throw notFound({ vi: 'KPI', en: 'KPI' }, code);
+  const kpi = await findKpiByCode(store, code);
   const children = (await store.kpis.list()).filter((k) => k.parents.some((p) => p.code === code)).map((k) => k.code);
   return { kpi, findings: await findingsFor(store, definitionOf(kpi)), children };
 }

@@ -4,11 +4,11 @@ import type { KpiDefinition, KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { hasBlockingFindings, type Finding } from '../../core/smart';
 import { auditActor, type Actor } from '../actor';
-import { forbidden, notFound } from '../policy';
+import { forbidden } from '../policy';
+import { findKpiByCode } from './find-kpi';
 import type { KpiRecord, Store, TargetScope, TargetWrite } from '../ports';
 import { checkKpiReferences, definitionOf, findingsFor } from './kpi-checks';
 
-const KPI = { vi: 'KPI', en: 'KPI' };
 
 export interface KpiInput extends Omit<KpiDefinition, 'owner' | 'measurer' | 'targets'> {
   ownerId: number | null;
@@ -134,8 +134,7 @@ export async function createKpi(store: Store, actor: Actor, input: KpiInput): Pr
 export async function updateKpi(store: Store, actor: Actor, code: string, input: KpiInput): Promise<SavedKpi> {
   requireKpiEditor(actor);
   return store.transaction(async (tx) => {
-    const existing = await tx.kpis.findByCode(code);
-    if (!existing) throw notFound(KPI, code);
+    const existing = await findKpiByCode(tx, code);
     if (input.code !== code) {
       throw new DomainError('KPI_CODE_IMMUTABLE', { vi: 'Không thể đổi mã KPI.', en: 'A KPI code cannot be changed.' }, {
         issues: [issue('code', 'immutable', 'Mã KPI cố định.', 'The KPI code is fixed.')],
@@ -149,8 +148,7 @@ export async function updateKpi(store: Store, actor: Actor, code: string, input:
 export async function archiveKpi(store: Store, actor: Actor, code: string): Promise<KpiRecord> {
   requireKpiEditor(actor);
   return store.transaction(async (tx) => {
-    const existing = await tx.kpis.findByCode(code);
-    if (!existing) throw notFound(KPI, code);
+    const existing = await findKpiByCode(tx, code);
     const children = (await tx.kpis.list()).filter((k) => k.status !== 'archived' && k.parents.some((p) => p.code === code));
     if (children.length > 0) {
       const list = children.map((c) => c.code).join(', ');

@@ -3,16 +3,11 @@ import type { KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { cascadeToChildren, checkCascadeSums, type SumMismatch } from '../../core/target';
 import { auditActor, type Actor } from '../actor';
-import { forbidden, notFound, policy } from '../policy';
-import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
+import { forbidden, policy } from '../policy';
+import type { Store, TargetRecord, TargetScope } from '../ports';
 import { resolveScope, resolveScopes, scopeKey, type ScopeTarget } from '../scope';
+import { findKpiByCode } from './find-kpi';
 import { requireKpiEditor, targetIssues, targetWrites } from './save-kpi';
-
-async function findKpi(store: Store, code: string): Promise<KpiRecord> {
-  const kpi = await store.kpis.findByCode(code);
-  if (!kpi) throw notFound({ vi: 'KPI', en: 'KPI' }, code);
-  return kpi;
-}
 
 /** Company targets: KPI editors. Unit and person targets: admins, and managers inside their subtree. */
 function requireSetTargets(actor: Actor, target: ScopeTarget): void {
@@ -30,7 +25,7 @@ function canRead(actor: Actor, target: ScopeTarget): boolean {
 
 /** Every target of a KPI the actor may see (company, units, people), optionally for one period. */
 export async function listKpiTargets(store: Store, actor: Actor, code: string, q: { period?: string | undefined }): Promise<TargetRecord[]> {
-  const kpi = await findKpi(store, code);
+  const kpi = await findKpiByCode(store, code);
   const all = (await store.targets.list({ kpiId: kpi.id })).filter((t) => !q.period || t.period === q.period);
   const scopes = await resolveScopes(store, all.map((t) => t.scope));
   return all.filter((t) => {
@@ -42,7 +37,7 @@ export async function listKpiTargets(store: Store, actor: Actor, code: string, q
 /** Sets the targets of one scope (replacing that scope's targets for the periods given). */
 export async function setScopeTargets(store: Store, actor: Actor, code: string, scope: TargetScope, targets: KpiTarget[]): Promise<TargetRecord[]> {
   return store.transaction(async (tx) => {
-    const kpi = await findKpi(tx, code);
+    const kpi = await findKpiByCode(tx, code);
     const target = await resolveScope(tx, scope);
     requireSetTargets(actor, target);
     const issues = targetIssues(targets, kpi.direction);
@@ -69,7 +64,7 @@ export interface CascadeInput {
  */
 export async function cascadeTarget(store: Store, actor: Actor, code: string, input: CascadeInput): Promise<{ parent: number; parts: TargetRecord[] }> {
   return store.transaction(async (tx) => {
-    const kpi = await findKpi(tx, code);
+    const kpi = await findKpiByCode(tx, code);
     if (kpi.aggregation !== 'sum') {
       throw new DomainError('CASCADE_NOT_ADDITIVE', {
         vi: `KPI ${code} tổng hợp kiểu "${kpi.aggregation}": chỉ tiêu không cộng dồn nên không phân bổ theo tỷ trọng; hãy đặt chỉ tiêu cho từng đơn vị.`,
@@ -121,7 +116,7 @@ export interface SumCheckView {
  * its people) add up to it? Lists each parent whose children do not, with the difference.
  */
 export async function checkTargetSums(store: Store, actor: Actor, code: string, periodKey: string): Promise<SumCheckView> {
-  const kpi = await findKpi(store, code);
+  const kpi = await findKpiByCode(store, code);
   const targets = await listKpiTargets(store, actor, code, { period: periodKey });
   const [units, scopes] = await Promise.all([store.units.list(), resolveScopes(store, targets.map((t) => t.scope))]);
   const parentOfUnit = new Map(units.map((u) => [u.id, u.parentId]));
