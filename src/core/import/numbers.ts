@@ -57,6 +57,8 @@ const grouped = (s: string, sep: string) => (sep === '.' ? GROUPED_DOT : GROUPED
 
 /** Classifies a cell without deciding the file's style. */
 export function numberShape(text: string): NumberShape {
+  const fast = fastShape(text);
+  if (fast !== undefined) return fast;
   const c = clean(text);
   return c ? shapeOf(c.body) : { kind: 'not_a_number' };
 }
@@ -92,10 +94,25 @@ function shapeOf(b: string): NumberShape {
 }
 
 /** Parses a cell in the given style (`null` = not decided: ambiguous cells fail). */
+export function parseNumberCell(text: string, style: DecimalStyle | null): ParsedNumber {
+  // Fast path for the common cells (1234, -5, 12,5, 1.234,56, 12%): a million rows go through here.
+  const shape = fastShape(text);
+  if (shape !== undefined) {
+    if (shape === NAN) return { ok: false, reason: 'not_a_number' };
+    if (shape === AMBIGUOUS && style === null) return { ok: false, reason: 'ambiguous' };
+    if (shape.kind === 'decisive' && style !== null && shape.style !== style) return { ok: false, reason: 'wrong_style' };
+    const use = shape.kind === 'decisive' ? shape.style : (style ?? 'dot');
+    const value = fastValue(text, use === 'comma' ? COMMA_CODE : DOT_CODE);
+    const percent = fast.percent;
+    return { ok: true, value: percent ? value / 100 : value, percent };
+  }
+  return parseUnusual(text, style);
+}
+
 const SIMPLE = /^(-?\d{1,15})(?:([.,])(\d{1,15}))?$/;
 
-export function parseNumberCell(text: string, style: DecimalStyle | null): ParsedNumber {
-  // Fast path for the common cells (1234, -5, 12,5, 1234.56): a million rows go through here.
+/** The regex path, for cells `fastShape` leaves alone (spaces, currency, brackets, more than 15 digits …). */
+function parseUnusual(text: string, style: DecimalStyle | null): ParsedNumber {
   const m = SIMPLE.exec(text);
   if (m && (m[2] === undefined || m[3]!.length !== 3 || m[1]!.replace('-', '').length > 3 || /^-?0+$/.test(m[1]!))) {
     if (m[2] === undefined) return { ok: true, value: Number(text), percent: false };
@@ -132,4 +149,115 @@ export class DecimalVotes {
     if (this.comma === this.dot) return null;
     return this.comma > this.dot ? 'comma' : 'dot';
   }
+}
+
+// ---- Fast path: a char-code loop over plain ASCII cells, no regex, no intermediate strings. ----
+
+const DOT_CODE = 46;
+const COMMA_CODE = 44;
+const MINUS_CODE = 45;
+const PLUS_CODE = 43;
+const PERCENT_CODE = 37;
+/** Up to 15 digits the value is an exact integer divided by an exact power of ten, so it equals `Number(text)`. */
+const MAX_FAST_DIGITS = 15;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Where the last `fastShape` found the number: `text[start, end)` is the body (no sign, no %). */
+const fast = { start: 0, end: 0, negative: false, percent: false };
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The shape `clean` + `shapeOf` give, for a cell of ASCII digits, `.` and `,` with an optional leading
+ * `-`/`+` and trailing `%`, at most 15 digits; undefined for anything else (the regex path decides).
+ * Records the body's bounds and sign in `fast` for `fastValue`.
+ */
+function fastShape(text: string): NumberShape | undefined {
+  let end = text.length;
+  let percent = false;
+  if (end > 0 && text.charCodeAt(end - 1) === PERCENT_CODE) {
+    percent = true;
+    end--;
+  }
+  let start = 0;
+  let negative = false;
+  if (end > 0) {
+    const c = text.charCodeAt(0);
+    if (c === MINUS_CODE) {
+      negative = true;
+      start = 1;
+    } else if (c === PLUS_CODE) {
+      start = 1;
+    }
+  }
+  let digits = 0;
+  let dots = 0;
+  let commas = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) digits++;
+    else if (c === DOT_CODE) {
+      dots++;
+      lastDot = i;
+    } else if (c === COMMA_CODE) {
+      commas++;
+      lastComma = i;
+    } else return undefined;
+  }
+  if (digits === 0 || digits > MAX_FAST_DIGITS) return undefined;
+  fast.start = start;
+  fast.end = end;
+  fast.negative = negative;
+  fast.percent = percent;
+
+  if (dots === 0 && commas === 0) return PLAIN;
+  if (dots > 0 && commas > 0) {
+    // The last separator is the decimal one: exactly one of it, digits after it, grouped thousands before it.
+    if (lastComma > lastDot) return commas === 1 && lastComma < end - 1 && groupedRange(text, start, lastComma, DOT_CODE) ? COMMA : NAN;
+    return dots === 1 && lastDot < end - 1 && groupedRange(text, start, lastDot, COMMA_CODE) ? DOT : NAN;
+  }
+  const sepCode = dots > 0 ? DOT_CODE : COMMA_CODE;
+  if (dots + commas > 1) return groupedRange(text, start, end, sepCode) ? (sepCode === DOT_CODE ? COMMA : DOT) : NAN;
+  const at = dots > 0 ? lastDot : lastComma;
+  const intLength = at - start;
+  const fracLength = end - at - 1;
+  if (intLength === 0 || fracLength === 0) return intLength === 0 && fracLength !== 0 ? (sepCode === DOT_CODE ? DOT : COMMA) : NAN;
+  if (fracLength === 3 && intLength <= 3 && !allZeros(text, start, at)) return AMBIGUOUS;
+  return sepCode === DOT_CODE ? DOT : COMMA;
+}
+
+/** `text[from, to)` matches `^\d{1,3}(<sep>\d{3})+$`. */
+function groupedRange(text: string, from: number, to: number, sepCode: number): boolean {
+  let i = from;
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  if (i === from || i - from > 3 || i === to) return false;
+  while (i < to) {
+    if (text.charCodeAt(i) !== sepCode || to - i < 4) return false;
+    if (!isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) return false;
+    i += 4;
+  }
+  return true;
+}
+
+function allZeros(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
+/** The value of the body `fastShape` just measured, `decimalCode` being the decimal separator (the other is skipped). */
+function fastValue(text: string, decimalCode: number): number {
+  let mantissa = 0;
+  let decimals = 0;
+  let inFraction = false;
+  for (let i = fast.start; i < fast.end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (inFraction) decimals++;
+    } else if (c === decimalCode) inFraction = true;
+  }
+  const value = mantissa / POW10[decimals]!;
+  return fast.negative ? -value : value;
 }

@@ -11,12 +11,15 @@ export interface FileFormatGuess {
   dates: DateStyle | 'mixed' | null;
 }
 
+const MAX_CACHED_DATES = 100_000;
+
 /** A first look at every row: counts them and learns the decimal and date style of the file. */
 export class FormatScan {
   rows = 0;
   private votes = new DecimalVotes();
   private dmy = 0;
   private iso = 0;
+  private readonly dateStyles = new Map<string, DateStyle | null>();
   private readonly numberColumns: number[];
   private readonly dateColumns: number[];
 
@@ -35,12 +38,21 @@ export class FormatScan {
     for (const i of this.dateColumns) {
       const c = cells[i];
       if (typeof c !== 'string' || c.length < 8) continue;
-      const d = parseDateCell(c);
-      if (d.ok) {
-        if (d.style === 'dmy') this.dmy++;
-        else this.iso++;
-      }
+      const style = this.dateStyle(c);
+      if (style === 'dmy') this.dmy++;
+      else if (style === 'iso') this.iso++;
     }
+  }
+
+  /** The style of a date cell, null when not a date. Files repeat the same dates: each text is parsed once. */
+  private dateStyle(text: string): DateStyle | null {
+    let style = this.dateStyles.get(text);
+    if (style === undefined) {
+      const d = parseDateCell(text);
+      style = d.ok ? d.style : null;
+      if (this.dateStyles.size < MAX_CACHED_DATES) this.dateStyles.set(text, style);
+    }
+    return style;
   }
 
   result(): FileFormatGuess {

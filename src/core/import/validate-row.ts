@@ -1,6 +1,6 @@
 import { isLate, periodKindOf } from '../actuals';
 import type { KpiAggregation, KpiFrequency, KpiSource, KpiStatus } from '../kpi';
-import type { IsoDate, Period } from '../period';
+import type { CalendarPeriodKind, IsoDate, Period } from '../period';
 import { parsePeriodCell, type ParsedPeriod } from './dates';
 import { normalizeHeader, type ActualField, type ColumnIndex } from './headers';
 import { isFormulaInjection } from './injection';
@@ -67,50 +67,94 @@ export const MAX_COMMENT_LENGTH = 2000;
 const COMPANY: ImportScope = { type: 'company', id: null };
 const COMPANY_WORDS = new Set(['company', 'congty', 'toancongty']);
 
+type ScopeType = ImportScope['type'];
+
 /**
  * Checks rows one at a time (so a million rows stream through) and reports every problem of every row.
- * Periods and scopes are shared objects, and duplicates are found with one Map.
+ * Periods and scopes are shared objects, so duplicates are found by object identity, without building keys.
+ *
+ * Hot path: `check` runs once per row, so it creates no closures (tsx wraps each one in `__name`) and no
+ * per-row strings or arrays; the row being checked lives in fields the private methods read.
  */
 export class ActualRowValidator {
-  private readonly seen = new Map<string, number>();
+  /** Period → scope → KPI id → first row. */
+  private readonly seen = new Map<Period, Map<ImportScope, Map<number, number>>>();
+  private lastSeenPeriod: Period | null = null;
+  private lastSeenScope: ImportScope | null = null;
+  private lastSeenKpis: Map<number, number> | null = null;
   private readonly periods = new Map<string, Period>();
-  private readonly parsedPeriods = new Map<string, ParsedPeriod>();
-  private readonly scopes = new Map<string, ImportScope>();
+  private lastPeriodIn: Period | null = null;
+  private lastPeriodOut: Period | null = null;
+  /** Period kind (null: KPI without frequency) → cell text → parsed. */
+  private readonly parsedPeriods = new Map<CalendarPeriodKind | null, Map<string, ParsedPeriod>>();
+  private parsedPeriodCount = 0;
+  private lastParsedCell = '';
+  private lastParsedKind: CalendarPeriodKind | null = null;
+  private lastParsed: ParsedPeriod | null = null;
+  private readonly unitScopes = new Map<number, ImportScope>();
+  private readonly personScopes = new Map<number, ImportScope>();
+  private readonly lateness = new Map<Period, Map<number, boolean>>();
   private readonly o: RowValidatorOptions;
+  /** The mapped fields with their column, in `Object.keys(columns)` order (the order issues are reported in). */
+  private readonly mappedFields: ActualField[] = [];
+  private readonly mappedIndexes: (number | undefined)[] = [];
+  /** Column of each field, -1 when unmapped: named loads, not `columns[f]` with a varying `f`, on the hot path. */
+  private readonly col: Record<ActualField, number>;
+
+  // The row being checked.
+  private row = 0;
+  private cells: readonly Cell[] = [];
+  private issues: IssueList | null = null;
+  private bad = false;
+  // The values of the row, set by `values()` when it returns true.
+  private value = 0;
+  private numerator: number | null = null;
+  private denominator: number | null = null;
 
   constructor(options: RowValidatorOptions) {
     this.o = options;
+    const c = options.columns;
+    this.col = {
+      kpi: c.kpi ?? -1,
+      period: c.period ?? -1,
+      date: c.date ?? -1,
+      scope: c.scope ?? -1,
+      unit: c.unit ?? -1,
+      person: c.person ?? -1,
+      value: c.value ?? -1,
+      numerator: c.numerator ?? -1,
+      denominator: c.denominator ?? -1,
+      comment: c.comment ?? -1,
+    };
+    for (const f of Object.keys(options.columns) as ActualField[]) {
+      this.mappedFields.push(f);
+      this.mappedIndexes.push(options.columns[f]);
+    }
   }
 
   /** The valid actual of a row, or null after adding its issues. Blank rows give null and no issue. */
   check(row: number, cells: readonly Cell[], issues: IssueList): ImportedActual | null {
-    const { columns, headers, lookups } = this.o;
-    const text = (f: ActualField): string => {
-      const i = columns[f];
-      if (i === undefined) return '';
-      const c = cells[i];
-      return c === undefined ? '' : typeof c === 'number' ? String(c) : c.trim();
-    };
-    const raw = (f: ActualField): Cell => {
-      const i = columns[f];
-      return i === undefined ? '' : (cells[i] ?? '');
-    };
-    const colName = (f: ActualField) => headers[columns[f] ?? -1] ?? f;
-    let bad = false;
-    const report = (f: ActualField, code: RowIssueCode, vi: string, en: string) => {
-      bad = true;
-      issues.add(rowIssue(row, colName(f), code, vi, en));
-    };
+    this.row = row;
+    this.cells = cells;
+    this.issues = issues;
+    this.bad = false;
+    return this.checkRow();
+  }
 
-    if (cells.every((c) => c === '' || (typeof c === 'string' && c.trim() === ''))) return null;
-    if (this.o.otherDelimiter && cells.length < headers.length && cells.some((c) => typeof c === 'string' && c.includes(this.o.otherDelimiter!))) {
-      const other = this.o.otherDelimiter;
+  private checkRow(): ImportedActual | null {
+    const { headers, lookups } = this.o;
+    const { cells, row } = this;
+    const issues = this.issues!;
+
+    if (isBlank(cells)) return null;
+    const other = this.o.otherDelimiter;
+    if (other && cells.length < headers.length && anyTextIncludes(cells, other)) {
       issues.add(
         rowIssue(row, headers[0] ?? '', 'mixed_delimiter', `dòng này dùng dấu "${other}" làm dấu phân cách, khác với phần còn lại của tệp.`, `this row is separated by "${other}", unlike the rest of the file.`),
       );
       return null;
     }
-    if (cells.length > headers.length && cells.slice(headers.length).some((c) => c !== '' && String(c).trim() !== '')) {
+    if (cells.length > headers.length && anyFilledFrom(cells, headers.length)) {
       issues.add(
         rowIssue(row, headers[headers.length - 1] ?? '', 'column_count', `dòng có ${cells.length} ô nhưng tiêu đề chỉ có ${headers.length} cột.`, `the row has ${cells.length} cells but the header has ${headers.length} columns.`),
       );
@@ -118,39 +162,39 @@ export class ActualRowValidator {
     }
 
     // Formula injection first: such a cell is never read as data.
-    for (const f of Object.keys(columns) as ActualField[]) {
-      const c = raw(f);
-      if (typeof c === 'string' && isFormulaInjection(c)) {
-        report(f, 'formula_injection', 'ô bắt đầu bằng =, +, -, @ hoặc ký tự điều khiển và không phải số: có thể là công thức độc hại, đã bị từ chối.', 'the cell starts with =, +, -, @ or a control character and is not a number: a possible formula injection, rejected.');
+    for (let k = 0; k < this.mappedFields.length; k++) {
+      const i = this.mappedIndexes[k];
+      if (i === undefined) continue;
+      const c = cells[i];
+      if (typeof c === 'string' && mayTrigger(c) && isFormulaInjection(c)) {
+        this.report(this.mappedFields[k]!, 'formula_injection', 'ô bắt đầu bằng =, +, -, @ hoặc ký tự điều khiển và không phải số: có thể là công thức độc hại, đã bị từ chối.', 'the cell starts with =, +, -, @ or a control character and is not a number: a possible formula injection, rejected.');
       }
     }
-    if (bad) return null;
+    if (this.bad) return null;
 
     // KPI
-    const code = text('kpi');
-    const kpi = code ? lookups.kpis.get(code.toUpperCase()) : undefined;
-    if (!code) report('kpi', 'required', 'thiếu mã KPI.', 'the KPI code is missing.');
-    else if (!kpi) report('kpi', 'unknown_kpi', `không có KPI mã "${code}".`, `there is no KPI with code "${code}".`);
-    else if (kpi.source === 'formula') report('kpi', 'computed_kpi', `KPI ${kpi.code} được tính bằng công thức nên không nhập được.`, `KPI ${kpi.code} is computed by a formula and cannot be imported.`);
-    else if (kpi.status === 'archived') report('kpi', 'archived_kpi', `KPI ${kpi.code} đã lưu trữ.`, `KPI ${kpi.code} is archived.`);
-    const knownKpi = kpi && !bad ? kpi : undefined;
+    const code = this.text(this.col.kpi);
+    const kpi = code ? lookups.kpis.get(upperCase(code)) : undefined;
+    if (!code) this.report('kpi', 'required', 'thiếu mã KPI.', 'the KPI code is missing.');
+    else if (!kpi) this.report('kpi', 'unknown_kpi', `không có KPI mã "${code}".`, `there is no KPI with code "${code}".`);
+    else if (kpi.source === 'formula') this.report('kpi', 'computed_kpi', `KPI ${kpi.code} được tính bằng công thức nên không nhập được.`, `KPI ${kpi.code} is computed by a formula and cannot be imported.`);
+    else if (kpi.status === 'archived') this.report('kpi', 'archived_kpi', `KPI ${kpi.code} đã lưu trữ.`, `KPI ${kpi.code} is archived.`);
+    const knownKpi = kpi && !this.bad ? kpi : undefined;
 
-    const period = this.period(text, report, knownKpi);
-    const scope = this.scope(text, report);
-    const values = knownKpi ? this.values(knownKpi, raw, report) : null;
+    const period = this.period(knownKpi);
+    const scope = this.scope();
+    const values = knownKpi ? this.values(knownKpi) : false;
 
-    const comment = text('comment');
-    if (comment.length > MAX_COMMENT_LENGTH) report('comment', 'too_long', `ghi chú dài quá ${MAX_COMMENT_LENGTH} ký tự.`, `the comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+    const comment = this.text(this.col.comment);
+    if (comment.length > MAX_COMMENT_LENGTH) this.report('comment', 'too_long', `ghi chú dài quá ${MAX_COMMENT_LENGTH} ký tự.`, `the comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
 
-    if (bad || !kpi || !period || !scope || !values) return null;
+    if (this.bad || !kpi || !period || !scope || !values) return null;
 
-    const key = `${kpi.id}|${period.key}|${scope.type}|${scope.id ?? ''}`;
-    const first = this.seen.get(key);
+    const first = this.firstRowOf(kpi.id, period, scope);
     if (first !== undefined) {
-      report('kpi', 'duplicate_row', `trùng KPI, kỳ và phạm vi với dòng ${first}.`, `same KPI, period and scope as row ${first}.`);
+      this.report('kpi', 'duplicate_row', `trùng KPI, kỳ và phạm vi với dòng ${first}.`, `same KPI, period and scope as row ${first}.`);
       return null;
     }
-    this.seen.set(key, row);
 
     return {
       row,
@@ -160,57 +204,114 @@ export class ActualRowValidator {
       start: period.start,
       end: period.end,
       scope,
-      value: values.value,
-      numerator: values.numerator,
-      denominator: values.denominator,
+      value: this.value,
+      numerator: this.numerator,
+      denominator: this.denominator,
       source: 'import',
       comment: comment || null,
       late: this.late(period, kpi.reportWithinDays),
     };
   }
 
-  private period(
-    text: (f: ActualField) => string,
-    report: (f: ActualField, code: RowIssueCode, vi: string, en: string) => void,
-    kpi: KpiInfo | undefined,
-  ): Period | null {
-    const field: ActualField = text('period') !== '' || this.o.columns.date === undefined ? 'period' : 'date';
-    const cell = text(field);
+  /** The trimmed text of the cell in column `i` ('' when unmapped (-1) or missing). */
+  private text(i: number): string {
+    if (i < 0) return '';
+    const c = this.cells[i];
+    return c === undefined ? '' : typeof c === 'number' ? String(c) : c.trim();
+  }
+
+  private raw(i: number): Cell {
+    return i < 0 ? '' : (this.cells[i] ?? '');
+  }
+
+  private report(f: ActualField, code: RowIssueCode, vi: string, en: string): void {
+    this.bad = true;
+    const name = this.o.headers[this.o.columns[f] ?? -1] ?? f;
+    this.issues!.add(rowIssue(this.row, name, code, vi, en));
+  }
+
+  /** The row that already has this KPI, period and scope, or undefined after recording this row as the first. */
+  private firstRowOf(kpiId: number, period: Period, scope: ImportScope): number | undefined {
+    let kpis = this.lastSeenKpis;
+    if (kpis === null || period !== this.lastSeenPeriod || scope !== this.lastSeenScope) {
+      let byScope = this.seen.get(period);
+      if (!byScope) this.seen.set(period, (byScope = new Map()));
+      kpis = byScope.get(scope) ?? null;
+      if (!kpis) byScope.set(scope, (kpis = new Map()));
+      this.lastSeenPeriod = period;
+      this.lastSeenScope = scope;
+      this.lastSeenKpis = kpis;
+    }
+    const first = kpis.get(kpiId);
+    if (first === undefined) kpis.set(kpiId, this.row);
+    return first;
+  }
+
+  private period(kpi: KpiInfo | undefined): Period | null {
+    const periodText = this.text(this.col.period);
+    const field: ActualField = periodText !== '' || this.o.columns.date === undefined ? 'period' : 'date';
+    const cell = field === 'period' ? periodText : this.text(this.col.date);
     if (!cell) {
-      report(field, 'required', 'thiếu kỳ hoặc ngày.', 'the period or date is missing.');
+      this.report(field, 'required', 'thiếu kỳ hoặc ngày.', 'the period or date is missing.');
       return null;
     }
     const kind = kpi?.frequency ? periodKindOf(kpi.frequency) : null;
-    // Files repeat the same few periods: parse each text once per period kind.
-    const cacheKey = `${kind}|${cell}`;
-    let parsed = this.parsedPeriods.get(cacheKey);
-    if (!parsed) {
-      parsed = parsePeriodCell(cell, kind);
-      if (this.parsedPeriods.size < 100_000) this.parsedPeriods.set(cacheKey, parsed);
-    }
+    const parsed = this.parsePeriod(cell, kind);
     if (!parsed.ok) {
-      if (parsed.reason === 'impossible_date') report(field, 'impossible_date', `ngày "${cell}" không tồn tại.`, `the date "${cell}" does not exist.`);
-      else if (parsed.reason === 'no_frequency') report(field, 'no_frequency', 'KPI chưa có tần suất đo, hãy ghi kỳ (ví dụ 2026-03) thay vì ngày.', 'the KPI has no frequency: give a period (e.g. 2026-03) instead of a date.');
-      else report(field, 'invalid_period', `"${cell}" không phải kỳ hợp lệ (2026, 2026-Q1, 2026-03, 2026-W05) hay ngày (dd/mm/yyyy, yyyy-mm-dd).`, `"${cell}" is not a valid period (2026, 2026-Q1, 2026-03, 2026-W05) or date (dd/mm/yyyy, yyyy-mm-dd).`);
+      if (parsed.reason === 'impossible_date') this.report(field, 'impossible_date', `ngày "${cell}" không tồn tại.`, `the date "${cell}" does not exist.`);
+      else if (parsed.reason === 'no_frequency') this.report(field, 'no_frequency', 'KPI chưa có tần suất đo, hãy ghi kỳ (ví dụ 2026-03) thay vì ngày.', 'the KPI has no frequency: give a period (e.g. 2026-03) instead of a date.');
+      else this.report(field, 'invalid_period', `"${cell}" không phải kỳ hợp lệ (2026, 2026-Q1, 2026-03, 2026-W05) hay ngày (dd/mm/yyyy, yyyy-mm-dd).`, `"${cell}" is not a valid period (2026, 2026-Q1, 2026-03, 2026-W05) or date (dd/mm/yyyy, yyyy-mm-dd).`);
       return null;
     }
     if (!kpi) return null;
     const p = parsed.period;
     if (kind !== null && p.kind !== kind) {
-      report(field, 'wrong_period_kind', `KPI ${kpi.code} đo theo ${KIND_VI[kind]} nhưng kỳ "${cell}" là một ${KIND_VI[p.kind as keyof typeof KIND_VI]}.`, `KPI ${kpi.code} is measured per ${kind} but "${cell}" is a ${p.kind}.`);
+      this.report(field, 'wrong_period_kind', `KPI ${kpi.code} đo theo ${KIND_VI[kind]} nhưng kỳ "${cell}" là một ${KIND_VI[p.kind as keyof typeof KIND_VI]}.`, `KPI ${kpi.code} is measured per ${kind} but "${cell}" is a ${p.kind}.`);
       return null;
     }
-    const shared = this.periods.get(p.key);
-    if (shared) return shared;
-    this.periods.set(p.key, p);
-    return p;
+    return this.sharedPeriod(p);
   }
 
-  private scope(text: (f: ActualField) => string, report: (f: ActualField, code: RowIssueCode, vi: string, en: string) => void): ImportScope | null {
+  /** The one Period object for `p.key` (rows of one period usually follow each other). */
+  private sharedPeriod(p: Period): Period {
+    if (p === this.lastPeriodIn) return this.lastPeriodOut!;
+    let shared = this.periods.get(p.key);
+    if (!shared) this.periods.set(p.key, (shared = p));
+    this.lastPeriodIn = p;
+    this.lastPeriodOut = shared;
+    return shared;
+  }
+
+  /** Files repeat the same few periods: parse each text once per period kind. */
+  private parsePeriod(cell: string, kind: CalendarPeriodKind | null): ParsedPeriod {
+    // Rows of one period usually follow each other.
+    if (this.lastParsed !== null && cell === this.lastParsedCell && kind === this.lastParsedKind) return this.lastParsed;
+    const parsed = this.parsePeriodCached(cell, kind);
+    this.lastParsedCell = cell;
+    this.lastParsedKind = kind;
+    this.lastParsed = parsed;
+    return parsed;
+  }
+
+  private parsePeriodCached(cell: string, kind: CalendarPeriodKind | null): ParsedPeriod {
+    let byText = this.parsedPeriods.get(kind);
+    if (!byText) this.parsedPeriods.set(kind, (byText = new Map()));
+    let parsed = byText.get(cell);
+    if (!parsed) {
+      parsed = parsePeriodCell(cell, kind);
+      if (this.parsedPeriodCount < 100_000) {
+        byText.set(cell, parsed);
+        this.parsedPeriodCount++;
+      }
+    }
+    return parsed;
+  }
+
+  private scope(): ImportScope | null {
     const { lookups } = this.o;
-    let unitCode = text('unit');
-    let email = text('person').toLowerCase();
-    const scopeText = text('scope');
+    let unitCode = this.text(this.col.unit);
+    let email = this.text(this.col.person).toLowerCase();
+    const scopeText = this.text(this.col.scope);
     let unitField: ActualField = 'unit';
     let personField: ActualField = 'person';
     if (scopeText && !COMPANY_WORDS.has(normalizeHeader(scopeText))) {
@@ -227,26 +328,26 @@ export class ActualRowValidator {
     if (email) {
       const person = lookups.people.get(email);
       if (!person) {
-        report(personField, 'unknown_person', `không có nhân sự với email ${email}.`, `there is no person with email ${email}.`);
+        this.report(personField, 'unknown_person', `không có nhân sự với email ${email}.`, `there is no person with email ${email}.`);
         return null;
       }
       if (unitCode) {
-        const unit = lookups.units.get(unitCode.toUpperCase());
+        const unit = lookups.units.get(upperCase(unitCode));
         if (unit && unit.id !== person.unitId) {
-          report(unitField, 'scope_mismatch', `nhân sự ${email} không thuộc phòng ban ${unitCode}.`, `person ${email} is not in unit ${unitCode}.`);
+          this.report(unitField, 'scope_mismatch', `nhân sự ${email} không thuộc phòng ban ${unitCode}.`, `person ${email} is not in unit ${unitCode}.`);
           return null;
         }
       }
       result = this.sharedScope('person', person.id);
       unitId = person.unitId;
     } else if (unitCode) {
-      const unit = lookups.units.get(unitCode.toUpperCase());
+      const unit = lookups.units.get(upperCase(unitCode));
       if (!unit) {
-        report(unitField, 'unknown_unit', `không có phòng ban mã "${unitCode}".`, `there is no org unit with code "${unitCode}".`);
+        this.report(unitField, 'unknown_unit', `không có phòng ban mã "${unitCode}".`, `there is no org unit with code "${unitCode}".`);
         return null;
       }
       if (unit.archived) {
-        report(unitField, 'archived_unit', `phòng ban "${unitCode}" đã lưu trữ.`, `org unit "${unitCode}" is archived.`);
+        this.report(unitField, 'archived_unit', `phòng ban "${unitCode}" đã lưu trữ.`, `org unit "${unitCode}" is archived.`);
         return null;
       }
       result = this.sharedScope('unit', unit.id);
@@ -255,7 +356,7 @@ export class ActualRowValidator {
     const allowed = lookups.writableUnits === 'all' || (unitId !== null && lookups.writableUnits.has(unitId));
     if (!allowed) {
       const f: ActualField = result.type === 'person' ? personField : unitField;
-      report(
+      this.report(
         f,
         'forbidden_scope',
         result.type === 'company' ? 'chỉ quản trị viên được nhập số liệu cấp công ty.' : 'phạm vi này nằm ngoài phòng ban bạn quản lý.',
@@ -266,73 +367,126 @@ export class ActualRowValidator {
     return result;
   }
 
-  private readonly lateness = new Map<string, boolean>();
   private late(period: Period, days: number | null): boolean {
     if (days === null) return false;
-    const key = `${period.key}|${days}`;
-    let late = this.lateness.get(key);
-    if (late === undefined) this.lateness.set(key, (late = isLate(period.end, days, this.o.today)));
+    let byDays = this.lateness.get(period);
+    if (!byDays) this.lateness.set(period, (byDays = new Map()));
+    let late = byDays.get(days);
+    if (late === undefined) byDays.set(days, (late = isLate(period.end, days, this.o.today)));
     return late;
   }
 
-  private sharedScope(type: 'unit' | 'person', id: number): ImportScope {
-    const key = `${type}:${id}`;
-    const known = this.scopes.get(key);
+  private sharedScope(type: Exclude<ScopeType, 'company'>, id: number): ImportScope {
+    const scopes = type === 'unit' ? this.unitScopes : this.personScopes;
+    const known = scopes.get(id);
     if (known) return known;
     const s: ImportScope = { type, id };
-    this.scopes.set(key, s);
+    scopes.set(id, s);
     return s;
   }
 
-  private values(
-    kpi: KpiInfo,
-    raw: (f: ActualField) => Cell,
-    report: (f: ActualField, code: RowIssueCode, vi: string, en: string) => void,
-  ): { value: number; numerator: number | null; denominator: number | null } | null {
-    const percentAllowed = kpi.unit === '%';
-    const num = (f: ActualField, allowPercent: boolean): number | null | undefined => {
-      const c = raw(f);
-      if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
-      const t = c.trim();
-      if (t === '') return null;
-      const parsed = parseNumberCell(t, this.o.decimal);
-      if (!parsed.ok) {
-        if (parsed.reason === 'ambiguous') {
-          report(f, 'ambiguous_number', `"${t}" có thể là ${t.replace(/[.,]/, '')} hoặc ${t.replace(/[.,]/, ',')}: hãy chọn dấu thập phân cho tệp (--decimal comma|dot).`, `"${t}" could be ${t.replace(/[.,]/, '')} or ${t.replace(/[.,]/, '.')}: choose the file's decimal separator (--decimal comma|dot).`);
-        } else if (parsed.reason === 'wrong_style') {
-          const shape = numberShape(t);
-          const style = shape.kind === 'decisive' ? shape.style : this.o.decimal;
-          report(f, 'decimal_conflict', `"${t}" viết theo kiểu ${style === 'comma' ? '1.234,5' : '1,234.5'}, khác với phần còn lại của tệp (${this.o.decimal === 'comma' ? '1.234,5' : '1,234.5'}).`, `"${t}" is written as ${style === 'comma' ? '1.234,5' : '1,234.5'}, unlike the rest of the file (${this.o.decimal === 'comma' ? '1.234,5' : '1,234.5'}).`);
-        } else {
-          report(f, 'not_a_number', `"${t}" không phải là số.`, `"${t}" is not a number.`);
-        }
-        return undefined;
-      }
-      if (parsed.percent && !allowPercent) {
-        report(f, 'unexpected_percent', `KPI ${kpi.code} không đo bằng %, không dùng dấu %.`, `KPI ${kpi.code} is not measured in %, so no % sign.`);
-        return undefined;
-      }
-      return parsed.value;
-    };
-
+  /** Reads the value (or numerator and denominator) into `value`/`numerator`/`denominator`; false after reporting. */
+  private values(kpi: KpiInfo): boolean {
     if (kpi.aggregation === 'ratio') {
-      const n = num('numerator', false);
-      const d = num('denominator', false);
-      if (n === null) report('numerator', 'required', `KPI tỷ lệ ${kpi.code} cần tử số.`, `ratio KPI ${kpi.code} needs a numerator.`);
-      if (d === null) report('denominator', 'required', `KPI tỷ lệ ${kpi.code} cần mẫu số.`, `ratio KPI ${kpi.code} needs a denominator.`);
-      else if (d !== undefined && d <= 0) report('denominator', 'denominator_not_positive', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
-      if (n == null || d == null || d <= 0) return null;
-      return { value: n / d, numerator: n, denominator: d };
+      const n = this.num(kpi, 'numerator', false);
+      const d = this.num(kpi, 'denominator', false);
+      if (n === null) this.report('numerator', 'required', `KPI tỷ lệ ${kpi.code} cần tử số.`, `ratio KPI ${kpi.code} needs a numerator.`);
+      if (d === null) this.report('denominator', 'required', `KPI tỷ lệ ${kpi.code} cần mẫu số.`, `ratio KPI ${kpi.code} needs a denominator.`);
+      else if (d !== undefined && d <= 0) this.report('denominator', 'denominator_not_positive', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
+      if (n == null || d == null || d <= 0) return false;
+      this.value = n / d;
+      this.numerator = n;
+      this.denominator = d;
+      return true;
     }
-    const v = num('value', percentAllowed);
-    if (v === null) report('value', 'required', 'thiếu giá trị thực hiện.', 'the actual value is missing.');
-    for (const f of ['numerator', 'denominator'] as const) {
-      const c = raw(f);
-      if (c !== '' && String(c).trim() !== '') report(f, 'not_ratio', `KPI ${kpi.code} không phải KPI tỷ lệ, không có tử số/mẫu số.`, `KPI ${kpi.code} is not a ratio KPI and takes no numerator/denominator.`);
-    }
-    if (v == null) return null;
-    return { value: v, numerator: null, denominator: null };
+    const v = this.num(kpi, 'value', kpi.unit === '%');
+    if (v === null) this.report('value', 'required', 'thiếu giá trị thực hiện.', 'the actual value is missing.');
+    this.rejectRatioCell(kpi, 'numerator');
+    this.rejectRatioCell(kpi, 'denominator');
+    if (v == null) return false;
+    this.value = v;
+    this.numerator = null;
+    this.denominator = null;
+    return true;
   }
+
+  private rejectRatioCell(kpi: KpiInfo, f: 'numerator' | 'denominator'): void {
+    const c = this.raw(this.col[f]);
+    if (c !== '' && String(c).trim() !== '') this.report(f, 'not_ratio', `KPI ${kpi.code} không phải KPI tỷ lệ, không có tử số/mẫu số.`, `KPI ${kpi.code} is not a ratio KPI and takes no numerator/denominator.`);
+  }
+
+  /** A number cell: its value, null when empty, undefined after reporting why it is not a number. */
+  private num(kpi: KpiInfo, f: 'value' | 'numerator' | 'denominator', allowPercent: boolean): number | null | undefined {
+    const c = this.raw(f === 'value' ? this.col.value : f === 'numerator' ? this.col.numerator : this.col.denominator);
+    if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
+    const t = c.trim();
+    if (t === '') return null;
+    const decimal = this.o.decimal;
+    const parsed = parseNumberCell(t, decimal);
+    if (!parsed.ok) {
+      if (parsed.reason === 'ambiguous') {
+        this.report(f, 'ambiguous_number', `"${t}" có thể là ${t.replace(/[.,]/, '')} hoặc ${t.replace(/[.,]/, ',')}: hãy chọn dấu thập phân cho tệp (--decimal comma|dot).`, `"${t}" could be ${t.replace(/[.,]/, '')} or ${t.replace(/[.,]/, '.')}: choose the file's decimal separator (--decimal comma|dot).`);
+      } else if (parsed.reason === 'wrong_style') {
+        const shape = numberShape(t);
+        const style = shape.kind === 'decisive' ? shape.style : decimal;
+        this.report(f, 'decimal_conflict', `"${t}" viết theo kiểu ${style === 'comma' ? '1.234,5' : '1,234.5'}, khác với phần còn lại của tệp (${decimal === 'comma' ? '1.234,5' : '1,234.5'}).`, `"${t}" is written as ${style === 'comma' ? '1.234,5' : '1,234.5'}, unlike the rest of the file (${decimal === 'comma' ? '1.234,5' : '1,234.5'}).`);
+      } else {
+        this.report(f, 'not_a_number', `"${t}" không phải là số.`, `"${t}" is not a number.`);
+      }
+      return undefined;
+    }
+    if (parsed.percent && !allowPercent) {
+      this.report(f, 'unexpected_percent', `KPI ${kpi.code} không đo bằng %, không dùng dấu %.`, `KPI ${kpi.code} is not measured in %, so no % sign.`);
+      return undefined;
+    }
+    return parsed.value;
+  }
+}
+
+/** Every cell empty or spaces (no cells at all too). */
+function isBlank(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string') return false;
+    // A printable ASCII first character is never trimmed away: no need to trim.
+    if (c.length > 0 && isPrintableAscii(c.charCodeAt(0))) return false;
+    if (c.trim() !== '') return false;
+  }
+  return true;
+}
+
+const isPrintableAscii = (code: number) => code > 32 && code < 127;
+
+function anyTextIncludes(cells: readonly Cell[], s: string): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === 'string' && c.includes(s)) return true;
+  }
+  return false;
+}
+
+/** A non-blank cell at index `from` or later. */
+function anyFilledFrom(cells: readonly Cell[], from: number): boolean {
+  for (let i = from; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c !== '' && String(c).trim() !== '') return true;
+  }
+  return false;
+}
+
+/** `s.toUpperCase()`, without building a new string when `s` is ASCII without lower-case letters (codes usually are). */
+function upperCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return s.toUpperCase();
+  }
+  return s;
+}
+
+/** Cheap pre-check for `isFormulaInjection`: only cells starting with =, +, -, @, tab or CR can be one. */
+function mayTrigger(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
 const KIND_VI = { year: 'năm', quarter: 'quý', month: 'tháng', week: 'tuần', custom: 'kỳ tùy chỉnh' } as const;
