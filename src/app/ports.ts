@@ -149,7 +149,7 @@ export interface ActualRecord {
   late: boolean;
   version: number;
   updatedAt: string;
-  /** The user, or for imports and integrations the name recorded with the last version. */
+  /** Who wrote the current value (a user, or an import's or integration's name). */
   updatedByName: string | null;
 }
 
@@ -301,11 +301,12 @@ export interface Store {
     /**
      * Inserts or updates actuals by (KPI, period, scope) in bulk, set-based. A row whose value,
      * parts and comment are unchanged is left alone (imports are idempotent); every change adds a version.
+     * Lateness is decided by the first report: an update keeps the stored `late`.
      */
     upsert(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<{ inserted: number; updated: number; unchanged: number }>;
     versions(actualId: number): Promise<ActualVersion[]>;
     /** Deletes formula-computed values (source `formula`) at these slots, with their versions. */
-    removeComputed(slots: { kpiId: number; period: string; scope: TargetScope }[]): Promise<number>;
+    removeComputed(slots: { kpiId: number; kind: string; start: string; scope: TargetScope }[]): Promise<number>;
     /** Set-based roll-up of actuals of `kind` inside [from, to], per KPI and scope. */
     aggregate(q: {
       from: string;

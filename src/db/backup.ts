@@ -27,6 +27,9 @@ interface TableInfo {
   pk: string[];
 }
 
+/** References checked by a statement trigger instead of a foreign key (migration 0004): restored after what they name. */
+const TRIGGER_REFERENCES: Record<string, string[]> = { kpi_actuals: ['kpis', 'users'] };
+
 async function tables(db: Kysely<DB>): Promise<TableInfo[]> {
   const names = (
     await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db)
@@ -55,7 +58,7 @@ async function tables(db: Kysely<DB>): Promise<TableInfo[]> {
   const infos = names.map((name) => ({
     name,
     selfRefs: fks.filter((f) => f.src === name && f.dst === name).map((f) => f.col),
-    dependsOn: [...new Set(fks.filter((f) => f.src === name && f.dst !== name && !SKIPPED.has(f.dst)).map((f) => f.dst))],
+    dependsOn: [...new Set([...fks.filter((f) => f.src === name && f.dst !== name && !SKIPPED.has(f.dst)).map((f) => f.dst), ...(TRIGGER_REFERENCES[name] ?? [])])],
     identity: identity.filter((i) => i.table_name === name).map((i) => i.column_name),
     pk: pks.filter((p) => p.table_name === name).map((p) => p.column_name),
   }));

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { clientWithCopy, copyFromBlob, copyFromStdin } from './copy';
 import type { DB } from './schema';
 
 export type Engine = 'pglite' | 'postgres';
@@ -29,7 +30,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 /** The only place that chooses the engine. Everything else speaks Kysely. */
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: clientWithCopy(copyFromStdin) });
     // An idle connection closed by the server (restart, failover, admin) must not crash the process;
     // the pool drops it and the next query opens a new one.
     pool.on('error', (error) => options.onIdleError?.(error));
@@ -39,7 +40,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const pool = new pg.Pool(createPgConfig(pglite));
+  const pool = new pg.Pool({ ...createPgConfig(pglite), Client: clientWithCopy(copyFromBlob(pglite)) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -170,6 +170,7 @@ export interface KpiActualsTable {
   late: Generated<boolean>;
   version: Generated<number>;
   updated_by: number | null;
+  updated_by_name: Generated<string>;
   updated_at: Timestamp;
 }
 

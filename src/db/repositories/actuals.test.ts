@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActualWrite, Store } from '../../app/ports';
 import { engines, freshDatabase } from '../../../test/helpers/db';
@@ -67,5 +68,76 @@ describe.each(engines())('actuals repository on %s', (engine) => {
     const [agg] = await store.actuals.aggregate({ from: '2026-01-01', to: '2026-12-31', kind: 'month', kpiIds: [rev] });
     // 12 × 20,000,000,000.1 = 240,000,000,001.2 exactly (a float loop would drift in the last digits).
     expect(agg!.sum).toBe(240_000_000_001.2);
+  });
+
+  describe('bulk writes (COPY into a staging table from 1,000 rows on)', () => {
+    let bulkKpi: number;
+    const unit = (id: number) => ({ type: 'unit' as const, id });
+    // 1,200 rows: 12 months × 100 scopes (company + 99 unit ids; units need not exist for actuals).
+    const bulk = (value: (i: number) => number, comment: (i: number) => string | null = () => null): ActualWrite[] =>
+      Array.from({ length: 1200 }, (_, i) => ({
+        kpiId: bulkKpi,
+        ...month((i % 12) + 1),
+        scope: i < 12 ? company : unit(Math.floor(i / 12)),
+        value: value(i),
+        comment: comment(i),
+        source: 'import' as const,
+        late: i % 2 === 0,
+      }));
+
+    beforeAll(async () => {
+      bulkKpi = await store.kpis.create({
+        code: 'VISITS', name: 'Lượt ghé cửa hàng', level: 'operational', perspective: 'customer', unit: 'count', direction: 'increase',
+        aggregation: 'sum', frequency: 'monthly', source: 'import', ownerId: null, measurerId: null, reportWithinDays: 5,
+        baseline: null, tags: [], status: 'active',
+      });
+    });
+
+    it('writes the same rows as the small path, with exact decimals and tricky comments intact', async () => {
+      const tricky = ['tab\there', 'line\nbreak', 'back\\slash \\N', 'CR\r\nLF', 'Tiếng Việt ₫ 20 tỷ', '\\.'];
+      const rows = bulk((i) => i + 0.01, (i) => (i < tricky.length ? tricky[i]! : null));
+      expect(await store.actuals.upsert(rows, by)).toEqual({ inserted: 1200, updated: 0, unchanged: 0 });
+      const stored = await store.actuals.list({ kpiIds: [bulkKpi] });
+      expect(stored).toHaveLength(1200);
+      // Σ (i + 0.01) for i = 0..1199 = 1199·1200/2 + 12 = 719,400 + 12 = 719,412.
+      const [agg] = await store.actuals.aggregate({ from: '2026-01-01', to: '2026-12-31', kind: 'month', kpiIds: [bulkKpi] , scopeType: 'company'});
+      expect(agg!.count).toBe(12);
+      const total = (await store.actuals.aggregate({ from: '2026-01-01', to: '2026-12-31', kind: 'month', kpiIds: [bulkKpi] })).reduce((s, a) => s + a.sum, 0);
+      expect(Math.round(total * 100)).toBe(71_941_200);
+      const comments = stored.filter((a) => a.comment !== null).map((a) => a.comment).sort();
+      expect(comments).toEqual([...tricky].sort());
+      expect(stored.every((a) => a.version === 1 && a.updatedByName === 'Nhập liệu')).toBe(true);
+    });
+
+    it('re-writing changes only what differs, keeps the first lateness and the old value as history', async () => {
+      // Row 5 changes from 5.01 to 500; every other row is identical; every row claims the opposite lateness.
+      const rows = bulk((i) => (i === 5 ? 500 : i + 0.01), (i) => (i < 6 ? (['tab\there', 'line\nbreak', 'back\\slash \\N', 'CR\r\nLF', 'Tiếng Việt ₫ 20 tỷ', '\\.'][i] ?? null) : null)).map((r) => ({ ...r, late: !r.late }));
+      expect(await store.actuals.upsert(rows, { userId: null, name: 'Lần hai' })).toEqual({ inserted: 0, updated: 1, unchanged: 1199 });
+      const changed = (await store.actuals.list({ kpiIds: [bulkKpi], scope: company, from: '2026-06-01', to: '2026-06-30' }))[0]!;
+      // Row 5 is month 6, company scope, first written with late = (5 % 2 === 0) = false: it stays false.
+      expect(changed).toMatchObject({ value: 500, version: 2, late: false, updatedByName: 'Lần hai' });
+      expect((await store.actuals.versions(changed.id)).map((v) => [v.version, v.value, v.changedByName])).toEqual([
+        [2, 500, 'Lần hai'],
+        [1, 5.01, 'Nhập liệu'],
+      ]);
+      const history = await sql<{ n: string }>`SELECT count(*) AS n FROM kpi_actual_versions v JOIN kpi_actuals a ON a.id = v.actual_id WHERE a.kpi_id = ${bulkKpi}`.execute(database.db);
+      expect(Number(history.rows[0]!.n)).toBe(1);
+    });
+
+    it('refuses an unknown KPI or user on both paths and writes nothing', async () => {
+      const before = (await store.actuals.list({ kpiIds: [bulkKpi] })).length;
+      const unknownKpi = bulk((i) => i).map((r, i) => (i === 700 ? { ...r, kpiId: 999_999 } : { ...r, value: -1 }));
+      await expect(store.actuals.upsert(unknownKpi, by)).rejects.toMatchObject({ code: '23503' });
+      await expect(store.actuals.upsert(unknownKpi.slice(690, 710), by)).rejects.toMatchObject({ code: '23503' });
+      await expect(store.actuals.upsert(bulk((i) => i), { userId: 424_242, name: 'Ma' })).rejects.toMatchObject({ code: '23503' });
+      const after = await store.actuals.list({ kpiIds: [bulkKpi] });
+      expect(after).toHaveLength(before);
+      expect(after.some((a) => a.value === -1)).toBe(false);
+    });
+
+    it('refuses deleting a KPI that has actuals', async () => {
+      await expect(sql`DELETE FROM kpis WHERE id = ${bulkKpi}`.execute(database.db)).rejects.toMatchObject({ code: '23503' });
+      expect(await store.kpis.findById(bulkKpi)).not.toBeNull();
+    });
   });
 });

@@ -1,25 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { ActualRecord, ActualSource, Store, TargetScope } from '../../app/ports';
 import type { DB } from '../schema';
+import { COPY_FROM, upsertFew, upsertMany } from './actuals-write';
 import { num, numOrNull } from './numbers';
-
-const CHUNK = 10_000;
 
 function scopeOf(type: TargetScope['type'], id: number | null): TargetScope {
   return type === 'company' ? { type, id: null } : { type, id: id! };
 }
 
 export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
-  const select = () =>
-    db
-      .selectFrom('kpi_actuals as a')
-      .leftJoin('users as u', 'u.id', 'a.updated_by')
-      .selectAll('a')
-      .select(
-        sql<string | null>`coalesce(u.name, (SELECT v.changed_by_name FROM kpi_actual_versions v WHERE v.actual_id = a.id ORDER BY v.version DESC LIMIT 1))`.as(
-          'updated_by_name',
-        ),
-      );
+  const select = () => db.selectFrom('kpi_actuals as a').selectAll('a');
 
   type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
   const toRecord = (r: Row): ActualRecord => ({
@@ -38,7 +28,7 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
     late: r.late,
     version: r.version,
     updatedAt: new Date(r.updated_at).toISOString(),
-    updatedByName: r.updated_by_name,
+    updatedByName: r.updated_by_name || null,
   });
 
   return {
@@ -61,61 +51,37 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
     },
 
     async upsert(rows, by) {
-      let inserted = 0;
-      let updated = 0;
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const part = rows.slice(i, i + CHUNK);
-        // Column arrays + unnest: one statement per chunk, whatever its size (no parameter limit, no N+1).
-        const col = <T>(f: (r: (typeof part)[number]) => T) => part.map(f);
-        const result = await sql<{ inserted: string; updated: string }>`
-          WITH input AS (
-            SELECT * FROM unnest(
-              ${col((r) => r.kpiId)}::int[], ${col((r) => r.period)}::text[], ${col((r) => r.kind)}::text[],
-              ${col((r) => r.start)}::date[], ${col((r) => r.end)}::date[], ${col((r) => r.scope.type)}::text[],
-              ${col((r) => r.scope.id)}::int[], ${col((r) => String(r.value))}::numeric[],
-              ${col((r) => (r.numerator == null ? null : String(r.numerator)))}::numeric[],
-              ${col((r) => (r.denominator == null ? null : String(r.denominator)))}::numeric[],
-              ${col((r) => r.source)}::text[], ${col((r) => r.comment ?? null)}::text[], ${col((r) => r.late)}::bool[]
-            ) AS t(kpi_id, period_key, period_kind, period_start, period_end, scope_type, scope_id, value, numerator, denominator, source, comment, late)
-          ),
-          up AS (
-            INSERT INTO kpi_actuals AS a (kpi_id, period_key, period_kind, period_start, period_end, scope_type, scope_id,
-                                          value, numerator, denominator, source, comment, late, updated_by)
-            SELECT kpi_id, period_key, period_kind, period_start, period_end, scope_type, scope_id,
-                   value, numerator, denominator, source, comment, late, ${by.userId}::int FROM input
-            ON CONFLICT (kpi_id, period_key, scope_type, coalesce(scope_id, 0)) DO UPDATE SET
-              value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
-              source = excluded.source, comment = excluded.comment, late = excluded.late,
-              version = a.version + 1, updated_by = excluded.updated_by, updated_at = now()
-            WHERE (a.value, a.numerator, a.denominator, a.comment)
-                  IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.comment)
-            RETURNING a.id, a.version, a.value, a.numerator, a.denominator, a.source, a.comment, a.late
-          ),
-          versions AS (
-            INSERT INTO kpi_actual_versions (actual_id, version, value, numerator, denominator, source, comment, late, changed_by, changed_by_name)
-            SELECT id, version, value, numerator, denominator, source, comment, late, ${by.userId}::int, ${by.name} FROM up
-            RETURNING 1
-          )
-          SELECT count(*) FILTER (WHERE version = 1) AS inserted, count(*) FILTER (WHERE version > 1) AS updated FROM up`.execute(db);
-        inserted += Number(result.rows[0]!.inserted);
-        updated += Number(result.rows[0]!.updated);
-      }
-      return { inserted, updated, unchanged: rows.length - inserted - updated };
+      if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+      const written =
+        rows.length < COPY_FROM
+          ? await upsertFew(db, rows, by)
+          : db.isTransaction
+            ? await upsertMany(db, rows, by)
+            : await db.transaction().execute((tx) => upsertMany(tx, rows, by));
+      return { ...written, unchanged: rows.length - written.inserted - written.updated };
     },
 
     async removeComputed(slots) {
       if (slots.length === 0) return 0;
-      const targets = sql`SELECT a.id FROM kpi_actuals a JOIN unnest(${slots.map((s) => s.kpiId)}::int[], ${slots.map((s) => s.period)}::text[],
-          ${slots.map((s) => s.scope.type)}::text[], ${slots.map((s) => s.scope.id)}::int[]) AS t(kpi_id, period_key, scope_type, scope_id)
-        ON a.kpi_id = t.kpi_id AND a.period_key = t.period_key AND a.scope_type = t.scope_type
-           AND coalesce(a.scope_id, 0) = coalesce(t.scope_id, 0)
+      const targets = sql`SELECT a.id FROM kpi_actuals a JOIN unnest(${slots.map((s) => s.kpiId)}::int[], ${slots.map((s) => s.kind)}::text[],
+          ${slots.map((s) => s.start)}::date[], ${slots.map((s) => s.scope.type)}::text[], ${slots.map((s) => s.scope.id)}::int[])
+          AS t(kpi_id, period_kind, period_start, scope_type, scope_id)
+        ON a.kpi_id = t.kpi_id AND a.period_kind = t.period_kind AND a.period_start = t.period_start
+           AND a.scope_type = t.scope_type AND coalesce(a.scope_id, 0) = coalesce(t.scope_id, 0)
         WHERE a.source = 'formula'`;
       await sql`DELETE FROM kpi_actual_versions WHERE actual_id IN (${targets})`.execute(db);
       const res = await sql`DELETE FROM kpi_actuals WHERE id IN (${targets})`.execute(db);
       return Number(res.numAffectedRows ?? 0);
     },
+
+    /** The current value first, then the values it replaced (kept by a trigger), newest first. */
     async versions(actualId) {
-      const rows = await db.selectFrom('kpi_actual_versions').selectAll().where('actual_id', '=', actualId).orderBy('version', 'desc').execute();
+      const [current, older] = await Promise.all([
+        db.selectFrom('kpi_actuals').selectAll().where('id', '=', actualId).executeTakeFirst(),
+        db.selectFrom('kpi_actual_versions').selectAll().where('actual_id', '=', actualId).orderBy('version', 'desc').execute(),
+      ]);
+      if (!current) return [];
+      const rows = [{ ...current, changed_by_name: current.updated_by_name, changed_at: current.updated_at }, ...older];
       return rows.map((r) => ({
         version: r.version,
         value: num(r.value),
