@@ -17,22 +17,28 @@ export async function freshDatabase(engine: Engine, options: { migrated?: boolea
   if (engine === 'pglite') {
     database = await connect({ dataDir: 'memory://' });
   } else {
-    const adminUrl = process.env.DATABASE_URL!;
-    const name = `okpi_test_${randomBytes(6).toString('hex')}`;
-    await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const inner = await connect({ databaseUrl: url.toString() });
+    const fresh = await freshPostgresDatabase();
+    const inner = await connect({ databaseUrl: fresh.url });
     database = {
       ...inner,
       async close() {
         await inner.close();
-        await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await fresh.drop();
       },
     };
   }
   if (options.migrated !== false) await migrate(database.db);
   return database;
+}
+
+/** An empty database on the DATABASE_URL server, for code that connects by URL (e.g. a spawned server). */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL!;
+  const name = `okpi_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
 }
 
 async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {

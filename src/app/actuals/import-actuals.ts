@@ -11,7 +11,6 @@ import {
   type ColumnMapping,
   type DecimalStyle,
   type FileFormatGuess,
-  type ImportedActual,
 } from '../../core/import';
 import { localDate } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
@@ -19,7 +18,8 @@ import { importInvalid, openSheet, type Sheet } from '../import/read-sheet';
 import type { Store } from '../ports';
 import { DEFAULT_TIMEZONE } from './check-in';
 import { loadImportLookups } from './import-lookups';
-import { writeImportedActuals } from './import-write';
+import { ImportWriter } from './import-write';
+import { recomputeFormulas } from './record-actuals';
 
 export type ImportPhase = 'parse' | 'validate' | 'write';
 
@@ -56,12 +56,23 @@ export interface ImportFile {
 }
 
 const PROGRESS_EVERY = 10_000;
+/** Rows checked between two turns of the event loop: lets chunk writes and other requests go on meanwhile. */
+const YIELD_EVERY = 2_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportActualsResult) {
+    super('dry run: rolled back');
+  }
+}
 
 /**
- * Imports actuals from a CSV or XLSX file (nhập số liệu thực hiện). Every bad row is reported with row,
- * column and reason; nothing is written when any row is bad unless `skipBadRows`. The writes run in ONE
- * transaction in chunks of ~10,000 rows: a crash leaves all rows or none. Identical rows are `unchanged`,
- * so importing the same file twice changes nothing. A dry run writes and rolls back, so its counts are exact.
+ * Imports actuals from a CSV or XLSX file (nhập số liệu thực hiện). A first pass learns the file's number
+ * style; the second checks each row and streams the good ones to the database in chunks, in ONE transaction,
+ * while the next rows are checked. Every bad row is reported with row, column and reason; with any bad row
+ * (unless `skipBadRows`) the transaction is rolled back, so a crash or a bad row leaves all rows or none.
+ * Identical rows are `unchanged`, so importing the same file twice changes nothing. A dry run does the
+ * same writes and rolls them back, so its counts are exact.
  */
 export async function importActuals(store: Store, actor: Actor, now: Date, file: ImportFile, options: ImportActualsOptions): Promise<ImportActualsResult> {
   const progress = options.onProgress ?? (() => {});
@@ -86,43 +97,67 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
     today: localDate(now, timezone),
     otherDelimiter: sheet.format.delimiter === null ? null : sheet.format.delimiter === ',' ? ';' : ',',
   });
-  const issues = new IssueList();
-  const good: ImportedActual[] = [];
-  let seen = 0;
-  for (const r of sheet.rows()) {
-    const ok = validator.check(r.row, r.cells, issues);
-    if (ok) good.push(ok);
-    if (++seen % PROGRESS_EVERY === 0) progress('validate', seen, scan.rows);
-  }
-  // Blank rows count neither as good nor as bad.
-  const rows = good.length + issues.badRows;
-  progress('validate', scan.rows, scan.rows);
-  if (rows === 0) {
-    throw importInvalid([fileIssue('no_rows', 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.', 'The file has a header but no data rows.')]);
-  }
-  if (issues.total > 0 && !options.skipBadRows) throw importInvalid(issues.items, issues.total);
-
   const by = { userId: actor.user.id || null, name: actor.user.name };
-  const written = await writeImportedActuals(store, by, good, {
-    dryRun: options.dryRun,
-    onProgress: (done, total) => progress('write', done, total),
-    audit: {
-      ...auditActor(actor),
-      action: 'import',
-      entity: 'actual',
-      entityId: `file:${file.name}`.slice(0, 200),
-      before: null,
-      after: { file: file.name, rows, skipped: issues.badRows },
-    },
-  });
-  return {
-    dryRun: options.dryRun,
-    rows,
-    ...written,
-    skipped: issues.badRows,
-    issues: issues.items,
-    issueCount: issues.total,
-  };
+  const total = scan.rows;
+
+  try {
+    return await store.transaction(async (tx) => {
+      const writer = new ImportWriter(tx, by, (done) => progress('write', done, total));
+      try {
+        const issues = new IssueList();
+        let good = 0;
+        let seen = 0;
+        for (const r of sheet.rows()) {
+          const ok = validator.check(r.row, r.cells, issues);
+          if (ok) good++;
+          if (issues.total > 0 && !options.skipBadRows) writer.discard();
+          else if (ok) writer.add(ok);
+          if (++seen % YIELD_EVERY === 0) {
+            if (seen % PROGRESS_EVERY === 0) progress('validate', seen, total);
+            await nextTurn();
+          }
+        }
+        // Blank rows count neither as good nor as bad.
+        const rows = good + issues.badRows;
+        progress('validate', total, total);
+        if (rows === 0) {
+          throw importInvalid([fileIssue('no_rows', 'Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.', 'The file has a header but no data rows.')]);
+        }
+        if (issues.total > 0 && !options.skipBadRows) throw importInvalid(issues.items, issues.total);
+
+        const counts = await writer.finish();
+        const recomputed = await recomputeFormulas(tx, by, await tx.kpis.list(), writer.kpiIds, writer.slots());
+        const result: ImportActualsResult = {
+          dryRun: options.dryRun,
+          rows,
+          ...counts,
+          skipped: issues.badRows,
+          recomputed,
+          issues: issues.items,
+          issueCount: issues.total,
+        };
+        if (counts.inserted + counts.updated > 0) {
+          await tx.audit.record([
+            {
+              ...auditActor(actor),
+              action: 'import',
+              entity: 'actual',
+              entityId: `file:${file.name}`.slice(0, 200),
+              before: null,
+              after: { file: file.name, rows, skipped: issues.badRows, ...counts, recomputed },
+            },
+          ]);
+        }
+        if (options.dryRun) throw new DryRunRollback(result);
+        return result;
+      } finally {
+        await writer.settle();
+      }
+    });
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.result;
+    throw e;
+  }
 }
 
 /** The mapping given (falling back to the suggestion per field), checked against the headers. */

@@ -1,111 +1,85 @@
-import type { ImportedActual } from '../../core/import';
-import type { NewAuditEntry, Store } from '../ports';
-import { recordActuals } from './record-actuals';
+import type { ImportedActual, ImportScope } from '../../core/import';
+import type { Store } from '../ports';
+import type { Slot } from './record-actuals';
 
-export const WRITE_CHUNK = 10_000;
+/** Rows per database round trip (COPY + one upsert). */
+export const WRITE_CHUNK = 20_000;
 
 export interface WriteCounts {
   inserted: number;
   updated: number;
   unchanged: number;
-  recomputed: number;
-}
-
-class DryRunRollback extends Error {
-  constructor(readonly counts: WriteCounts) {
-    super('dry run: rolled back');
-  }
 }
 
 /**
- * Writes validated rows in ONE transaction (all or nothing), ~10,000 rows per `recordActuals` call so
- * progress can be shown. Chunks end where a (period, scope) ends, so each formula KPI is recomputed once
- * per period and scope, with all of its inputs from the file already written.
- * A dry run does the same writes and rolls them back.
+ * Writes validated rows while the rest of the file is still being checked: each full chunk goes to the
+ * database (inside the caller's transaction) while the next one is validated, so the database and the
+ * validator work at the same time. Remembers the KPIs and the periods × scopes written, so formula KPIs
+ * are recomputed once at the end. Call `settle()` before the transaction ends, whatever happened.
  */
-export async function writeImportedActuals(
-  store: Store,
-  by: { userId: number | null; name: string },
-  rows: ImportedActual[],
-  options: { dryRun: boolean; onProgress?: (done: number, total: number) => void; audit: NewAuditEntry },
-): Promise<WriteCounts> {
-  const chunks = chunkBySlot(rows, WRITE_CHUNK);
-  try {
-    return await store.transaction(async (tx) => {
-      await keepFirstLateness(tx, rows);
-      const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, recomputed: 0 };
-      let done = 0;
-      options.onProgress?.(0, rows.length);
-      for (const chunk of chunks) {
-        const r = await recordActuals(tx, by, chunk);
-        counts.inserted += r.inserted;
-        counts.updated += r.updated;
-        counts.unchanged += r.unchanged;
-        counts.recomputed += r.recomputed;
-        done += chunk.length;
-        options.onProgress?.(done, rows.length);
+export class ImportWriter {
+  readonly counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  readonly kpiIds = new Set<number>();
+  private chunk: ImportedActual[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  private written = 0;
+  // Period key → scope (a shared object, see the validator) → the period and scope written.
+  private readonly slotMap = new Map<string, Map<ImportScope, Slot>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly by: { userId: number | null; name: string },
+    private readonly onWritten: (rows: number) => void,
+  ) {}
+
+  add(row: ImportedActual): void {
+    if (this.failure) throw this.failure;
+    this.chunk.push(row);
+    this.kpiIds.add(row.kpiId);
+    let scopes = this.slotMap.get(row.period);
+    if (!scopes) this.slotMap.set(row.period, (scopes = new Map()));
+    if (!scopes.has(row.scope)) scopes.set(row.scope, row);
+    if (this.chunk.length >= WRITE_CHUNK) this.send();
+  }
+
+  /** Rows not sent yet are dropped (the import will be rolled back). */
+  discard(): void {
+    this.chunk = [];
+  }
+
+  *slots(): Iterable<Slot> {
+    for (const scopes of this.slotMap.values()) yield* scopes.values();
+  }
+
+  /** Sends what is left and waits for every write; throws the first write error. */
+  async finish(): Promise<WriteCounts> {
+    if (this.chunk.length > 0) this.send();
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+    return this.counts;
+  }
+
+  /** Waits for writes already sent, ignoring their errors: no statement may outlive its transaction. */
+  async settle(): Promise<void> {
+    await this.inFlight;
+  }
+
+  private send(): void {
+    const rows = this.chunk;
+    this.chunk = [];
+    this.inFlight = this.inFlight.then(async () => {
+      if (this.failure) return;
+      try {
+        const r = await this.store.actuals.upsert(rows, this.by);
+        this.counts.inserted += r.inserted;
+        this.counts.updated += r.updated;
+        this.counts.unchanged += r.unchanged;
+        this.written += rows.length;
+        this.onWritten(this.written);
+      } catch (e) {
+        this.failure = e;
       }
-      if (counts.inserted + counts.updated > 0) {
-        await tx.audit.record([{ ...options.audit, after: { ...(options.audit.after as object), ...counts } }]);
-      }
-      if (options.dryRun) throw new DryRunRollback(counts);
-      return counts;
     });
-  } catch (e) {
-    if (e instanceof DryRunRollback) return e.counts;
-    throw e;
-  }
-}
-
-const slotOf = (r: ImportedActual) => `${r.period}|${r.scope.type}|${r.scope.id ?? ''}`;
-
-/** Groups rows by (period, scope) and packs whole groups into chunks of at least `size` rows. */
-export function chunkBySlot(rows: ImportedActual[], size: number): ImportedActual[][] {
-  const groups = new Map<string, ImportedActual[]>();
-  for (const r of rows) {
-    const key = slotOf(r);
-    const g = groups.get(key);
-    if (g) g.push(r);
-    else groups.set(key, [r]);
-  }
-  const chunks: ImportedActual[][] = [];
-  let current: ImportedActual[] = [];
-  for (const g of groups.values()) {
-    for (const r of g) current.push(r);
-    if (current.length >= size) {
-      chunks.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/**
- * Lateness is decided by the first report; a correction keeps it. Being late only ever grows with time,
- * so only rows that are late now can differ from what is stored: look those up, one KPI at a time.
- */
-async function keepFirstLateness(store: Store, rows: ImportedActual[]): Promise<void> {
-  const lateByKpi = new Map<number, ImportedActual[]>();
-  for (const r of rows) {
-    if (!r.late) continue;
-    const list = lateByKpi.get(r.kpiId);
-    if (list) list.push(r);
-    else lateByKpi.set(r.kpiId, [r]);
-  }
-  for (const [kpiId, list] of lateByKpi) {
-    let from = list[0]!.start;
-    let to = list[0]!.end;
-    for (const r of list) {
-      if (r.start < from) from = r.start;
-      if (r.end > to) to = r.end;
-    }
-    const stored = await store.actuals.list({ kpiIds: [kpiId], from, to });
-    if (stored.length === 0) continue;
-    const lateOf = new Map(stored.map((a) => [`${a.period}|${a.scope.type}|${a.scope.id ?? ''}`, a.late]));
-    for (const r of list) {
-      const late = lateOf.get(slotOf(r));
-      if (late !== undefined) r.late = late;
-    }
   }
 }

@@ -161,7 +161,7 @@ async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[
       { issues },
     );
   }
-  return keepFirstLateness(store, rows);
+  return rows;
 }
 
 function kpiProblem(kpi: KpiRecord | undefined, code: string, path: string): Issue | null {
@@ -183,17 +183,4 @@ function scopeOf(input: ScopeInput | undefined, at: string, units: Set<number>, 
     return null;
   }
   return { type: input.type, id: input.id };
-}
-
-/** Lateness is decided by the first report of a value; corrections keep it (one query for the whole batch). */
-async function keepFirstLateness(store: Store, rows: ActualWrite[]): Promise<ActualWrite[]> {
-  if (rows.length === 0) return rows;
-  const from = rows.reduce((m, r) => (r.start < m ? r.start : m), rows[0]!.start);
-  const to = rows.reduce((m, r) => (r.end > m ? r.end : m), rows[0]!.end);
-  const existing = await store.actuals.list({ kpiIds: [...new Set(rows.map((r) => r.kpiId))], from, to });
-  const lateOf = new Map(existing.map((a) => [`${a.kpiId}|${a.period}|${a.scope.type}|${a.scope.id ?? ''}`, a.late]));
-  return rows.map((r) => {
-    const late = lateOf.get(`${r.kpiId}|${r.period}|${r.scope.type}|${r.scope.id ?? ''}`);
-    return late === undefined ? r : { ...r, late };
-  });
 }

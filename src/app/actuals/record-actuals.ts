@@ -11,7 +11,8 @@ export interface RecordResult {
   recomputed: number;
 }
 
-type Slot = Pick<ActualWrite, 'period' | 'kind' | 'start' | 'end' | 'scope'>;
+/** A period and scope some actuals were written for. */
+export type Slot = Pick<ActualWrite, 'period' | 'kind' | 'start' | 'end' | 'scope'>;
 
 const slotKey = (period: string, scope: TargetScope) => `${period}|${scope.type}|${scope.id ?? ''}`;
 
@@ -28,7 +29,9 @@ export async function recordActuals(store: Store, by: { userId: number | null; n
   rejectUnwritable(rows, byId);
 
   const written = await store.actuals.upsert(rows, by);
-  const recomputed = await recomputeFormulas(store, by, kpis, rows);
+  const slots = new Map<string, Slot>();
+  for (const r of rows) slots.set(slotKey(r.period, r.scope), r);
+  const recomputed = await recomputeFormulas(store, by, kpis, new Set(rows.map((r) => r.kpiId)), slots.values());
   return { ...written, recomputed };
 }
 
@@ -55,7 +58,17 @@ function rejectUnwritable(rows: ActualWrite[], byId: Map<number, KpiRecord>): vo
   }
 }
 
-async function recomputeFormulas(store: Store, by: { userId: number | null; name: string }, kpis: KpiRecord[], rows: ActualWrite[]): Promise<number> {
+/**
+ * Recomputes the formula KPIs that depend on `changedKpiIds`, for each of `written` (periods and scopes),
+ * from the inputs stored now. Returns how many values were computed.
+ */
+export async function recomputeFormulas(
+  store: Store,
+  by: { userId: number | null; name: string },
+  kpis: KpiRecord[],
+  changedKpiIds: ReadonlySet<number>,
+  written: Iterable<Slot>,
+): Promise<number> {
   const formulaKpis = kpis.filter(isFormula);
   if (formulaKpis.length === 0) return 0;
   const codeOf = new Map(kpis.map((k) => [k.id, k.code]));
@@ -68,13 +81,13 @@ async function recomputeFormulas(store: Store, by: { userId: number | null; name
   );
   const graph: Record<string, string[]> = {};
   for (const [code, ast] of set.formulas) graph[code] = references(ast);
-  const changedCodes = new Set(rows.map((r) => codeOf.get(r.kpiId)!));
+  const changedCodes = new Set([...changedKpiIds].map((id) => codeOf.get(id)!));
   const affected = formulaDependents(graph as DependencyGraph, changedCodes);
   const order = set.order.filter((code) => affected.has(code));
   if (order.length === 0) return 0;
 
   const slots = new Map<string, Slot>();
-  for (const r of rows) slots.set(slotKey(r.period, r.scope), r);
+  for (const s of written) slots.set(slotKey(s.period, s.scope), s);
   const inputCodes = new Set(order.flatMap((code) => graph[code] ?? []));
   const inputIds = [...inputCodes].map((c) => idOf.get(c)).filter((id): id is number => id !== undefined);
   const from = minOf([...slots.values()].map((s) => s.start));
@@ -84,7 +97,7 @@ async function recomputeFormulas(store: Store, by: { userId: number | null; name
   const valuesBySlot = groupValues(stored, slots, codeOf);
 
   const results: ActualWrite[] = [];
-  const noValue: { kpiId: number; period: string; scope: TargetScope }[] = [];
+  const noValue: { kpiId: number; kind: string; start: string; scope: TargetScope }[] = [];
   for (const [key, slot] of slots) {
     const values = valuesBySlot.get(key) ?? {};
     for (const code of order) delete values[code];
@@ -94,7 +107,7 @@ async function recomputeFormulas(store: Store, by: { userId: number | null; name
       // A monthly input does not make a value for a quarterly formula KPI (that comes from its own period's inputs).
       if (kpi.frequency !== null && periodKindOf(kpi.frequency) !== slot.kind) continue;
       if (!result.ok) {
-        noValue.push({ kpiId: kpi.id, period: slot.period, scope: slot.scope });
+        noValue.push({ kpiId: kpi.id, kind: slot.kind, start: slot.start, scope: slot.scope });
         continue;
       }
       results.push({

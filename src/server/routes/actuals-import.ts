@@ -1,6 +1,6 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { importActuals } from '../../app/actuals/import-actuals';
+import { importActuals, type ImportPhase } from '../../app/actuals/import-actuals';
 import { previewActualsImport } from '../../app/actuals/import-preview';
 import { DomainError, issue, type Issue, type Lang } from '../../core/errors';
 import type { ColumnMapping as Mapping } from '../../core/import';
@@ -9,6 +9,18 @@ import { requireActor, type ServerDeps } from '../context';
 
 const invalid = (path: string, code: string, vi: string, en: string) =>
   new DomainError('VALIDATION_FAILED', { vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' }, { issues: [issue(path, code, vi, en)] });
+
+const LOG_EVERY = 100_000;
+
+/** A long import leaves a trace in the log: each phase every 100,000 rows and when it ends. */
+function logProgress(log: FastifyBaseLogger) {
+  const next = new Map<ImportPhase, number>();
+  return (phase: ImportPhase, done: number, total: number) => {
+    if (done < (next.get(phase) ?? 0) && done < total) return;
+    next.set(phase, done + LOG_EVERY);
+    log.info({ phase, done, total }, 'actuals import progress');
+  };
+}
 
 /** Reads the multipart body: the `file` part and an optional `mapping` field (JSON), in any order. */
 async function readUpload(req: FastifyRequest): Promise<{ name: string; data: Buffer; mapping: Mapping | undefined }> {
@@ -82,6 +94,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           skipBadRows: req.query.skipBadRows === 'true',
           mapping: upload.mapping,
           decimal: req.query.decimal,
+          onProgress: logProgress(req.log),
         });
         return { ...result, issues: present(result.issues, req.lang) };
       },
