@@ -105,7 +105,6 @@ const CHUNK_BYTES = 1 << 16;
 class CopyFromStdin {
   private resolve!: (r: Partial<pg.QueryResult>) => void;
   private reject!: (e: unknown) => void;
-  private error: unknown = null;
   private rowCount = 0;
   readonly done = new Promise<Partial<pg.QueryResult>>((res, rej) => ((this.resolve = res), (this.reject = rej)));
 
@@ -124,12 +123,12 @@ class CopyFromStdin {
   handleCommandComplete(message: { text?: string }) {
     this.rowCount = Number(/\d+$/.exec(message.text ?? '')?.[0] ?? 0);
   }
+  // pg detaches a query on its error (the ReadyForQuery that follows never reaches it): settle here.
   handleError(error: unknown) {
-    this.error = error;
+    this.reject(error);
   }
   handleReadyForQuery() {
-    if (this.error) this.reject(this.error);
-    else this.resolve({ command: 'COPY', rowCount: this.rowCount, rows: [] });
+    this.resolve({ command: 'COPY', rowCount: this.rowCount, rows: [] });
   }
   handleRowDescription() {}
   handleDataRow() {}

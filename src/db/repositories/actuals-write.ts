@@ -46,7 +46,9 @@ export async function upsertMany(tx: Kysely<DB>, rows: ActualWrite[], by: By): P
         period_end date, scope_type text, scope_id int, value numeric, numerator numeric, denominator numeric, source text,
         comment text, late bool)`.execute(tx);
     await copyInto(tx as Kysely<unknown>, 'actuals_in', COLUMNS, copyRows(part));
-    const r = await upsertFrom(tx, sql`DELETE FROM actuals_in RETURNING *`, by);
+    const r = await upsertFrom(tx, sql`SELECT * FROM actuals_in`, by);
+    // TRUNCATE, not DELETE: a temp table is never vacuumed, and dead rows would slow every later chunk.
+    await sql`TRUNCATE actuals_in`.execute(tx);
     inserted += r.inserted;
     updated += r.updated;
   }
@@ -86,17 +88,29 @@ function copyRows(rows: ActualWrite[], by?: By): CopyRows {
 }
 
 /**
- * Inserts or updates from `input` (a relation with COLUMNS) in one statement. Unchanged rows are left alone;
- * a change bumps the version (a trigger keeps the old one). Lateness is decided by the first report: an
- * update keeps it. Rows go in index order, so the index is written page after page.
+ * Inserts or updates from `input` (a relation with COLUMNS) in one statement. Rows equal to what is stored
+ * are filtered out first by an index look-up, so they are neither locked nor rewritten (a re-import reads,
+ * it does not write). A change bumps the version (a trigger keeps the old one). Lateness is decided by the
+ * first report: an update keeps it. Rows go in index order, so the index is written page after page.
  */
 async function upsertFrom(db: Kysely<DB>, input: RawBuilder<unknown>, by: By): Promise<Written> {
   const result = await sql<{ inserted: string; updated: string }>`
     WITH input AS (${input}),
+    changed AS (
+      SELECT i.* FROM input i
+      LEFT JOIN LATERAL (
+        SELECT true AS same FROM kpi_actuals a
+        WHERE a.kpi_id = i.kpi_id AND a.period_kind = i.period_kind AND a.period_start = i.period_start
+          AND a.scope_type = i.scope_type AND coalesce(a.scope_id, 0) = coalesce(i.scope_id, 0)
+          AND (a.value, a.numerator, a.denominator, a.comment) IS NOT DISTINCT FROM (i.value, i.numerator, i.denominator, i.comment)
+        LIMIT 1 -- keeps it a per-row index probe: joined by hash, each chunk would scan the whole table
+      ) stored ON true
+      WHERE stored.same IS NULL
+    ),
     up AS (
       INSERT INTO kpi_actuals AS a (${sql.raw([...COLUMNS, ...WHO].join(', '))})
       SELECT ${sql.raw(COLUMNS.join(', '))}, ${by.userId}::int, ${by.name}::text
-      FROM input ORDER BY kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)
+      FROM changed ORDER BY kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)
       ON CONFLICT (kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)) DO UPDATE SET
         value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
         source = excluded.source, comment = excluded.comment, version = a.version + 1,

@@ -124,6 +124,17 @@ describe.each(engines())('actuals repository on %s', (engine) => {
       expect(Number(history.rows[0]!.n)).toBe(1);
     });
 
+    it('falls back to the upsert when a copy of mostly new rows meets a stored one, and counts each kind', async () => {
+      // First row new (a 2027 month, so the fast copy is tried), then the 1,200 stored rows as they are now,
+      // except row 700 (month 5, unit 58) which changes from 700.01 to 7.
+      const stored = bulk((i) => (i === 5 ? 500 : i + 0.01), (i) => (i < 6 ? (['tab\there', 'line\nbreak', 'back\\slash \\N', 'CR\r\nLF', 'Tiếng Việt ₫ 20 tỷ', '\\.'][i] ?? null) : null));
+      const fresh: ActualWrite = { ...stored[0]!, period: '2027-01', start: '2027-01-01', end: '2027-01-31', value: 1 };
+      const rows = [fresh, ...stored.map((r, i) => (i === 700 ? { ...r, value: 7 } : r))];
+      expect(await store.actuals.upsert(rows, by)).toEqual({ inserted: 1, updated: 1, unchanged: 1199 });
+      const changed = (await store.actuals.list({ kpiIds: [bulkKpi], scope: unit(58), from: '2026-05-01', to: '2026-05-31' }))[0]!;
+      expect(changed).toMatchObject({ value: 7, version: 2 });
+    });
+
     it('refuses an unknown KPI or user on both paths and writes nothing', async () => {
       const before = (await store.actuals.list({ kpiIds: [bulkKpi] })).length;
       const unknownKpi = bulk((i) => i).map((r, i) => (i === 700 ? { ...r, kpiId: 999_999 } : { ...r, value: -1 }));
