@@ -1,11 +1,13 @@
 import { isLate, periodKindOf } from '../actuals';
 import type { KpiAggregation, KpiFrequency, KpiSource, KpiStatus } from '../kpi';
-import type { CalendarPeriodKind, IsoDate, Period } from '../period';
-import { parsePeriodCell, type ParsedPeriod } from './dates';
+import type { IsoDate, Period } from '../period';
+import { anyFilledFrom, anyTextIncludes, isBlank, mayTrigger, upperCase } from './cells';
+import { DuplicateIndex } from './duplicate-index';
 import { normalizeHeader, type ActualField, type ColumnIndex } from './headers';
 import { isFormulaInjection } from './injection';
 import { rowIssue, type IssueList, type RowIssueCode } from './issues';
 import { numberShape, parseNumberCell, type DecimalStyle } from './numbers';
+import { PeriodCache } from './period-cache';
 
 /** A cell as read: text, or a number from a numeric XLSX cell (dates arrive as ISO text). */
 export type Cell = string | number;
@@ -77,20 +79,8 @@ type ScopeType = ImportScope['type'];
  * per-row strings or arrays; the row being checked lives in fields the private methods read.
  */
 export class ActualRowValidator {
-  /** Period → scope → KPI id → first row. */
-  private readonly seen = new Map<Period, Map<ImportScope, Map<number, number>>>();
-  private lastSeenPeriod: Period | null = null;
-  private lastSeenScope: ImportScope | null = null;
-  private lastSeenKpis: Map<number, number> | null = null;
-  private readonly periods = new Map<string, Period>();
-  private lastPeriodIn: Period | null = null;
-  private lastPeriodOut: Period | null = null;
-  /** Period kind (null: KPI without frequency) → cell text → parsed. */
-  private readonly parsedPeriods = new Map<CalendarPeriodKind | null, Map<string, ParsedPeriod>>();
-  private parsedPeriodCount = 0;
-  private lastParsedCell = '';
-  private lastParsedKind: CalendarPeriodKind | null = null;
-  private lastParsed: ParsedPeriod | null = null;
+  private readonly duplicates = new DuplicateIndex();
+  private readonly periodCache = new PeriodCache();
   private readonly unitScopes = new Map<number, ImportScope>();
   private readonly personScopes = new Map<number, ImportScope>();
   private readonly lateness = new Map<Period, Map<number, boolean>>();
@@ -190,7 +180,7 @@ export class ActualRowValidator {
 
     if (this.bad || !kpi || !period || !scope || !values) return null;
 
-    const first = this.firstRowOf(kpi.id, period, scope);
+    const first = this.duplicates.firstRowOf(kpi.id, period, scope, row);
     if (first !== undefined) {
       this.report('kpi', 'duplicate_row', `trùng KPI, kỳ và phạm vi với dòng ${first}.`, `same KPI, period and scope as row ${first}.`);
       return null;
@@ -230,23 +220,6 @@ export class ActualRowValidator {
     this.issues!.add(rowIssue(this.row, name, code, vi, en));
   }
 
-  /** The row that already has this KPI, period and scope, or undefined after recording this row as the first. */
-  private firstRowOf(kpiId: number, period: Period, scope: ImportScope): number | undefined {
-    let kpis = this.lastSeenKpis;
-    if (kpis === null || period !== this.lastSeenPeriod || scope !== this.lastSeenScope) {
-      let byScope = this.seen.get(period);
-      if (!byScope) this.seen.set(period, (byScope = new Map()));
-      kpis = byScope.get(scope) ?? null;
-      if (!kpis) byScope.set(scope, (kpis = new Map()));
-      this.lastSeenPeriod = period;
-      this.lastSeenScope = scope;
-      this.lastSeenKpis = kpis;
-    }
-    const first = kpis.get(kpiId);
-    if (first === undefined) kpis.set(kpiId, this.row);
-    return first;
-  }
-
   private period(kpi: KpiInfo | undefined): Period | null {
     const periodText = this.text(this.col.period);
     const field: ActualField = periodText !== '' || this.o.columns.date === undefined ? 'period' : 'date';
@@ -256,7 +229,7 @@ export class ActualRowValidator {
       return null;
     }
     const kind = kpi?.frequency ? periodKindOf(kpi.frequency) : null;
-    const parsed = this.parsePeriod(cell, kind);
+    const parsed = this.periodCache.parse(cell, kind);
     if (!parsed.ok) {
       if (parsed.reason === 'impossible_date') this.report(field, 'impossible_date', `ngày "${cell}" không tồn tại.`, `the date "${cell}" does not exist.`);
       else if (parsed.reason === 'no_frequency') this.report(field, 'no_frequency', 'KPI chưa có tần suất đo, hãy ghi kỳ (ví dụ 2026-03) thay vì ngày.', 'the KPI has no frequency: give a period (e.g. 2026-03) instead of a date.');
@@ -269,42 +242,7 @@ export class ActualRowValidator {
       this.report(field, 'wrong_period_kind', `KPI ${kpi.code} đo theo ${KIND_VI[kind]} nhưng kỳ "${cell}" là một ${KIND_VI[p.kind as keyof typeof KIND_VI]}.`, `KPI ${kpi.code} is measured per ${kind} but "${cell}" is a ${p.kind}.`);
       return null;
     }
-    return this.sharedPeriod(p);
-  }
-
-  /** The one Period object for `p.key` (rows of one period usually follow each other). */
-  private sharedPeriod(p: Period): Period {
-    if (p === this.lastPeriodIn) return this.lastPeriodOut!;
-    let shared = this.periods.get(p.key);
-    if (!shared) this.periods.set(p.key, (shared = p));
-    this.lastPeriodIn = p;
-    this.lastPeriodOut = shared;
-    return shared;
-  }
-
-  /** Files repeat the same few periods: parse each text once per period kind. */
-  private parsePeriod(cell: string, kind: CalendarPeriodKind | null): ParsedPeriod {
-    // Rows of one period usually follow each other.
-    if (this.lastParsed !== null && cell === this.lastParsedCell && kind === this.lastParsedKind) return this.lastParsed;
-    const parsed = this.parsePeriodCached(cell, kind);
-    this.lastParsedCell = cell;
-    this.lastParsedKind = kind;
-    this.lastParsed = parsed;
-    return parsed;
-  }
-
-  private parsePeriodCached(cell: string, kind: CalendarPeriodKind | null): ParsedPeriod {
-    let byText = this.parsedPeriods.get(kind);
-    if (!byText) this.parsedPeriods.set(kind, (byText = new Map()));
-    let parsed = byText.get(cell);
-    if (!parsed) {
-      parsed = parsePeriodCell(cell, kind);
-      if (this.parsedPeriodCount < 100_000) {
-        byText.set(cell, parsed);
-        this.parsedPeriodCount++;
-      }
-    }
-    return parsed;
+    return this.periodCache.shared(p);
   }
 
   private scope(): ImportScope | null {
@@ -441,52 +379,6 @@ export class ActualRowValidator {
     }
     return parsed.value;
   }
-}
-
-/** Every cell empty or spaces (no cells at all too). */
-function isBlank(cells: readonly Cell[]): boolean {
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c !== 'string') return false;
-    // A printable ASCII first character is never trimmed away: no need to trim.
-    if (c.length > 0 && isPrintableAscii(c.charCodeAt(0))) return false;
-    if (c.trim() !== '') return false;
-  }
-  return true;
-}
-
-const isPrintableAscii = (code: number) => code > 32 && code < 127;
-
-function anyTextIncludes(cells: readonly Cell[], s: string): boolean {
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c === 'string' && c.includes(s)) return true;
-  }
-  return false;
-}
-
-/** A non-blank cell at index `from` or later. */
-function anyFilledFrom(cells: readonly Cell[], from: number): boolean {
-  for (let i = from; i < cells.length; i++) {
-    const c = cells[i]!;
-    if (c !== '' && String(c).trim() !== '') return true;
-  }
-  return false;
-}
-
-/** `s.toUpperCase()`, without building a new string when `s` is ASCII without lower-case letters (codes usually are). */
-function upperCase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c > 127) return s.toUpperCase();
-  }
-  return s;
-}
-
-/** Cheap pre-check for `isFormulaInjection`: only cells starting with =, +, -, @, tab or CR can be one. */
-function mayTrigger(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
 const KIND_VI = { year: 'năm', quarter: 'quý', month: 'tháng', week: 'tuần', custom: 'kỳ tùy chỉnh' } as const;
