@@ -159,4 +159,57 @@ describe('Targets by unit: sum check, inline edit, cascade and monthly plan', ()
     expect(await textOf(person.locator('[data-testid^="target-person:"]').first())).toBe('—');
     expect(w.unexpectedErrors()).toEqual([]);
   });
+
+  it('lets the sales manager cascade KD-MB 60/40 to two of its people', async () => {
+    const { page } = w;
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-email').waitFor();
+    await login(page, DEMO.manager);
+    await page.goto('/kpis/REVENUE');
+    await page.getByTestId('kpi-tab-targets').click();
+    await table(page).waitFor();
+    await pickPeriod(page, 'Tháng 01/2026');
+    // The cascade above split January's 20 tỷ 50/50, so KD-MB holds 10 tỷ.
+    await waitText(targetOf(page, 'KD-MB'), '10.000.000.000 ₫');
+    const unitTarget = Number((await textOf(targetOf(page, 'KD-MB'))).replace(/[^0-9]/g, ''));
+    expect(unitTarget).toBe(10 * B);
+
+    await unitRow(page, 'KD-MB').locator('[data-testid^="cascade-unit:"]').click();
+    const dialog = page.getByTestId('cascade-dialog');
+    await dialog.waitFor();
+    await waitText(dialog.getByTestId('cascade-total'), '10.000.000.000 ₫');
+    expect(await textOf(dialog)).toContain('Phân bổ cho các phòng ban con và nhân sự');
+    // KD-MB has no child unit and no part yet: nothing is proposed; its people are offered under "Nhân sự".
+    await dialog.getByTestId('cascade-units').click();
+    await page.locator('.ant-select-item-group', { hasText: 'Nhân sự' }).waitFor();
+    for (const name of ['Vũ Đình Khoa', 'Đặng Thu Trang']) {
+      await page.keyboard.type(name);
+      await page.locator('.ant-select-item-option', { hasText: name }).click();
+    }
+    await dialog.getByTestId('cascade-total').click(); // closes the dropdown
+    await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
+
+    const previewRow = (name: string) => dialog.getByTestId('cascade-preview').locator('tr', { hasText: name });
+    await dialog.getByTestId('cascade-mode').getByText('Theo tỷ trọng (%)').click();
+    await previewRow('Vũ Đình Khoa').locator('input').fill('60');
+    await previewRow('Đặng Thu Trang').locator('input').fill('40');
+    // 10 tỷ × 60 % = 6 tỷ and × 40 % = 4 tỷ, both already multiples of the 1.000.000 ₫ step: 6 + 4 = 10 tỷ.
+    await waitText(previewRow('Vũ Đình Khoa').locator('[data-testid^="cascade-value-"]'), '6.000.000.000 ₫ · 6 tỷ');
+    expect(await textOf(previewRow('Đặng Thu Trang').locator('[data-testid^="cascade-value-"]'))).toBe('4.000.000.000 ₫ · 4 tỷ');
+    expect(await textOf(dialog.getByTestId('cascade-sum'))).toBe('Các phần cộng lại đúng bằng 10.000.000.000 ₫.');
+    expect(await textOf(dialog.getByTestId('cascade-step'))).toBe('1.000.000 ₫');
+    await screenshot(page, 'cascade-to-people');
+
+    await dialog.getByTestId('cascade-apply').click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The people rows open by themselves so the parts are visible under KD-MB.
+    const personTarget = (name: string) => table(page).locator('tr.ant-table-row', { hasText: name }).locator('[data-testid^="target-person:"]:not([data-testid$="-edit"])').first();
+    await waitText(personTarget('Vũ Đình Khoa'), '6.000.000.000 ₫');
+    await waitText(personTarget('Đặng Thu Trang'), '4.000.000.000 ₫');
+    const parts = await Promise.all(['Vũ Đình Khoa', 'Đặng Thu Trang'].map(async (n) => Number((await textOf(personTarget(n))).replace(/[^0-9]/g, ''))));
+    expect(parts[0]! + parts[1]!).toBe(unitTarget);
+    await unitRow(page, 'KD-MB').locator('[data-testid^="sum-unit:"][data-status="ok"]').waitFor();
+    expect(await textOf(unitRow(page, 'KD-MB').locator('[data-testid^="sum-unit:"]'))).toBe('Khớp tổng: 10 tỷ');
+    expect(w.unexpectedErrors()).toEqual([]);
+  });
 });

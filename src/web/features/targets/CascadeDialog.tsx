@@ -1,4 +1,4 @@
-import { Alert, Button, InputNumber, Modal, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type OrgUnitT } from '../../api';
@@ -6,10 +6,12 @@ import { useSession } from '../../session';
 import { formatKpiValue } from '../kpi/format-value';
 import { periodLabel } from '../results/periods';
 import { formatValueCompact } from '../results/display';
-import { cascadeCandidates } from './target-tree';
+import { scopeFromKey } from './scope-key';
+import { cascadeRecipients, defaultRecipients, recipientOptions, type Recipient } from './cascade-recipients';
 import { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
-import { useCascade } from './queries';
+import { useAllPeople, useCascade } from './queries';
 import type { TargetRow } from './target-tree';
+import type { ScopeKey } from './types';
 
 interface Props {
   code: string;
@@ -18,25 +20,30 @@ interface Props {
   /** The row whose target is split; null when the dialog is closed. */
   from: TargetRow | null;
   units: readonly OrgUnitT[];
-  defaultUnitIds: number[];
+  /** Parent key → keys of the targets it holds (targetChildren), for the proposed recipients. */
+  childTargets: ReadonlyMap<ScopeKey, ScopeKey[]>;
   onClose(): void;
+  /** After a successful cascade; `toPeople` when some parts went to people. */
+  onApplied?(toPeople: boolean): void;
 }
 
-/** Phân bổ chỉ tiêu: splits a row's target over chosen units by weight, previews the parts, then saves them. */
-export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds, onClose }: Props) {
+/** Phân bổ chỉ tiêu: splits a row's target over chosen units (and, from a unit, its people) by weight, previews the parts, then saves them. */
+export function CascadeDialog({ code, period, unit, from, units, childTargets, onClose, onApplied }: Props) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const cascade = useCascade(code);
   const { steps, initial } = stepChoices(unit);
-  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const people = useAllPeople(from?.scope.type === 'unit');
+  const [keys, setKeys] = useState<ScopeKey[]>([]);
   const [mode, setMode] = useState<WeightMode>('equal');
-  const [percents, setPercents] = useState<Record<number, number | null>>({});
+  const [percents, setPercents] = useState<Record<ScopeKey, number | null>>({});
   const [step, setStep] = useState(initial);
   const [serverError, setServerError] = useState<string | null>(null);
 
+  const groups = useMemo(() => (from ? cascadeRecipients(from.key, units, people.data?.items ?? []) : { units: [], people: [] }), [from, units, people.data]);
   useEffect(() => {
     if (!from) return;
-    setUnitIds(defaultUnitIds);
+    setKeys(defaultRecipients(from.key, units, childTargets, groups));
     setMode('equal');
     setPercents({});
     setStep(initial);
@@ -44,25 +51,29 @@ export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds,
     // Reset only when the dialog opens for a row.
   }, [from?.key]);
 
-  const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
-  const candidates = useMemo(() => (from ? cascadeCandidates(from.key, units) : []), [from, units]);
+  const codeOf = useMemo(() => new Map(units.map((u) => [`unit:${u.id}`, u.code])), [units]);
+  const byKey = useMemo(() => new Map<ScopeKey, Recipient>([...groups.units, ...groups.people].map((r) => [r.key, r])), [groups]);
+  const options = recipientOptions(groups, { units: t('targets.cascade.groupUnits'), people: t('targets.cascade.groupPeople') });
   const total = from?.target?.value ?? null;
-  const typed = unitIds.map((id) => percents[id] ?? null);
-  const equalShare = unitIds.length > 0 ? 100 / unitIds.length : 0;
-  const weights = cascadeWeights(mode, unitIds.length, typed);
+  const typed = keys.map((k) => percents[k] ?? null);
+  const equalShare = keys.length > 0 ? 100 / keys.length : 0;
+  const weights = cascadeWeights(mode, keys.length, typed);
   const percentSum = percentTotal(typed);
   const percentsOk = mode === 'equal' || percentSum === 100;
-  const preview = total !== null && unitIds.length > 0 && percentsOk && weights.some((w) => w > 0) ? previewCascade(total, weights, step) : null;
+  const preview = total !== null && keys.length > 0 && percentsOk && weights.some((w) => w > 0) ? previewCascade(total, weights, step) : null;
 
   const submit = () => {
     if (!from || !preview?.ok) return;
     setServerError(null);
     cascade
-      .mutateAsync({ period, from: from.scope, to: unitIds.map((id, i) => ({ scope: { type: 'unit', id }, weight: weights[i] ?? 0 })), step })
-      .then(onClose, (e: unknown) => setServerError(e instanceof ApiError ? [e.message, ...e.issues.map((i) => i.message)].join(' ') : String(e)));
+      .mutateAsync({ period, from: from.scope, to: keys.map((k, i) => ({ scope: scopeFromKey(k), weight: weights[i] ?? 0 })), step })
+      .then(() => {
+        onApplied?.(keys.some((k) => k.startsWith('person:')));
+        onClose();
+      }, (e: unknown) => setServerError(e instanceof ApiError ? [e.message, ...e.issues.map((i) => i.message)].join(' ') : String(e)));
   };
 
-  const rows = unitIds.map((id, i) => ({ id, unit: byId.get(id), value: preview?.ok ? preview.values[i] : undefined }));
+  const rows = keys.map((key, i) => ({ key, recipient: byKey.get(key), testKey: codeOf.get(key) ?? key, value: preview?.ok ? preview.values[i] : undefined }));
 
   return (
     <Modal
@@ -87,14 +98,15 @@ export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds,
         </Typography.Text>
         {total === null && <Alert type="warning" showIcon title={t('targets.cascade.noTarget')} />}
         <div>
-          <Typography.Text type="secondary">{t('targets.cascade.children')}</Typography.Text>
-          <Select<number[]>
+          <Typography.Text type="secondary">{t(groups.people.length > 0 ? 'targets.cascade.childrenAndPeople' : 'targets.cascade.children')}</Typography.Text>
+          <Select<ScopeKey[]>
             mode="multiple"
-            value={unitIds}
-            onChange={setUnitIds}
+            value={keys}
+            onChange={setKeys}
             style={{ width: '100%' }}
             optionFilterProp="label"
-            options={candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.code})`, disabled: !u.inScope }))}
+            loading={people.isLoading}
+            options={options}
             data-testid="cascade-units"
           />
         </div>
@@ -102,7 +114,7 @@ export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds,
           <Segmented<WeightMode>
             value={mode}
             onChange={(m) => {
-              if (m === 'custom') setPercents(Object.fromEntries(unitIds.map((id) => [id, percents[id] ?? Math.round(equalShare * 100) / 100])));
+              if (m === 'custom') setPercents(Object.fromEntries(keys.map((k) => [k, percents[k] ?? Math.round(equalShare * 100) / 100])));
               setMode(m);
             }}
             options={[
@@ -119,12 +131,25 @@ export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds,
         <Table
           size="small"
           pagination={false}
-          rowKey="id"
+          rowKey="key"
           dataSource={rows}
           data-testid="cascade-preview"
-          locale={{ emptyText: t('targets.cascade.pickUnits') }}
+          locale={{ emptyText: t(groups.people.length > 0 ? 'targets.cascade.pickRecipients' : 'targets.cascade.pickUnits') }}
           columns={[
-            { title: t('targets.col.scope'), key: 'unit', render: (_: unknown, r) => (r.unit ? `${r.unit.name} (${r.unit.code})` : r.id) },
+            {
+              title: t('targets.col.scope'),
+              key: 'scope',
+              render: (_: unknown, r) => (
+                <span>
+                  {r.recipient?.label ?? r.key}
+                  {r.recipient?.scope.type === 'person' && (
+                    <Tag color="blue" style={{ marginLeft: 6 }}>
+                      {t('targets.person')}
+                    </Tag>
+                  )}
+                </span>
+              ),
+            },
             {
               title: t('targets.cascade.weight'),
               key: 'weight',
@@ -137,12 +162,12 @@ export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds,
                     size="small"
                     min={0}
                     max={100}
-                    value={percents[r.id] ?? null}
-                    onChange={(v) => setPercents((p) => ({ ...p, [r.id]: v }))}
+                    value={percents[r.key] ?? null}
+                    onChange={(v) => setPercents((p) => ({ ...p, [r.key]: v }))}
                     suffix="%"
                     decimalSeparator={lang === 'vi' ? ',' : '.'}
                     style={{ width: 110 }}
-                    data-testid={`cascade-weight-${r.unit?.code ?? r.id}`}
+                    data-testid={`cascade-weight-${r.testKey}`}
                   />
                 ),
             },
@@ -151,7 +176,7 @@ export function CascadeDialog({ code, period, unit, from, units, defaultUnitIds,
               key: 'value',
               align: 'right',
               render: (_: unknown, r) => (
-                <span data-testid={`cascade-value-${r.unit?.code ?? r.id}`}>
+                <span data-testid={`cascade-value-${r.testKey}`}>
                   {formatKpiValue(r.value, unit, lang)}
                   {r.value !== undefined && <Typography.Text type="secondary"> · {formatValueCompact(r.value, unit, lang)}</Typography.Text>}
                 </span>

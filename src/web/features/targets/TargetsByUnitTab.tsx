@@ -14,7 +14,7 @@ import { useAllPeople, useCompany, useSetTargets, useTargetCheck, useTargets } f
 import { scopeKeyOf } from './scope-key';
 import { sumStatusOf } from './sum-status';
 import { SumBadge } from './SumBadge';
-import { buildTargetTree, defaultCascadeUnits, targetChildren, type TargetRow } from './target-tree';
+import { buildTargetTree, targetChildren, type TargetRow } from './target-tree';
 import { TargetValueCell } from './TargetValueCell';
 
 /** "Chỉ tiêu theo đơn vị / Targets by unit": each scope's target for a period, the sum check, cascade and monthly plan. */
@@ -161,8 +161,9 @@ export default function TargetsByUnitTab({ code }: { code: string }) {
         unit={kpi.unit}
         from={cascadeFrom}
         units={unitList}
-        defaultUnitIds={cascadeFrom ? defaultCascadeUnits(cascadeFrom.key, unitList, children) : []}
+        childTargets={children}
         onClose={() => setCascadeFrom(null)}
+        onApplied={(toPeople) => toPeople && setShowPeople(true)}
       />
       <MonthlyPlan code={code} unit={kpi.unit} row={planFor} initialYear={Number(period.slice(0, 4))} onClose={() => setPlanFor(null)} />
     </div>

@@ -3,6 +3,7 @@ export { CascadeDialog } from './CascadeDialog';
 export { MonthlyPlan } from './MonthlyPlan';
 export { buildTargetTree, cascadeCandidates, defaultCascadeUnits, targetChildren, type PersonLite, type TargetRow } from './target-tree';
 export { editMonth, fitToTotal, monthPlanOf, monthsOf, planSumCheck, planTargets, type MonthPlan } from './month-plan';
+export { cascadeRecipients, defaultRecipients, recipientOptions, type PersonOption, type Recipient, type RecipientGroups, type RecipientOptions } from './cascade-recipients';
 export { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
 export { formatSignedCompact, sumStatusOf, type SumStatus } from './sum-status';
 export { canSetTarget } from './can-set-target';
