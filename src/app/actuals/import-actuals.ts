@@ -1,6 +1,5 @@
 import type { Issue } from '../../core/errors';
 import {
-  ActualRowValidator,
   FormatScan,
   IssueList,
   fileIssue,
@@ -12,12 +11,11 @@ import {
   type DecimalStyle,
   type FileFormatGuess,
 } from '../../core/import';
-import { localDate } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
 import { importInvalid, openSheet, type Sheet } from '../import/read-sheet';
 import type { Store } from '../ports';
-import { DEFAULT_TIMEZONE } from './check-in';
 import { loadImportLookups } from './import-lookups';
+import { rowValidatorFor } from './import-validator';
 import { ImportWriter } from './import-write';
 import { recomputeFormulas } from './record-actuals';
 
@@ -88,15 +86,7 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
   progress('parse', scan.rows, scan.rows);
   const format = scan.result();
 
-  const timezone = (await store.company.get())?.timezone ?? DEFAULT_TIMEZONE;
-  const validator = new ActualRowValidator({
-    lookups,
-    columns,
-    headers: sheet.headers,
-    decimal: options.decimal ?? format.decimal,
-    today: localDate(now, timezone),
-    otherDelimiter: sheet.format.delimiter === null ? null : sheet.format.delimiter === ',' ? ';' : ',',
-  });
+  const validator = await rowValidatorFor(store, now, sheet, lookups, columns, options.decimal ?? format.decimal);
   const by = { userId: actor.user.id || null, name: actor.user.name };
   const total = scan.rows;
 

@@ -1,13 +1,12 @@
 import { DomainError, type Issue } from '../../core/errors';
-import { ActualRowValidator, FormatScan, IssueList, suggestMapping, type ColumnMapping, type DecimalStyle, type ImportedActual } from '../../core/import';
-import { localDate } from '../../core/period';
+import { FormatScan, IssueList, suggestMapping, type ColumnMapping, type DecimalStyle, type ImportedActual } from '../../core/import';
 import type { Actor } from '../actor';
 import { openSheet, type SheetFormat } from '../import/read-sheet';
 import type { Store } from '../ports';
-import { DEFAULT_TIMEZONE } from './check-in';
 import type { ImportFile } from './import-actuals';
 import { mapColumns } from './import-actuals';
 import { loadImportLookups } from './import-lookups';
+import { rowValidatorFor } from './import-validator';
 
 export const PREVIEW_ROWS = 20;
 
@@ -63,17 +62,7 @@ export async function previewActualsImport(
   const decimal = options.decimal ?? guess.decimal;
 
   const rows: PreviewRow[] = [];
-  const timezone = (await store.company.get())?.timezone ?? DEFAULT_TIMEZONE;
-  const validator = columns
-    ? new ActualRowValidator({
-        lookups,
-        columns,
-        headers: sheet.headers,
-        decimal,
-        today: localDate(now, timezone),
-        otherDelimiter: sheet.format.delimiter === null ? null : sheet.format.delimiter === ',' ? ';' : ',',
-      })
-    : null;
+  const validator = columns ? await rowValidatorFor(store, now, sheet, lookups, columns, decimal) : null;
   const codeOf = new Map([...lookups.kpis.values()].map((k) => [k.id, k.code]));
   for (const r of sheet.rows()) {
     if (rows.length >= PREVIEW_ROWS) break;
