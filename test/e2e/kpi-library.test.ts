@@ -134,6 +134,11 @@ describe('KPI library, form with live SMART panel, detail and sandbox', () => {
     const cells = await tool.getByTestId('split-preview').locator('tr.ant-table-row td:nth-child(2)').allTextContents();
     expect(cells.filter((c) => c.trim() !== '')).toEqual(new Array(12).fill('120'));
     await screenshot(page, 'kpi-split');
+    // A KPI that is not saved yet has no actuals from last year: the mode is disabled and says why.
+    const lastYearOption = tool.getByTestId('split-mode').locator('.ant-segmented-item', { hasText: 'Theo thực hiện năm trước' });
+    expect(await lastYearOption.getAttribute('class')).toContain('ant-segmented-item-disabled');
+    await lastYearOption.hover();
+    await page.locator('.ant-tooltip:visible', { hasText: 'KPI mới chưa có số thực hiện năm trước' }).waitFor();
     await tool.getByTestId('split-apply').click();
     await tool.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('target-row').count()).toBe(13);
@@ -182,6 +187,56 @@ describe('KPI library, form with live SMART panel, detail and sandbox', () => {
     const typed = await inputOf(page, 'target-value-0').inputValue();
     expect(typed).toMatch(/^\d{1,3}(\.\d{3})+$/);
     expect(money).toContain(typed);
+  });
+
+  it("splits REVENUE's 2026 target by the 2025 actuals: the months add up and the biggest month leads", async () => {
+    const { page } = w;
+    // Last year's monthly company actuals, read through the same endpoint the form uses.
+    const res = await page.request.get('/api/kpis/REVENUE/actuals?scope=company');
+    expect(res.ok()).toBe(true);
+    const { items } = (await res.json()) as { items: { period: string; value: number }[] };
+    const lastYear = new Array<number>(12).fill(0);
+    for (const a of items) {
+      const m = Number(a.period.slice(5)) - 1;
+      if (/^2025-\d{2}$/.test(a.period)) lastYear[m] = (lastYear[m] ?? 0) + a.value;
+    }
+    expect(lastYear.filter((v) => v > 0).length).toBeGreaterThan(0);
+    const biggest = lastYear.indexOf(Math.max(...lastYear)); // first of any ties, as the split gives ties to the earlier part
+
+    await page.goto('/kpis/REVENUE/edit');
+    await page.getByTestId('kpi-form-page').waitFor();
+    await page.getByTestId('split-open').click();
+    const tool = page.locator('.ant-modal', { hasText: 'Phân bổ chỉ tiêu năm' });
+    await tool.waitFor();
+    if ((await inputOf(page, 'split-year').inputValue()) !== '2026') {
+      await inputOf(page, 'split-year').fill('2026');
+      await inputOf(page, 'split-year').press('Tab');
+    }
+    const totalText = await inputOf(page, 'split-total').inputValue();
+    expect(totalText).toBe('240.000.000.000');
+    const lastYearOption = tool.getByTestId('split-mode').locator('.ant-segmented-item', { hasText: 'Theo thực hiện năm trước' });
+    await lastYearOption.locator('xpath=self::*[not(contains(@class,"ant-segmented-item-disabled"))]').waitFor();
+    await lastYearOption.click();
+    await tool.getByTestId('split-last-year-hint').waitFor();
+    await tool.getByTestId('split-sum').waitFor();
+
+    const rows = tool.getByTestId('split-preview').locator('tr.ant-table-row');
+    expect(await rows.count()).toBe(12);
+    const digits = (s: string) => BigInt(s.replace(/\D/g, ''));
+    const parts = (await rows.locator('td:nth-child(2)').allTextContents()).map(digits);
+    const sum = parts.reduce((a, b) => a + b, 0n);
+    expect(sum).toBe(240_000_000_000n);
+    // Every part is a whole million (the default step for ₫).
+    for (const p of parts) expect(p % 1_000_000n).toBe(0n);
+    const largest = parts.indexOf(parts.reduce((a, b) => (b > a ? b : a)));
+    expect(largest).toBe(biggest);
+    // The table shows last year's actual of each month next to its part.
+    const shown = (await rows.locator('td:nth-child(3)').allTextContents()).map(digits);
+    expect(shown).toEqual(lastYear.map((v) => BigInt(Math.round(v))));
+    expect(await tool.getByTestId('split-sum').textContent()).toContain('240.000.000.000');
+    await screenshot(page, 'split-last-year-vi');
+    await tool.getByRole('button', { name: 'Hủy' }).click();
+    await tool.waitFor({ state: 'hidden' });
   });
 
   it('refuses to activate a KPI that is not SMART and shows why on the panel, but saves a draft', async () => {

@@ -4,13 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { PeriodTarget } from '../../../core/target';
 import { formatNumber } from '../../lib/format';
 import { useSession } from '../../session';
+import { useActuals } from '../results/queries';
 import { formatKpiValue } from './format-value';
+import { lastYearShares, type PeriodActual } from './last-year-shares';
 import { periodRange, splitYear, type SplitGranularity } from './split-targets';
 import { ValueInput } from './ValueInput';
 import { periodsBetween } from '../../../core/period';
 
 interface Props {
   open: boolean;
+  /** The saved KPI's code; absent while a new KPI is being created (no actuals yet). */
+  kpiCode?: string | undefined;
   onClose(): void;
   unit: string | null | undefined;
   aggregation: string;
@@ -21,15 +25,30 @@ interface Props {
   onApply(year: number, total: number, parts: PeriodTarget[]): void;
 }
 
-type Mode = 'even' | 'weights';
+type Mode = 'even' | 'weights' | 'lastYear';
 
 function stepOptions(unit: string | null | undefined, lang: 'vi' | 'en'): { value: number; label: string }[] {
   const steps = unit === 'VND' ? [1, 1000, 1_000_000, 1_000_000_000] : unit === '%' ? [0.0001, 0.001, 0.01] : [0.01, 0.1, 1, 10, 100];
   return steps.map((s) => ({ value: s, label: formatKpiValue(s, unit, lang) }));
 }
 
-/** Yearly total → months or quarters, evenly or by seasonality weights, rounded to a step; the parts add up exactly. */
-export function SplitTool({ open, onClose, unit, aggregation, yearTotal, defaultYear, defaultGranularity, onApply }: Props) {
+/**
+ * Yearly total → months or quarters, evenly, by seasonality weights or by last year's actuals, rounded to a step;
+ * the parts add up exactly. The KPI's company actuals are fetched once the tool is first opened.
+ */
+export function SplitTool(props: Props) {
+  const [opened, setOpened] = useState(false);
+  if (props.open && props.kpiCode && !opened) setOpened(true);
+  return opened && props.kpiCode ? <SplitToolWithActuals {...props} kpiCode={props.kpiCode} /> : <SplitToolView {...props} actuals={undefined} />;
+}
+
+function SplitToolWithActuals(props: Props & { kpiCode: string }) {
+  const actuals = useActuals(props.kpiCode, 'company');
+  // A failed read leaves nothing to share by: the mode is disabled as for a KPI without actuals.
+  return <SplitToolView {...props} actuals={actuals.isError ? [] : actuals.data} />;
+}
+
+function SplitToolView({ open, onClose, kpiCode, unit, aggregation, yearTotal, defaultYear, defaultGranularity, onApply, actuals }: Props & { actuals: readonly PeriodActual[] | undefined }) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const additive = aggregation === 'sum';
@@ -56,12 +75,26 @@ export function SplitTool({ open, onClose, unit, aggregation, yearTotal, default
   const usedWeights = weights.slice(0, periods.length);
   while (usedWeights.length < periods.length) usedWeights.push(1);
 
+  const lastYear = useMemo(() => lastYearShares({ kpiCode, actuals, year, granularity }), [kpiCode, actuals, year, granularity]);
+  const byLastYear = additive && mode === 'lastYear';
+
   const result = useMemo(() => {
     if (total === null) return null;
     if (!additive) return { ok: true as const, parts: periods.map((period) => ({ period, value: total })), sum: null, difference: 0 };
-    return splitYear({ total, year, granularity, step, ...(mode === 'weights' && { weights: usedWeights }) });
+    if (mode === 'lastYear' && !lastYear.ok) return null;
+    return splitYear({
+      total,
+      year,
+      granularity,
+      step,
+      ...(mode === 'weights' && { weights: usedWeights }),
+      ...(mode === 'lastYear' && lastYear.ok && { lastYearActuals: lastYear.values }),
+    });
     // usedWeights is derived from weights and periods
-  }, [total, year, granularity, step, mode, weights, additive, periods]);
+  }, [total, year, granularity, step, mode, weights, additive, periods, lastYear]);
+  const lastYearWhyNot = lastYear.ok
+    ? undefined
+    : t(lastYear.reason === 'newKpi' ? 'kpi.split.lastYearNewKpi' : lastYear.reason === 'loading' ? 'kpi.split.lastYearLoading' : 'kpi.split.lastYearNone', { year: year - 1 });
 
   const weightSum = usedWeights.reduce((a, b) => a + b, 0);
 
@@ -127,6 +160,7 @@ export function SplitTool({ open, onClose, unit, aggregation, yearTotal, default
             options={[
               { value: 'even', label: t('kpi.split.even') },
               { value: 'weights', label: t('kpi.split.byWeights') },
+              { value: 'lastYear', label: <span data-testid="split-mode-last-year">{t('kpi.split.byLastYear')}</span>, disabled: !lastYear.ok, ...(lastYearWhyNot && { tooltip: lastYearWhyNot }) },
             ]}
             data-testid="split-mode"
           />
@@ -150,6 +184,12 @@ export function SplitTool({ open, onClose, unit, aggregation, yearTotal, default
             ))}
           </Row>
         )}
+        {byLastYear && lastYear.ok && (
+          <Typography.Text type="secondary" data-testid="split-last-year-hint">
+            {t('kpi.split.lastYearHint', { year: year - 1, total: formatKpiValue(lastYear.total, unit, lang) })}
+          </Typography.Text>
+        )}
+        {byLastYear && lastYearWhyNot && <Alert type="warning" showIcon title={lastYearWhyNot} data-testid="split-last-year-unavailable" />}
         {result && !result.ok && <Alert type="error" showIcon title={result.error[lang]} data-testid="split-error" />}
         {result?.ok && (
           <>
@@ -165,6 +205,22 @@ export function SplitTool({ open, onClose, unit, aggregation, yearTotal, default
                 { title: t('kpi.target.value'), dataIndex: 'value', align: 'right', render: (v: number) => formatKpiValue(v, unit, lang) },
                 ...(additive && mode === 'weights'
                   ? [{ title: t('kpi.split.weight'), key: 'w', align: 'right' as const, render: (_: unknown, __: unknown, i: number) => formatNumber(((usedWeights[i] ?? 0) / (weightSum || 1)) * 100, lang, 1) + '%' }]
+                  : []),
+                ...(byLastYear && lastYear.ok
+                  ? [
+                      {
+                        title: t('kpi.split.lastYearActual', { year: year - 1 }),
+                        key: 'ly',
+                        align: 'right' as const,
+                        render: (_: unknown, __: unknown, i: number) => formatKpiValue(lastYear.values[i] ?? 0, unit, lang),
+                      },
+                      {
+                        title: t('kpi.split.weight'),
+                        key: 'lyShare',
+                        align: 'right' as const,
+                        render: (_: unknown, __: unknown, i: number) => formatNumber(((lastYear.values[i] ?? 0) / lastYear.total) * 100, lang, 1) + '%',
+                      },
+                    ]
                   : []),
               ]}
             />

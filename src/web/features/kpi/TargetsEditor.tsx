@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined, ScissorOutlined } from '@ant-design/icons
 import { Button, Col, Form, Input, Row, Space, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import type { PeriodTarget } from '../../../core/target';
 import type { KpiFormValues, TargetRow } from './form-values';
 import { SplitTool } from './SplitTool';
@@ -22,6 +23,8 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
 export function TargetsEditor({ form, unit, direction, aggregation, frequency }: Props) {
   const { t } = useTranslation();
   const [splitting, setSplitting] = useState(false);
+  // Only a saved KPI (/kpis/:code/edit) has actuals; the code typed into a new KPI's form does not exist yet.
+  const { code: savedCode } = useParams();
   const range = direction === 'range';
   const year = new Date().getFullYear();
 
@@ -101,6 +104,7 @@ export function TargetsEditor({ form, unit, direction, aggregation, frequency }:
       </Form.List>
       <SplitTool
         open={splitting}
+        kpiCode={savedCode}
         onClose={() => setSplitting(false)}
         unit={unit}
         aggregation={aggregation}

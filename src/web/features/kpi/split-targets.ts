@@ -10,6 +10,8 @@ export interface YearSplitInput {
   granularity: SplitGranularity;
   /** One weight per period (12 or 4); absent = evenly. */
   weights?: readonly number[] | undefined;
+  /** Last year's actual per period (12 or 4), used as shares when there are no weights. */
+  lastYearActuals?: readonly number[] | undefined;
   /** Rounding step: every part is a multiple of it. */
   step: number;
 }
@@ -25,7 +27,7 @@ export function periodRange(year: number, granularity: SplitGranularity): { from
 /** The yearly total split over the months or quarters with the core's exact split; the sum is checked again. */
 export function splitYear(input: YearSplitInput): YearSplit {
   try {
-    const parts = splitOverPeriods({ total: input.total, ...periodRange(input.year, input.granularity), step: input.step, ...(input.weights && { weights: input.weights }) });
+    const parts = splitOverPeriods({ total: input.total, ...periodRange(input.year, input.granularity), step: input.step, ...(input.weights && { weights: input.weights }), ...(input.lastYearActuals && { lastYearActuals: input.lastYearActuals }) });
     const check = checkTargetSum('sum', input.total, parts.map((p) => p.value));
     if (!check.applicable) return { ok: false, error: check.message };
     return { ok: true, parts, sum: check.childrenSum, difference: check.difference };
