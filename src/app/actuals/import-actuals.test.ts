@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors';
 import { MAX_REPORTED_ISSUES } from '../../core/import';
 import { engines } from '../../../test/helpers/db';
 import { startTestApp, type TestApp } from '../../../test/helpers/api';
+import { bigActualsCsv, createBigImportKpis } from '../../../test/fixtures/import/big-file';
 import { resolveActor, SYSTEM_ACTOR, type Actor } from '../actor';
 import type { ActualRecord } from '../ports';
 import { importActuals, type ImportActualsOptions } from './import-actuals';
@@ -200,6 +201,20 @@ for (const engine of engines()) {
         [4, 'impossible_date'],
       ]);
       expect((await all()).length).toBe(before + 2);
+    });
+
+    it('a bad last row rolls back the chunks already written; a big dry run writes nothing either', async () => {
+      await createBigImportKpis(t.store);
+      // 45,000 rows: two chunks of 20,000 reach the database while the rest is still being checked.
+      const good = bigActualsCsv(45_000, Object.keys(units));
+      const withBadEnd = Buffer.concat([good, Buffer.from('IMP_01,2026-13,,1\n')]);
+      const before = (await all()).length;
+      const failed = await codesOf(importFile({ name: 'big.csv', data: withBadEnd }));
+      // Row 45,002: the header is row 1, the 45,000 good rows are rows 2 … 45,001.
+      expect(failed).toMatchObject({ code: 'IMPORT_INVALID', issues: ['invalid_period'], rows: [45_002] });
+      expect((await all()).length).toBe(before);
+      expect(await importFile({ name: 'big.csv', data: good }, { dryRun: true })).toMatchObject({ rows: 45_000, inserted: 45_000 });
+      expect((await all()).length).toBe(before);
     });
 
     it('a dry run counts exactly and writes nothing', async () => {
