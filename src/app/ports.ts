@@ -117,6 +117,12 @@ export interface TargetRecord extends KpiTarget {
   locked: boolean;
 }
 
+/** A target as evaluation reads it: the KPI, the scope id (null = company) and the period's numbers. */
+export interface ScopedTargetValue extends KpiTarget {
+  kpiId: number;
+  scopeId: number | null;
+}
+
 export interface TargetWrite {
   kpiId: number;
   period: string;
@@ -288,6 +294,11 @@ export interface Store {
     upsert(targets: TargetWrite[]): Promise<void>;
     /** Removes the targets of one KPI and scope whose period is not in `keep`. */
     removeOthers(kpiId: number, scope: TargetScope, keep: string[]): Promise<number>;
+    /**
+     * Just the values of every target of one scope type overlapping [from, to] (in `list` order per KPI),
+     * for set-based evaluation of many scopes at once.
+     */
+    valuesInPeriod(q: { from: string; to: string; scopeType: TargetScope['type'] }): Promise<ScopedTargetValue[]>;
   };
   actuals: {
     list(q: {

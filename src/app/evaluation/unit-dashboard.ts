@@ -1,4 +1,4 @@
-import { evaluatePeriod, unitScores, unitTreeOrder } from '../../core/evaluation';
+import { evaluateKpiInPeriod, unitScores, unitTreeOrder, type Evaluation } from '../../core/evaluation';
 import { subtreeIds } from '../../core/org/tree';
 import { parsePeriod } from '../../core/period';
 import type { RagStatus } from '../../core/scoring';
@@ -6,8 +6,8 @@ import type { Actor } from '../actor';
 import { forbidden, notFound, policy } from '../policy';
 import type { Store } from '../ports';
 import { toEvalKpi } from './eval-kpi';
-import { loadPeriodFacts } from './load-period';
-import { evaluationView, kpiHeader, periodView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
+import { loadUnitFacts } from './load-unit-facts';
+import { kpiHeader, periodView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
 
 export interface UnitKpiView extends KpiHeader, EvaluationView {}
 
@@ -29,6 +29,40 @@ export interface UnitRow {
   red: number;
   none: number;
   kpis: UnitKpiView[];
+}
+
+/** A unit's KPI rows and how many of them have each status. */
+interface UnitKpiRows extends Record<RagStatus, number> {
+  views: UnitKpiView[];
+}
+
+const NONE: readonly never[] = [];
+
+/** `{ ...header, ...evaluationView(e) }` written out: spreading two objects per unit × KPI was the dashboard's hottest line. */
+function unitKpiView(h: KpiHeader, e: Evaluation): UnitKpiView {
+  return {
+    code: h.code,
+    name: h.name,
+    nameEn: h.nameEn,
+    level: h.level,
+    perspective: h.perspective,
+    unit: h.unit,
+    direction: h.direction,
+    aggregation: h.aggregation,
+    frequency: h.frequency,
+    target: e.target?.value ?? null,
+    min: e.target?.min ?? null,
+    max: e.target?.max ?? null,
+    stretch: e.target?.stretch ?? null,
+    targetFrom: e.target?.from ?? null,
+    actual: e.actual?.value ?? null,
+    actualFrom: e.actual?.from ?? null,
+    actualPeriods: e.actual?.periods ?? 0,
+    achievement: e.achievement,
+    score: e.score,
+    status: e.status,
+    reason: e.reason ?? null,
+  };
 }
 
 export interface UnitDashboard {
@@ -54,24 +88,28 @@ export async function getUnitDashboard(store: Store, actor: Actor, q: { period: 
 
   const kpis = await store.kpis.list({ status: 'active' });
   const evalKpis = kpis.map(toEvalKpi);
-  const evalById = new Map(evalKpis.map((k) => [k.id, k] as const));
-  const facts = await loadPeriodFacts(store, evalKpis, period, { type: 'unit' });
-  const rowsByUnit = new Map<number, UnitKpiView[]>();
+  const headers = kpis.map(kpiHeader);
+  const facts = await loadUnitFacts(store, evalKpis, period);
+  const rowsByUnit = new Map<number, UnitKpiRows>();
   const scoresByUnit = new Map<number, (number | null)[]>();
+  // One pass per unit × KPI with plain loops: this is 50,000 evaluations for 1,000 units × 50 KPIs.
   for (const unit of allUnits) {
-    const key = `unit:${unit.id}`;
-    const targets = facts.targets.get(key) ?? new Map();
-    const actuals = facts.actuals.get(key) ?? new Map();
-    if (targets.size === 0 && actuals.size === 0) continue;
-    const relevant = kpis.filter((k) => targets.has(k.id) || actuals.has(k.id));
-    const evaluated = evaluatePeriod(relevant.map((k) => evalById.get(k.id)!), period, { targets, actuals });
-    const views: UnitKpiView[] = [];
-    evaluated.forEach((e, i) => {
-      if (e.target === null && e.actual === null) return;
-      views.push({ ...kpiHeader(relevant[i]!), ...evaluationView(e) });
-    });
-    rowsByUnit.set(unit.id, views);
-    scoresByUnit.set(unit.id, views.map((v) => v.score));
+    const f = facts.get(unit.id);
+    if (f === undefined) continue;
+    const rows: UnitKpiRows = { views: [], green: 0, amber: 0, red: 0, none: 0 };
+    const scores: (number | null)[] = [];
+    for (let i = 0; i < evalKpis.length; i++) {
+      const targets = f.targets[i];
+      const actuals = f.actuals[i];
+      if (targets === undefined && actuals === undefined) continue;
+      const e = evaluateKpiInPeriod(evalKpis[i]!, period, targets ?? NONE, actuals ?? NONE);
+      if (e.target === null && e.actual === null) continue;
+      rows.views.push(unitKpiView(headers[i]!, e));
+      rows[e.status]++;
+      scores.push(e.score);
+    }
+    rowsByUnit.set(unit.id, rows);
+    scoresByUnit.set(unit.id, scores);
   }
 
   const scores = unitScores(allUnits, scoresByUnit);
@@ -80,8 +118,8 @@ export async function getUnitDashboard(store: Store, actor: Actor, q: { period: 
     period: periodView(period),
     units: ordered.map(({ unit, depth }) => {
       const s = scores.get(unit.id)!;
-      const kpiRows = rowsByUnit.get(unit.id) ?? [];
-      const count = (status: RagStatus) => kpiRows.filter((r) => r.status === status).length;
+      // A fresh empty list per unit: the rows are returned to callers, never shared between units.
+      const kpiRows = rowsByUnit.get(unit.id) ?? { views: [], green: 0, amber: 0, red: 0, none: 0 };
       return {
         id: unit.id,
         code: unit.code,
@@ -92,12 +130,12 @@ export async function getUnitDashboard(store: Store, actor: Actor, q: { period: 
         status: s.status,
         rolledScore: s.rolledScore,
         rolledStatus: s.rolledStatus,
-        kpiCount: kpiRows.length,
-        green: count('green'),
-        amber: count('amber'),
-        red: count('red'),
-        none: count('none'),
-        kpis: kpiRows,
+        kpiCount: kpiRows.views.length,
+        green: kpiRows.green,
+        amber: kpiRows.amber,
+        red: kpiRows.red,
+        none: kpiRows.none,
+        kpis: kpiRows.views,
       };
     }),
   };

@@ -3,7 +3,7 @@ import { kindOfFrequency } from './frequency';
 import { pickActual } from './pick-actual';
 import { pickTarget } from './pick-target';
 import { evaluateKpi } from './score';
-import type { ActualTotals, EvalKpi, EvaluatedKpi, TargetValue } from './types';
+import type { ActualTotals, EvalKpi, EvaluatedKpi, Evaluation, TargetValue } from './types';
 
 export interface PeriodData {
   /** Targets of one scope, by KPI id (any periods overlapping the one evaluated). */
@@ -15,10 +15,18 @@ export interface PeriodData {
 /** Every KPI's target, actual, achievement, score and status for one period and scope. */
 export function evaluatePeriod(kpis: readonly EvalKpi[], period: Period, data: PeriodData): EvaluatedKpi[] {
   return kpis.map((kpi) => {
-    const target = pickTarget(kpi.aggregation, period, data.targets.get(kpi.id) ?? []);
-    const actual = pickActual(kpi.aggregation, kindOfFrequency(kpi.frequency), period, data.actuals.get(kpi.id) ?? []);
-    return { kpiId: kpi.id, code: kpi.code, ...evaluateKpi(kpi, target, actual) };
+    const e = evaluateKpiInPeriod(kpi, period, data.targets.get(kpi.id) ?? NONE, data.actuals.get(kpi.id) ?? NONE);
+    return { kpiId: kpi.id, code: kpi.code, ...e };
   });
+}
+
+const NONE: readonly never[] = [];
+
+/** One KPI's evaluation for one period and scope, from its targets and actual totals there. */
+export function evaluateKpiInPeriod(kpi: EvalKpi, period: Period, targets: readonly TargetValue[], actuals: readonly ActualTotals[]): Evaluation {
+  const target = pickTarget(kpi.aggregation, period, targets);
+  const actual = pickActual(kpi.aggregation, kindOfFrequency(kpi.frequency), period, actuals);
+  return evaluateKpi(kpi, target, actual);
 }
 
 /** The period kinds whose actuals a period's evaluation reads: its own (exact values) and each KPI's frequency. */

@@ -13,7 +13,7 @@ export { kindOfFrequency } from './frequency';
 export { pickTarget } from './pick-target';
 export { pickActual, valueOfTotals } from './pick-actual';
 export { evaluateKpi, statusOfScore } from './score';
-export { evaluatePeriod, kindsToAggregate, type PeriodData } from './evaluate-period';
+export { evaluateKpiInPeriod, evaluatePeriod, kindsToAggregate, type PeriodData } from './evaluate-period';
 export { rollUpKpiTree, type KpiTreeRollup, type RolledKpi } from './rollup-tree';
 export { strategyTree, type StrategyNode } from './strategy-tree';
 export { currentYearToDate, evaluateSeries, fiscalYearKeys, type SeriesInput, type SeriesPoint, type YtdValue } from './series';

@@ -36,9 +36,14 @@ export function pickActual(
   totals: readonly ActualTotals[],
 ): PickedActual | null {
   // Inside a calendar period only one row of its own kind fits: the row of that very period.
-  const exact = totals.find((t) => t.kind === period.kind && t.count > 0);
+  // Plain loops: this runs once per unit × KPI on the unit dashboard.
+  let exact: ActualTotals | undefined;
+  let own: ActualTotals | undefined;
+  for (const t of totals) {
+    if (exact === undefined && t.kind === period.kind && t.count > 0) exact = t;
+    if (own === undefined && t.kind === frequencyKind) own = t;
+  }
   if (exact && period.kind !== 'custom') return { value: exact.last, from: 'exact', periods: 1 };
-  const own = totals.find((t) => t.kind === frequencyKind);
   if (!own) return null;
   const value = valueOfTotals(aggregation, own);
   return value === null ? null : { value, from: own.kind, periods: own.count };

@@ -16,10 +16,13 @@ const CHILD_KINDS: Partial<Record<Period['kind'], readonly ('quarter' | 'month')
  * period instead (a 25 % closing rate for 2026 is the bar for every month of 2026).
  */
 export function pickTarget(aggregation: KpiAggregation, period: Period, targets: readonly TargetValue[]): PickedTarget | null {
-  const byPeriod = new Map(targets.map((t) => [t.period, t] as const));
-  const exact = byPeriod.get(period.key);
-  if (exact) return { ...copyBounds(exact), value: exact.value, from: 'exact' };
+  // The last target of the period wins, as in a Map built from the list. A loop, no Map: this runs once per unit × KPI.
+  let exact: TargetValue | undefined;
+  for (const t of targets) if (t.period === period.key) exact = t;
+  if (exact) return withBounds(exact, exact.value, 'exact');
   if (aggregation !== 'sum') return enclosingTarget(period, targets);
+  if (targets.length === 0) return null;
+  const byPeriod = new Map(targets.map((t) => [t.period, t] as const));
   for (const kind of CHILD_KINDS[period.kind] ?? []) {
     const children = childPeriods(period, kind).map((c) => byPeriod.get(c.key));
     if (children.some((c) => c === undefined)) continue;
@@ -42,13 +45,16 @@ function enclosingTarget(period: Period, targets: readonly TargetValue[]): Picke
     const days = periodDays(p);
     if (!best || days < best.days) best = { target: t, days };
   }
-  return best ? { ...copyBounds(best.target), value: best.target.value, from: 'enclosing' } : null;
+  return best ? withBounds(best.target, best.target.value, 'enclosing') : null;
 }
 
-function copyBounds(t: TargetValue): Omit<TargetValue, 'period' | 'value'> {
-  return {
-    ...(t.min !== undefined && { min: t.min }),
-    ...(t.max !== undefined && { max: t.max }),
-    ...(t.stretch !== undefined && { stretch: t.stretch }),
-  };
+/** `{ min?, max?, stretch?, value, from }` in that key order, the bounds copied from `t` when set. */
+function withBounds(t: TargetValue, value: number, from: PickedTarget['from']): PickedTarget {
+  const out = {} as PickedTarget;
+  if (t.min !== undefined) out.min = t.min;
+  if (t.max !== undefined) out.max = t.max;
+  if (t.stretch !== undefined) out.stretch = t.stretch;
+  out.value = value;
+  out.from = from;
+  return out;
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Store, TargetRecord, TargetScope } from '../../app/ports';
+import type { ScopedTargetValue, Store, TargetRecord, TargetScope } from '../../app/ports';
 import type { DB } from '../schema';
 import { num } from './numbers';
 
@@ -66,6 +66,28 @@ export function targetsRepo(db: Kysely<DB>): Store['targets'] {
           )
           .execute();
       }
+    },
+    async valuesInPeriod(q) {
+      const rows = await db
+        .selectFrom('kpi_targets')
+        .select(['kpi_id', 'scope_id', 'period_key', 'value', 'min_value', 'max_value', 'stretch'])
+        .where('scope_type', '=', q.scopeType)
+        .where('period_end', '>=', q.from)
+        .where('period_start', '<=', q.to)
+        .orderBy('kpi_id')
+        .orderBy('period_start')
+        .orderBy('period_end', 'desc')
+        .execute();
+      const out: ScopedTargetValue[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        const t: ScopedTargetValue = { kpiId: r.kpi_id, scopeId: r.scope_id, period: r.period_key, value: num(r.value) };
+        if (r.min_value !== null) t.min = num(r.min_value);
+        if (r.max_value !== null) t.max = num(r.max_value);
+        if (r.stretch !== null) t.stretch = num(r.stretch);
+        out[i] = t;
+      }
+      return out;
     },
     async removeOthers(kpiId, scope, keep) {
       let q = db.deleteFrom('kpi_targets').where('kpi_id', '=', kpiId).where('scope_type', '=', scope.type);
