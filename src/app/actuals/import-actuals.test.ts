@@ -127,7 +127,7 @@ for (const engine of engines()) {
       const e = (await importFile(csv(lines.join('\n'))).catch((x: unknown) => x)) as DomainError;
       expect(e.issues).toHaveLength(MAX_REPORTED_ISSUES);
       expect(e.params.total).toBe(1500);
-      expect(e.localized.en).toBe('The file has 1500 problem(s); nothing was written.');
+      expect(e.localized.en).toBe('The file has 1,500 problem(s); nothing was written.');
     });
 
     it('reads Vietnamese formats: BOM, `;`, 1.234.567,89, 12,5%, dd/mm/yyyy, Ngày → period, person scope', async () => {

@@ -28,7 +28,7 @@ export interface Sheet {
 export function importInvalid(issues: Issue[], total = issues.length): DomainError {
   return new DomainError(
     'IMPORT_INVALID',
-    { vi: `Tệp có ${total} lỗi; chưa ghi dữ liệu nào.`, en: `The file has ${total} problem(s); nothing was written.` },
+    { vi: `Tệp có ${total.toLocaleString('vi-VN')} lỗi; chưa ghi dữ liệu nào.`, en: `The file has ${total.toLocaleString('en-US')} problem(s); nothing was written.` },
     { issues, params: { total } },
   );
 }

@@ -1,6 +1,6 @@
-import { DomainError } from '../../core/errors';
 import { validatePeopleRows } from '../../core/people/import-rows';
 import { auditActor, type Actor } from '../actor';
+import { importInvalid } from '../import/read-sheet';
 import { readTable } from '../import/read-table';
 import { policy } from '../policy';
 import type { Person, Store } from '../ports';
@@ -43,16 +43,7 @@ export async function importPeople(
         });
       }
     }
-    if (issues.length > 0) {
-      throw new DomainError(
-        'IMPORT_INVALID',
-        {
-          vi: `Tệp có ${issues.length} lỗi; chưa ghi dữ liệu nào.`,
-          en: `The file has ${issues.length} error(s); nothing was written.`,
-        },
-        { issues },
-      );
-    }
+    if (issues.length > 0) throw importInvalid(issues);
     if (options.dryRun) return { dryRun: true, rows: rows.length, created: 0 };
 
     const created: Person[] = [];

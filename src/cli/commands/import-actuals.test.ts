@@ -48,19 +48,21 @@ describe('openkpi import actuals (real process, PGlite folder)', () => {
     expect(first.err).toContain('Write');
     const second = await cli(dataDir, ['import', 'actuals', file]);
     expect(second.out).toContain('Thêm mới: 0 · Cập nhật: 0 · Không đổi: 3');
+    // Vietnamese number style: decimal comma in the seconds, dots between thousands.
+    expect(second.out).toMatch(/\n {2}\d+,\d giây, \d{1,3}(\.\d{3})* dòng\/giây\n$/);
   }, 120_000);
 
   it('exits 1 with the first 50 bad rows and the count of the rest; --dry-run writes nothing', async () => {
     const file = join(dir, 'loi.csv');
     const lines = ['Mã KPI,Kỳ,Giá trị'];
-    for (let i = 0; i < 60; i++) lines.push(`KHONG_CO_${i},2025-02,1`);
+    for (let i = 0; i < 1060; i++) lines.push(`KHONG_CO_${i},2025-02,1`);
     writeFileSync(file, lines.join('\n'));
     const bad = await cli(dataDir, ['import', 'actuals', file, '--lang', 'en']);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('✖ The file has 60 problem(s); nothing was written. [IMPORT_INVALID]');
+    expect(bad.err).toContain('✖ The file has 1,060 problem(s); nothing was written. [IMPORT_INVALID]');
     expect(bad.err).toContain('  - [unknown_kpi] Row 2, column "Mã KPI": there is no KPI with code "KHONG_CO_0".');
     expect(bad.err.match(/\[unknown_kpi\]/g)).toHaveLength(50);
-    expect(bad.err).toContain('  … and 10 more.');
+    expect(bad.err).toContain('  … and 1,010 more.');
 
     const good = join(dir, 'thu.csv');
     writeFileSync(good, 'Mã KPI,Kỳ,Giá trị\nDSO,2025-03,40\n');

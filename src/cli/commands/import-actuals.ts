@@ -76,18 +76,21 @@ export function register(program: Command): void {
 }
 
 function summary(r: ImportActualsResult, seconds: number, lang: Lang): string {
-  const rate = Math.round(r.rows / Math.max(seconds, 1e-3)).toLocaleString('en-US');
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-US';
+  const n = (x: number) => x.toLocaleString(locale);
+  const rate = n(Math.round(r.rows / Math.max(seconds, 1e-3)));
+  const time = seconds.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lines =
     lang === 'vi'
       ? [
-          r.dryRun ? `Chạy thử (chưa ghi gì): ${r.rows} dòng hợp lệ.` : `Đã nhập ${r.rows} dòng.`,
-          `  Thêm mới: ${r.inserted} · Cập nhật: ${r.updated} · Không đổi: ${r.unchanged} · Bỏ qua (lỗi): ${r.skipped} · KPI công thức tính lại: ${r.recomputed}`,
-          `  ${seconds.toFixed(1)} giây, ${rate} dòng/giây`,
+          r.dryRun ? `Chạy thử (chưa ghi gì): ${n(r.rows)} dòng hợp lệ.` : `Đã nhập ${n(r.rows)} dòng.`,
+          `  Thêm mới: ${n(r.inserted)} · Cập nhật: ${n(r.updated)} · Không đổi: ${n(r.unchanged)} · Bỏ qua (lỗi): ${n(r.skipped)} · KPI công thức tính lại: ${n(r.recomputed)}`,
+          `  ${time} giây, ${rate} dòng/giây`,
         ]
       : [
-          r.dryRun ? `Dry run (nothing written): ${r.rows} rows.` : `Imported ${r.rows} rows.`,
-          `  Inserted: ${r.inserted} · Updated: ${r.updated} · Unchanged: ${r.unchanged} · Skipped (bad): ${r.skipped} · Formula values recomputed: ${r.recomputed}`,
-          `  ${seconds.toFixed(1)} s, ${rate} rows/s`,
+          r.dryRun ? `Dry run (nothing written): ${n(r.rows)} rows.` : `Imported ${n(r.rows)} rows.`,
+          `  Inserted: ${n(r.inserted)} · Updated: ${n(r.updated)} · Unchanged: ${n(r.unchanged)} · Skipped (bad): ${n(r.skipped)} · Formula values recomputed: ${n(r.recomputed)}`,
+          `  ${time} s, ${rate} rows/s`,
         ];
   return `${lines.join('\n')}\n`;
 }
@@ -95,5 +98,5 @@ function summary(r: ImportActualsResult, seconds: number, lang: Lang): string {
 function printIssues(issues: Issue[], total: number, lang: Lang): void {
   for (const i of issues.slice(0, CLI_SHOWN_ISSUES)) process.stderr.write(`  - [${i.code}] ${i.message[lang]}\n`);
   const more = total - Math.min(issues.length, CLI_SHOWN_ISSUES);
-  if (more > 0) process.stderr.write(lang === 'vi' ? `  … và ${more} lỗi khác.\n` : `  … and ${more} more.\n`);
+  if (more > 0) process.stderr.write(lang === 'vi' ? `  … và ${more.toLocaleString('vi-VN')} lỗi khác.\n` : `  … and ${more.toLocaleString('en-US')} more.\n`);
 }
