@@ -29,7 +29,7 @@ export function upsertFew(db: Kysely<DB>, rows: ActualWrite[], by: By): Promise<
 
 /**
  * Many rows (inside a transaction), chunk by chunk. New rows — a first import — are copied straight into
- * kpi_actuals: no staging, no conflict handling, ~3× faster. When a chunk's first slot is already stored,
+ * kpi_actuals: no staging, no conflict handling, about twice as fast. When a chunk's first slot is already stored,
  * or the copy meets a stored slot (a re-import, a correction, a concurrent check-in), the chunk goes
  * through a staging table and an upsert instead.
  */
