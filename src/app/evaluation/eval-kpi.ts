@@ -1,5 +1,6 @@
 import type { EvalKpi, TargetValue } from '../../core/evaluation';
-import type { KpiRecord, TargetRecord } from '../ports';
+import type { KpiTarget } from '../../core/kpi';
+import type { KpiRecord } from '../ports';
 
 /** What evaluation needs from a stored KPI, with its scoring settings (`{}` = defaults). */
 export function toEvalKpi(k: KpiRecord): EvalKpi {
@@ -16,12 +17,10 @@ export function toEvalKpi(k: KpiRecord): EvalKpi {
   };
 }
 
-export function toTargetValue(t: TargetRecord): TargetValue {
-  return {
-    period: t.period,
-    value: t.value,
-    ...(t.min !== undefined && { min: t.min }),
-    ...(t.max !== undefined && { max: t.max }),
-    ...(t.stretch !== undefined && { stretch: t.stretch }),
-  };
+export function toTargetValue(t: KpiTarget): TargetValue {
+  const value: TargetValue = { period: t.period, value: t.value };
+  if (t.min !== undefined) value.min = t.min;
+  if (t.max !== undefined) value.max = t.max;
+  if (t.stretch !== undefined) value.stretch = t.stretch;
+  return value;
 }

@@ -2,4 +2,4 @@ export { getScorecard, getStrategyMap, type Scorecard, type ScorecardItem, type 
 export { getKpiSeries, type KpiSeries, type PaceDto, type SeriesPointView, type YtdView } from './kpi-series';
 export { getUnitDashboard, type UnitDashboard, type UnitKpiView, type UnitRow } from './unit-dashboard';
 export { requireReadScope } from './scope';
-export { loadPeriodFacts, type PeriodFacts } from './load-period';
+export { loadPeriodFacts } from './load-period';

@@ -1,6 +1,7 @@
 import { kindsToAggregate, type ActualTotals, type EvalKpi, type TargetValue } from '../../core/evaluation';
 import type { Period } from '../../core/period';
 import type { Store } from '../ports';
+import { toTargetValue } from './eval-kpi';
 
 /** One unit's targets and actual totals, by the KPI's position in the KPI list (undefined = none). */
 export interface UnitFacts {
@@ -31,10 +32,7 @@ export async function loadUnitFacts(store: Store, kpis: readonly EvalKpi[], peri
     const i = position.get(t.kpiId);
     if (i === undefined || t.scopeId === null) continue;
     const list = factsOf(t.scopeId).targets;
-    const value: TargetValue = { period: t.period, value: t.value };
-    if (t.min !== undefined) value.min = t.min;
-    if (t.max !== undefined) value.max = t.max;
-    if (t.stretch !== undefined) value.stretch = t.stretch;
+    const value = toTargetValue(t);
     const at = list[i];
     if (at) at.push(value);
     else list[i] = [value];

@@ -6,7 +6,6 @@ import type { KpiRecord, Store, TargetScope } from '../ports';
 import { toEvalKpi } from './eval-kpi';
 import { loadPeriodFacts } from './load-period';
 import { evaluationView, kpiHeader, periodView, rolledView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
-import { scopeKey } from '../scope';
 import { requireReadScope } from './scope';
 
 export interface ScorecardItem extends KpiHeader, EvaluationView {
@@ -38,9 +37,7 @@ async function evaluateScope(store: Store, periodKey: string, scope: TargetScope
   const period = parsePeriod(periodKey);
   const kpis = await store.kpis.list({ status: 'active' });
   const evalKpis = kpis.map(toEvalKpi);
-  const facts = await loadPeriodFacts(store, evalKpis, period, scope);
-  const key = scopeKey(scope);
-  const rows = evaluatePeriod(evalKpis, period, { targets: facts.targets.get(key) ?? new Map(), actuals: facts.actuals.get(key) ?? new Map() });
+  const rows = evaluatePeriod(evalKpis, period, await loadPeriodFacts(store, evalKpis, period, scope));
   const byCode = new Map(rows.map((r) => [r.code, r] as const));
   const rollup = rollUpKpiTree(evalKpis, new Map(rows.map((r) => [r.code, r.score] as const)));
   return { period, kpis, rows: byCode, rollup };
