@@ -51,7 +51,8 @@ export async function checkIn(store: Store, actor: Actor, now: Date, code: strin
         (a) => a.period === p.key && sameScope(a.scope, target.scope),
       ) ?? null;
     const before = await find();
-    const late = before ? before.late : isLate(p.end, kpi.reportWithinDays, localDate(now, timezone));
+    // Late if reported after the deadline; a correction keeps the first report's lateness (the store does).
+    const late = isLate(p.end, kpi.reportWithinDays, localDate(now, timezone));
     const result = await recordActuals(tx, { userId: actor.user.id || null, name: actor.user.name }, [
       {
         kpiId: kpi.id,

@@ -29,9 +29,7 @@ export async function recordActuals(store: Store, by: { userId: number | null; n
   rejectUnwritable(rows, byId);
 
   const written = await store.actuals.upsert(rows, by);
-  const slots = new Map<string, Slot>();
-  for (const r of rows) slots.set(slotKey(r.period, r.scope), r);
-  const recomputed = await recomputeFormulas(store, by, kpis, new Set(rows.map((r) => r.kpiId)), slots.values());
+  const recomputed = await recomputeFormulas(store, by, kpis, new Set(rows.map((r) => r.kpiId)), rows);
   return { ...written, recomputed };
 }
 
@@ -59,7 +57,7 @@ function rejectUnwritable(rows: ActualWrite[], byId: Map<number, KpiRecord>): vo
 }
 
 /**
- * Recomputes the formula KPIs that depend on `changedKpiIds`, for each of `written` (periods and scopes),
+ * Recomputes the formula KPIs that depend on `changedKpiIds`, for each period and scope in `written` (repeats are fine),
  * from the inputs stored now. Returns how many values were computed.
  */
 export async function recomputeFormulas(

@@ -36,15 +36,19 @@ export function upsertFew(db: Kysely<DB>, rows: ActualWrite[], by: By): Promise<
 export async function upsertMany(tx: Kysely<DB>, rows: ActualWrite[], by: By): Promise<Written> {
   let inserted = 0;
   let updated = 0;
+  let staging = false;
   for (let i = 0; i < rows.length; i += COPY_CHUNK) {
     const part = rows.slice(i, i + COPY_CHUNK);
     if (!(await isStored(tx, part[0]!)) && (await copyAllNew(tx, part, by))) {
       inserted += part.length;
       continue;
     }
-    await sql`CREATE TEMP TABLE IF NOT EXISTS actuals_in (kpi_id int, period_key text, period_kind text, period_start date,
-        period_end date, scope_type text, scope_id int, value numeric, numerator numeric, denominator numeric, source text,
-        comment text, late bool)`.execute(tx);
+    if (!staging) {
+      await sql`CREATE TEMP TABLE IF NOT EXISTS actuals_in (kpi_id int, period_key text, period_kind text, period_start date,
+          period_end date, scope_type text, scope_id int, value numeric, numerator numeric, denominator numeric, source text,
+          comment text, late bool)`.execute(tx);
+      staging = true;
+    }
     await copyInto(tx as Kysely<unknown>, 'actuals_in', COLUMNS, copyRows(part));
     const r = await upsertFrom(tx, sql`SELECT * FROM actuals_in`, by);
     // TRUNCATE, not DELETE: a temp table is never vacuumed, and dead rows would slow every later chunk.
