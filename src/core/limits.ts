@@ -1,0 +1,29 @@
+/**
+ * The ranges every number and text the system accepts must fit, at the edge (zod, imports, CLI) and as
+ * database constraints. One place, so the API, the imports and the docs say the same thing.
+ */
+
+/** Largest magnitude of a value, target, numerator or baseline: 10^15 (a million tỷ ₫), exact in a JS number. */
+export const MAX_ABS_VALUE = 1e15;
+
+/** Smallest positive denominator of a ratio value; a denominator is > 0 and at most MAX_ABS_VALUE. */
+export const MIN_DENOMINATOR = 1e-6;
+
+/** Weights (parent KPI weights, cascade weights) are ≥ 0 and at most this. */
+export const MAX_WEIGHT = 1e6;
+
+/** Ids are PostgreSQL `integer` columns: 1 … 2^31 − 1. */
+export const MAX_ID = 2_147_483_647;
+
+/** True when `x` is a finite number whose magnitude fits MAX_ABS_VALUE. */
+export function isValueInRange(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) <= MAX_ABS_VALUE;
+}
+
+// eslint-disable-next-line no-control-regex
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a string has no NUL character and no unpaired UTF-16 surrogate (both break PostgreSQL text). */
+export function isCleanText(s: string): boolean {
+  return !BAD_TEXT.test(s);
+}
