@@ -1,52 +1,71 @@
+import { can, canAtAll, type Action, type KpiResponsibility, type Subject, type Target } from '../core/auth/permissions';
 import { DomainError } from '../core/errors';
 import type { Actor } from './actor';
-import type { Person } from './ports';
+import type { KpiRecord, Person, Store } from './ports';
+import type { ScopeTarget } from './scope';
+
+export type { Action, Target } from '../core/auth/permissions';
+
+/** The actor as the permission table sees them. */
+export function subjectOf(actor: Actor): Subject {
+  return { role: actor.user.role, personId: actor.person?.id ?? null, unitId: actor.person?.unitId ?? null, subtree: actor.unitScope };
+}
 
 /**
- * The one place that says who may do what. Every use-case calls it.
- * admin: everything · manager: read and write in their unit subtree · viewer: read their unit subtree
- * employee: read themselves only.
+ * The one place that says who may do what: every use-case asks the table in core/auth/permissions.ts
+ * through these functions, and no use-case looks at a role itself.
  */
 export const policy = {
-  requireAdmin(actor: Actor): void {
-    if (actor.user.role !== 'admin') throw forbidden();
+  can(actor: Actor, action: Action, target: Target): boolean {
+    return can(subjectOf(actor), action, target);
   },
 
-  canSeeUnit(actor: Actor, unitId: number): boolean {
-    return actor.unitScope === 'all' || actor.unitScope.has(unitId);
+  require(actor: Actor, action: Action, target: Target): void {
+    if (!policy.can(actor, action, target)) throw forbidden();
   },
 
-  canSeePerson(actor: Actor, person: Pick<Person, 'id' | 'unitId'>): boolean {
-    if (actor.person?.id === person.id) return true;
-    return policy.canSeeUnit(actor, person.unitId);
+  /** For actions with no single target (uploads, menus): does the role have the action at all? */
+  canAtAll(actor: Actor, action: Action): boolean {
+    return canAtAll(subjectOf(actor), action);
   },
 
-  requireSeePerson(actor: Actor, person: Pick<Person, 'id' | 'unitId'>): void {
-    if (!policy.canSeePerson(actor, person)) throw forbidden();
+  requireAtAll(actor: Actor, action: Action): void {
+    if (!policy.canAtAll(actor, action)) throw forbidden();
   },
 
-  /** Managers change people and units only inside their subtree; admins anywhere. */
-  requireManageUnit(actor: Actor, unitId: number): void {
-    const role = actor.user.role;
-    if (role === 'admin') return;
-    if (role === 'manager' && policy.canSeeUnit(actor, unitId)) return;
-    throw forbidden();
-  },
-
-  /**
-   * Units whose KPI numbers (targets, actuals, scores) the actor may read: admins all, managers and
-   * viewers their subtree, employees their own unit (team goals are shared; people data is not).
-   */
-  canReadUnitNumbers(actor: Actor, unitId: number): boolean {
-    if (actor.unitScope === 'all' || actor.unitScope.has(unitId)) return true;
-    return actor.user.role === 'employee' && actor.person?.unitId === unitId;
-  },
-
-  /** The unit ids a people listing is limited to (undefined = no limit). */
+  /** The unit ids a listing of `action` is limited to (undefined = no limit). */
   visibleUnitIds(actor: Actor): number[] | undefined {
     return actor.unitScope === 'all' ? undefined : [...actor.unitScope];
   },
 };
+
+export const COMPANY: Target = { scope: 'company' };
+
+export function unitTarget(unitId: number | null): Target {
+  return unitId === null ? COMPANY : { scope: 'unit', unitId };
+}
+
+export function personTarget(person: Pick<Person, 'id' | 'unitId'>): Target {
+  return { scope: 'person', personId: person.id, unitId: person.unitId };
+}
+
+/** A resolved scope as a permission target; a company scope carries the KPI it is about. */
+export function scopeTargetOf(target: ScopeTarget, kpi?: KpiResponsibility): Target {
+  if (target.person) return personTarget(target.person);
+  if (target.scope.type === 'unit') return { scope: 'unit', unitId: target.unitId! };
+  return { scope: 'company', kpi };
+}
+
+/** Who answers for a KPI: owner, measurer and the owner's unit (a KPI belongs to its owner's unit). */
+export function kpiResponsibility(kpi: Pick<KpiRecord, 'ownerId' | 'measurerId' | 'ownerUnitId'>): KpiResponsibility {
+  return { ownerId: kpi.ownerId, measurerId: kpi.measurerId, ownerUnitId: kpi.ownerUnitId };
+}
+
+/** The target of editing a KPI: its owner's unit, or the company when it has no owner. */
+export async function kpiEditTarget(store: Store, ownerId: number | null): Promise<Target> {
+  const owner = ownerId === null ? null : await store.people.findById(ownerId);
+  return unitTarget(owner?.unitId ?? null);
+}
 
 export function forbidden(): DomainError {
   return new DomainError('FORBIDDEN', {

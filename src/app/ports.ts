@@ -91,6 +91,8 @@ export interface KpiRecord extends Omit<KpiDefinition, 'targets'> {
   measurerId: number | null;
   ownerName: string | null;
   measurerName: string | null;
+  /** The owner's unit: the unit a KPI belongs to for permissions (null without an owner). */
+  ownerUnitId: number | null;
   /** Company-wide targets (scope company), by period. */
   targets: KpiTarget[];
   /** How achievement becomes a score and a status; `{}` = the defaults. */

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './session';
 import { canSee, NAV } from './shell/nav';
+import type { Action } from '../core/auth/permissions';
 import { PageSpinner } from './shell/PageSpinner';
 import { KPI_ROUTES } from './features/kpi/routes';
 
@@ -23,9 +24,9 @@ function LoginRoute() {
   return <LoginPage />;
 }
 
-function RoleGate({ roles, children }: { roles: readonly string[] | undefined; children: ReactNode }) {
+function ActionGate({ action, children }: { action: Action | undefined; children: ReactNode }) {
   const { user } = useSession();
-  if (!user || !canSee(roles, user.role)) return <Navigate to="/" replace />;
+  if (!user || !canSee(action, user)) return <Navigate to="/" replace />;
   return children;
 }
 
@@ -46,9 +47,9 @@ export function AppRoutes() {
               key={item.key}
               path={item.path}
               element={
-                <RoleGate roles={item.roles}>
+                <ActionGate action={item.action}>
                   <item.page />
-                </RoleGate>
+                </ActionGate>
               }
             />
           ))}
@@ -57,9 +58,9 @@ export function AppRoutes() {
               key={r.path}
               path={r.path}
               element={
-                <RoleGate roles={r.roles}>
+                <ActionGate action={r.action}>
                   <r.page />
-                </RoleGate>
+                </ActionGate>
               }
             />
           ))}

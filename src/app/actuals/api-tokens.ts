@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, issue } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
-import { notFound, policy } from '../policy';
+import { COMPANY, notFound, policy } from '../policy';
 import type { ApiToken, Store } from '../ports';
 
 export const TOKEN_PREFIX = 'okpi_';
@@ -12,7 +12,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token, '
 
 /** An admin creates a token for one integration; the secret is returned once and only its sha256 is stored. */
 export async function createApiToken(store: Store, actor: Actor, input: { name: string; kpiCodes?: string[] | undefined }): Promise<{ token: string; apiToken: ApiToken }> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'api-token.manage', COMPANY);
   const kpiCodes = [...new Set(input.kpiCodes ?? [])];
   const known = new Set((await store.kpis.codes()).map((k) => k.code));
   const issues = kpiCodes.flatMap((code, i) =>
@@ -37,12 +37,12 @@ export async function createApiToken(store: Store, actor: Actor, input: { name: 
 }
 
 export async function listApiTokens(store: Store, actor: Actor): Promise<ApiToken[]> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'api-token.manage', COMPANY);
   return store.apiTokens.list();
 }
 
 export async function revokeApiToken(store: Store, actor: Actor, id: number): Promise<ApiToken> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'api-token.manage', COMPANY);
   return store.transaction(async (tx) => {
     const token = (await tx.apiTokens.list()).find((t) => t.id === id);
     if (!token) throw notFound({ vi: 'API token', en: 'API token' }, id);

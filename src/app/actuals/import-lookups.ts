@@ -1,13 +1,15 @@
 import type { ImportLookups, KpiInfo } from '../../core/import';
 import type { Actor } from '../actor';
-import { forbidden } from '../policy';
+import { COMPANY, policy } from '../policy';
 import type { Store } from '../ports';
 
-/** Admins import anything; managers only unit and person scopes inside their unit subtree; nobody else. */
+/**
+ * Who may upload (`actual.import`), and the units whose rows they may write: every unit for those whose
+ * `actual.write` reaches everything, else their unit subtree (the table's `subtree` reach).
+ */
 export function writableUnits(actor: Actor): ImportLookups['writableUnits'] {
-  if (actor.user.role === 'admin') return 'all';
-  if (actor.user.role === 'manager') return actor.unitScope;
-  throw forbidden();
+  policy.requireAtAll(actor, 'actual.import');
+  return policy.can(actor, 'actual.write', COMPANY) ? 'all' : actor.unitScope;
 }
 
 /** Every KPI, unit and person by the key a file names them with: three queries, then Map look-ups per row. */

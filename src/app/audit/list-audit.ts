@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import { policy } from '../policy';
+import { COMPANY, policy } from '../policy';
 import type { AuditEntry, Store } from '../ports';
 
 export async function listAudit(
@@ -7,6 +7,6 @@ export async function listAudit(
   actor: Actor,
   q: { entity?: string | undefined; entityId?: string | undefined; limit: number; beforeId?: string | undefined },
 ): Promise<AuditEntry[]> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'audit.read', COMPANY);
   return store.audit.list(q);
 }

@@ -2,7 +2,7 @@ import type { Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
 import { hashPassword } from '../passwords';
-import { policy } from '../policy';
+import { COMPANY, policy } from '../policy';
 import type { Store, User } from '../ports';
 
 export interface CreateUserInput {
@@ -16,7 +16,7 @@ export interface CreateUserInput {
 }
 
 export async function createUser(store: Store, actor: Actor, input: CreateUserInput): Promise<User> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'user.manage', COMPANY);
   if (input.password.length < 8) {
     throw new DomainError('PASSWORD_TOO_SHORT', {
       vi: 'Mật khẩu phải có ít nhất 8 ký tự.',

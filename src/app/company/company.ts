@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
-import { policy } from '../policy';
+import { COMPANY, policy } from '../policy';
 import type { Company, Store } from '../ports';
 
 export const DEFAULT_COMPANY: Company = {
@@ -25,7 +25,7 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 export async function updateCompany(store: Store, actor: Actor, next: Company): Promise<Company> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'company.manage', COMPANY);
   if (!isValidTimeZone(next.timezone)) {
     throw new DomainError(
       'VALIDATION_FAILED',

@@ -78,7 +78,7 @@ export interface UnitDashboard {
 export async function getUnitDashboard(store: Store, actor: Actor, q: { period: string; unitId?: number | undefined }): Promise<UnitDashboard> {
   const period = parsePeriod(q.period);
   const allUnits = (await store.units.list()).filter((u) => !u.archived);
-  let shown = new Set(allUnits.filter((u) => policy.canReadUnitNumbers(actor, u.id)).map((u) => u.id));
+  let shown = new Set(allUnits.filter((u) => policy.can(actor, 'numbers.read', { scope: 'unit', unitId: u.id })).map((u) => u.id));
   if (q.unitId !== undefined) {
     if (!allUnits.some((u) => u.id === q.unitId)) throw notFound({ vi: 'phòng ban', en: 'Org unit' }, q.unitId);
     if (!shown.has(q.unitId)) throw forbidden();

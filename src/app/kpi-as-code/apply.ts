@@ -3,7 +3,7 @@ import type { KpiDefinition } from '../../core/kpi';
 import { checkKpiFile, planChanges, planSummary, smartErrorsOf, type Change, type KpiFile } from '../../core/kpi-as-code';
 import { parsePeriod } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
-import { policy } from '../policy';
+import { COMPANY, policy } from '../policy';
 import type { KpiWrite, NewAuditEntry, Store } from '../ports';
 import { definitionOf, knownRefs, loadState, type StoreState } from './snapshot';
 
@@ -137,7 +137,7 @@ async function writeKpis(tx: Store, doc: KpiFile, state: StoreState, changes: Ch
  * Returns the changes that were applied.
  */
 export async function applyKpiFile(store: Store, actor: Actor, doc: KpiFile): Promise<Change[]> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'kpi-as-code.apply', COMPANY);
   return store.transaction(async (tx) => {
     const state = await loadState(tx);
     const known = knownRefs(state);

@@ -4,7 +4,7 @@ import type { KpiDefinition, KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { hasBlockingFindings, type Finding } from '../../core/smart';
 import { auditActor, type Actor } from '../actor';
-import { forbidden } from '../policy';
+import { kpiEditTarget, policy, unitTarget } from '../policy';
 import { findKpiByCode } from './find-kpi';
 import type { KpiRecord, Store, TargetScope, TargetWrite } from '../ports';
 import { checkKpiReferences, definitionOf, findingsFor } from './kpi-checks';
@@ -24,9 +24,9 @@ export interface SavedKpi {
   findings: Finding[];
 }
 
-/** Admins and managers define KPIs; everyone else reads them. */
-export function requireKpiEditor(actor: Actor): void {
-  if (actor.user.role !== 'admin' && actor.user.role !== 'manager') throw forbidden();
+/** Editing a KPI is about its owner's unit (the company when it has no owner): `kpi.edit` in the permission table. */
+async function requireEditKpi(store: Store, actor: Actor, ownerId: number | null): Promise<void> {
+  policy.require(actor, 'kpi.edit', await kpiEditTarget(store, ownerId));
 }
 
 /** Period validity, duplicates and range bounds of a list of targets (for any scope). */
@@ -114,8 +114,8 @@ export async function replaceCompanyTargets(store: Store, kpiId: number, targets
 }
 
 export async function createKpi(store: Store, actor: Actor, input: KpiInput): Promise<SavedKpi> {
-  requireKpiEditor(actor);
   return store.transaction(async (tx) => {
+    await requireEditKpi(tx, actor, input.ownerId);
     const taken = (await tx.kpis.codes()).find((c) => c.code === input.code);
     if (taken) {
       throw new DomainError(
@@ -132,9 +132,10 @@ export async function createKpi(store: Store, actor: Actor, input: KpiInput): Pr
 }
 
 export async function updateKpi(store: Store, actor: Actor, code: string, input: KpiInput): Promise<SavedKpi> {
-  requireKpiEditor(actor);
   return store.transaction(async (tx) => {
     const existing = await findKpiByCode(tx, code);
+    policy.require(actor, 'kpi.edit', unitTarget(existing.ownerUnitId));
+    if (input.ownerId !== existing.ownerId) await requireEditKpi(tx, actor, input.ownerId);
     if (input.code !== code) {
       throw new DomainError('KPI_CODE_IMMUTABLE', { vi: 'Không thể đổi mã KPI.', en: 'A KPI code cannot be changed.' }, {
         issues: [issue('code', 'immutable', 'Mã KPI cố định.', 'The KPI code is fixed.')],
@@ -146,9 +147,9 @@ export async function updateKpi(store: Store, actor: Actor, code: string, input:
 
 /** Archiving keeps the KPI, its targets and history; children must be re-linked first. */
 export async function archiveKpi(store: Store, actor: Actor, code: string): Promise<KpiRecord> {
-  requireKpiEditor(actor);
   return store.transaction(async (tx) => {
     const existing = await findKpiByCode(tx, code);
+    policy.require(actor, 'kpi.edit', unitTarget(existing.ownerUnitId));
     const children = (await tx.kpis.list()).filter((k) => k.status !== 'archived' && k.parents.some((p) => p.code === code));
     if (children.length > 0) {
       const list = children.map((c) => c.code).join(', ');

@@ -3,24 +3,19 @@ import type { KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { cascadeToChildren, checkCascadeSums, type SumMismatch } from '../../core/target';
 import { auditActor, type Actor } from '../actor';
-import { forbidden, policy } from '../policy';
-import type { Store, TargetRecord, TargetScope } from '../ports';
+import { kpiResponsibility, policy, scopeTargetOf } from '../policy';
+import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
 import { resolveScope, resolveScopes, scopeKey, type ScopeTarget } from '../scope';
 import { findKpiByCode } from './find-kpi';
-import { requireKpiEditor, targetIssues, targetWrites } from './save-kpi';
+import { targetIssues, targetWrites } from './save-kpi';
 
-/** Company targets: KPI editors. Unit and person targets: admins, and managers inside their subtree. */
-function requireSetTargets(actor: Actor, target: ScopeTarget): void {
-  if (target.scope.type === 'company') return requireKpiEditor(actor);
-  if (actor.user.role === 'admin') return;
-  if (actor.user.role === 'manager' && policy.canSeeUnit(actor, target.unitId!)) return;
-  throw forbidden();
+/** `target.set` of the permission table; a KPI's company targets go with the KPI's owning unit. */
+function requireSetTargets(actor: Actor, kpi: KpiRecord, target: ScopeTarget): void {
+  policy.require(actor, 'target.set', scopeTargetOf(target, kpiResponsibility(kpi)));
 }
 
 function canRead(actor: Actor, target: ScopeTarget): boolean {
-  if (target.scope.type === 'company') return true;
-  if (target.person) return policy.canSeePerson(actor, target.person);
-  return policy.canReadUnitNumbers(actor, target.unitId!);
+  return policy.can(actor, 'numbers.read', scopeTargetOf(target));
 }
 
 /** Every target of a KPI the actor may see (company, units, people), optionally for one period. */
@@ -38,8 +33,7 @@ export async function listKpiTargets(store: Store, actor: Actor, code: string, q
 export async function setScopeTargets(store: Store, actor: Actor, code: string, scope: TargetScope, targets: KpiTarget[]): Promise<TargetRecord[]> {
   return store.transaction(async (tx) => {
     const kpi = await findKpiByCode(tx, code);
-    const target = await resolveScope(tx, scope);
-    requireSetTargets(actor, target);
+    requireSetTargets(actor, kpi, await resolveScope(tx, scope));
     const issues = targetIssues(targets, kpi.direction);
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { vi: 'Chỉ tiêu không hợp lệ.', en: 'Invalid targets.' }, { issues });
     const before = await tx.targets.list({ kpiId: kpi.id, scope });
@@ -73,6 +67,9 @@ export async function cascadeTarget(store: Store, actor: Actor, code: string, in
     }
     const period = tryParsePeriod(input.period);
     if (!period) throw new DomainError('PERIOD_INVALID', { vi: `Kỳ "${input.period}" không hợp lệ.`, en: `Invalid period "${input.period}".` });
+    // Permissions before any look-up of the source target, so a refusal says nothing about whether it exists.
+    requireSetTargets(actor, kpi, await resolveScope(tx, input.from));
+    for (const child of input.to) requireSetTargets(actor, kpi, await resolveScope(tx, child.scope));
     const own = (await tx.targets.list({ kpiId: kpi.id, scope: input.from })).find((t) => t.period === period.key);
     if (!own) {
       throw new DomainError('TARGET_MISSING', {
@@ -80,7 +77,6 @@ export async function cascadeTarget(store: Store, actor: Actor, code: string, in
         en: `There is no ${code} target for ${period.key} to cascade.`,
       });
     }
-    for (const child of input.to) requireSetTargets(actor, await resolveScope(tx, child.scope));
     const values = cascadeToChildren(
       own.value,
       input.to.map((c, i) => ({ id: i, weight: c.weight })),

@@ -1,9 +1,17 @@
-import { validatePeopleRows } from '../../core/people/import-rows';
+import { MAX_IMPORT_ROWS, validatePeopleRows } from '../../core/people/import-rows';
 import { auditActor, type Actor } from '../actor';
 import { importInvalid } from '../import/read-sheet';
 import { readTable } from '../import/read-table';
-import { policy } from '../policy';
+import { forbidden, policy, unitTarget } from '../policy';
 import type { Person, Store } from '../ports';
+
+/**
+ * Who may import people at all: admins and managers. Asked by the upload route before it reads a byte
+ * of the file (each row's unit is checked again later).
+ */
+export function requireCanImportPeople(actor: Actor): void {
+  if (actor.user.role !== 'admin' && actor.user.role !== 'manager') throw forbidden();
+}
 
 export interface ImportPeopleResult {
   dryRun: boolean;
@@ -22,7 +30,8 @@ export async function importPeople(
   file: { name: string; data: Buffer },
   options: { dryRun: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportPeopleResult> {
-  const table = await readTable(file.name, file.data);
+  requireCanImportPeople(actor);
+  const table = await readTable(file.name, file.data, MAX_IMPORT_ROWS);
   return store.transaction(async (tx) => {
     const units = await tx.units.list();
     const positions = await tx.positions.list();
@@ -34,7 +43,7 @@ export async function importPeople(
       existingEmails: new Set(existing.map((p) => p.email!.toLowerCase())),
     });
     for (const r of rows) {
-      if (!policy.canSeeUnit(actor, r.unitId) || (actor.user.role !== 'admin' && actor.user.role !== 'manager')) {
+      if (!policy.can(actor, 'person.manage', unitTarget(r.unitId))) {
         issues.push({
           path: `row ${r.row}`,
           code: 'forbidden_unit',

@@ -1,7 +1,7 @@
 import { DomainError, issue } from '../../core/errors';
 import { subtreeIds } from '../../core/org/tree';
 import { auditActor, type Actor } from '../actor';
-import { notFound, policy } from '../policy';
+import { COMPANY, notFound, personTarget, policy, unitTarget } from '../policy';
 import type { Person, PersonView, Store } from '../ports';
 
 const PERSON = { vi: 'nhân sự', en: 'Person' };
@@ -19,14 +19,16 @@ export async function listPeople(
   actor: Actor,
   q: { unitId?: number | undefined; search?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: PersonView[]; total: number }> {
-  if (actor.user.role === 'employee' || (actor.unitScope !== 'all' && actor.unitScope.size === 0)) {
-    // Employees see themselves only; asking for another unit is refused, not silently emptied.
+  const everyone = policy.can(actor, 'person.read', COMPANY);
+  const subtree = !everyone && actor.person !== null && policy.can(actor, 'person.read', unitTarget(actor.person.unitId));
+  if (!everyone && !subtree) {
+    // Those who may read only themselves see themselves; asking for another unit is refused, not silently emptied.
     if (q.unitId !== undefined && q.unitId !== actor.person?.unitId) throw forbiddenUnit();
     return store.people.query({ ...q, unitIds: undefined, personIds: actor.person ? [actor.person.id] : [] });
   }
   let unitIds = policy.visibleUnitIds(actor);
   if (q.unitId !== undefined) {
-    if (!policy.canSeeUnit(actor, q.unitId)) throw forbiddenUnit();
+    if (!policy.can(actor, 'person.read', unitTarget(q.unitId))) throw forbiddenUnit();
     unitIds = [...subtreeIds(await store.units.list(), q.unitId)];
   }
   return store.people.query({ ...q, unitIds });
@@ -42,7 +44,7 @@ function forbiddenUnit(): DomainError {
 export async function getPerson(store: Store, actor: Actor, id: number): Promise<Person> {
   const person = await store.people.findById(id);
   if (!person) throw notFound(PERSON, id);
-  policy.requireSeePerson(actor, person);
+  policy.require(actor, 'person.read', personTarget(person));
   return person;
 }
 
@@ -88,9 +90,16 @@ function managerLoop(links: { id: number; managerId: number | null }[], selfId: 
   return false;
 }
 
+/** The manager chosen for someone must be a person the actor manages too (or themselves). */
+async function requireManageManager(store: Store, actor: Actor, managerId: number | null): Promise<void> {
+  const manager = managerId === null ? null : await store.people.findById(managerId);
+  if (manager) policy.require(actor, 'person.manage', personTarget(manager));
+}
+
 export async function createPerson(store: Store, actor: Actor, input: PersonInput): Promise<Person> {
-  policy.requireManageUnit(actor, input.unitId);
+  policy.require(actor, 'person.manage', unitTarget(input.unitId));
   return store.transaction(async (tx) => {
+    await requireManageManager(tx, actor, input.managerId);
     await checkPersonInput(tx, input, null);
     const person = await tx.people.create({ ...input, userId: null });
     await tx.audit.record([{ ...auditActor(actor), action: 'create', entity: 'person', entityId: String(person.id), before: null, after: person }]);
@@ -107,9 +116,10 @@ export async function updatePerson(
   return store.transaction(async (tx) => {
     const before = await tx.people.findById(id);
     if (!before) throw notFound(PERSON, id);
-    policy.requireManageUnit(actor, before.unitId);
+    policy.require(actor, 'person.manage', personTarget(before));
     const next = { ...before, ...stripUndefined(patch) };
-    if (next.unitId !== before.unitId) policy.requireManageUnit(actor, next.unitId);
+    if (next.unitId !== before.unitId) policy.require(actor, 'person.manage', unitTarget(next.unitId));
+    if (next.managerId !== before.managerId) await requireManageManager(tx, actor, next.managerId);
     await checkPersonInput(tx, next, id);
     const after = await tx.people.update(id, stripUndefined(patch));
     await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'person', entityId: String(id), before, after }]);

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
-import { policy } from '../policy';
+import { COMPANY, policy } from '../policy';
 import type { Position, Store } from '../ports';
 
 export async function listPositions(store: Store): Promise<Position[]> {
@@ -8,7 +8,7 @@ export async function listPositions(store: Store): Promise<Position[]> {
 }
 
 export async function createPosition(store: Store, actor: Actor, input: { code: string; name: string }): Promise<Position> {
-  policy.requireAdmin(actor);
+  policy.require(actor, 'position.manage', COMPANY);
   return store.transaction(async (tx) => {
     const existing = (await tx.positions.list()).find((p) => p.code.toLowerCase() === input.code.toLowerCase());
     if (existing) {

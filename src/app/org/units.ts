@@ -1,14 +1,14 @@
 import { DomainError } from '../../core/errors';
 import { moveCreatesCycle } from '../../core/org/tree';
 import { auditActor, type Actor } from '../actor';
-import { notFound, policy } from '../policy';
+import { notFound, policy, unitTarget } from '../policy';
 import type { OrgUnit, Store } from '../ports';
 
 const UNIT = { vi: 'phòng ban', en: 'Org unit' };
 
 export async function listUnits(store: Store, actor: Actor): Promise<(OrgUnit & { inScope: boolean })[]> {
   // The structure of the company is visible to everyone; what is inside a unit is scoped.
-  return (await store.units.list()).map((u) => ({ ...u, inScope: policy.canSeeUnit(actor, u.id) }));
+  return (await store.units.list()).map((u) => ({ ...u, inScope: policy.can(actor, 'person.read', unitTarget(u.id)) }));
 }
 
 async function requireParent(store: Store, parentId: number | null): Promise<void> {
@@ -34,8 +34,7 @@ export async function createUnit(
   actor: Actor,
   input: { code: string; name: string; parentId: number | null },
 ): Promise<OrgUnit> {
-  if (input.parentId === null) policy.requireAdmin(actor);
-  else policy.requireManageUnit(actor, input.parentId);
+  policy.require(actor, 'unit.manage', unitTarget(input.parentId));
   return store.transaction(async (tx) => {
     await requireParent(tx, input.parentId);
     if (await tx.units.findByCode(input.code)) {
@@ -61,10 +60,9 @@ export async function updateUnit(
   return store.transaction(async (tx) => {
     const before = await tx.units.findById(id);
     if (!before) throw notFound(UNIT, id);
-    policy.requireManageUnit(actor, id);
+    policy.require(actor, 'unit.manage', unitTarget(id));
     if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
-      if (patch.parentId === null) policy.requireAdmin(actor);
-      else policy.requireManageUnit(actor, patch.parentId);
+      policy.require(actor, 'unit.manage', unitTarget(patch.parentId));
       await requireParent(tx, patch.parentId);
       const all = await tx.units.list();
       const cycle = moveCreatesCycle(all, id, patch.parentId);

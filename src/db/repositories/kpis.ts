@@ -7,6 +7,7 @@ import { num } from './numbers';
 type Row = Selectable<KpisTable> & {
   owner_name: string | null;
   owner_email: string | null;
+  owner_unit_id: number | null;
   measurer_name: string | null;
   measurer_email: string | null;
 };
@@ -45,7 +46,7 @@ export function kpisRepo(db: Kysely<DB>): Store['kpis'] {
       .leftJoin('people as o', 'o.id', 'k.owner_id')
       .leftJoin('people as m', 'm.id', 'k.measurer_id')
       .selectAll('k')
-      .select(['o.full_name as owner_name', 'o.email as owner_email', 'm.full_name as measurer_name', 'm.email as measurer_email']);
+      .select(['o.full_name as owner_name', 'o.email as owner_email', 'o.unit_id as owner_unit_id', 'm.full_name as measurer_name', 'm.email as measurer_email']);
 
   /** Attaches parents and company-scope targets with two set-based queries (no N+1). */
   async function hydrate(rows: Row[]): Promise<KpiRecord[]> {
@@ -100,6 +101,7 @@ export function kpisRepo(db: Kysely<DB>): Store['kpis'] {
       measurerId: r.measurer_id,
       ownerName: r.owner_name,
       measurerName: r.measurer_name,
+      ownerUnitId: r.owner_unit_id,
       reportWithinDays: r.report_within_days,
       baseline: r.baseline_period !== null && r.baseline_value !== null ? { period: r.baseline_period, value: num(r.baseline_value) } : null,
       parents: parentsBy.get(r.id) ?? [],

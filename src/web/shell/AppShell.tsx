@@ -19,7 +19,7 @@ export default function AppShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const items = NAV.filter((n) => canSee(n.roles, user.role)).map((n) => ({ key: n.key, icon: n.icon, label: t(n.labelKey) }));
+  const items = NAV.filter((n) => canSee(n.action, user)).map((n) => ({ key: n.key, icon: n.icon, label: t(n.labelKey) }));
   const selected = activeNavKey(pathname);
 
   return (

@@ -1,14 +1,16 @@
 import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
-import type { Role } from '../../core/auth/roles';
+import type { Action } from '../../core/auth/permissions';
+import type { UserT } from '../api';
+import { userCanAtAll } from '../session/permissions';
 
-/** One entry of the side navigation; add KPI pages here. `roles` absent = everyone. */
+/** One entry of the side navigation; add KPI pages here. `action` absent = everyone; else the permission table decides. */
 export interface NavItem {
   key: string;
   path: string;
   labelKey: string;
   icon: ReactNode;
-  roles?: readonly Role[];
+  action?: Action;
   page: ComponentType;
 }
 
@@ -24,7 +26,7 @@ export const NAV: readonly NavItem[] = [
     path: '/import',
     labelKey: 'importActuals.nav',
     icon: <UploadOutlined />,
-    roles: ['admin', 'manager'],
+    action: 'actual.import',
     page: lazy(() => import('../features/import/ImportActualsPage')),
   },
   {
@@ -32,7 +34,7 @@ export const NAV: readonly NavItem[] = [
     path: '/settings/company',
     labelKey: 'nav.company',
     icon: <SettingOutlined />,
-    roles: ['admin'],
+    action: 'company.manage',
     page: lazy(() => import('../features/company/CompanySettingsPage')),
   },
   {
@@ -40,7 +42,7 @@ export const NAV: readonly NavItem[] = [
     path: '/settings/api-tokens',
     labelKey: 'tokens.nav',
     icon: <KeyOutlined />,
-    roles: ['admin'],
+    action: 'api-token.manage',
     page: lazy(() => import('../features/tokens/ApiTokensPage')),
   },
   {
@@ -48,13 +50,13 @@ export const NAV: readonly NavItem[] = [
     path: '/audit',
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
-    roles: ['admin'],
+    action: 'audit.read',
     page: lazy(() => import('../features/audit/AuditLogPage')),
   },
 ];
 
-export function canSee(roles: readonly string[] | undefined, role: string): boolean {
-  return roles === undefined || roles.includes(role);
+export function canSee(action: Action | undefined, user: UserT): boolean {
+  return action === undefined || userCanAtAll(user, action);
 }
 
 /** The nav item whose path is the longest prefix of `pathname`. */

@@ -15,9 +15,9 @@ import {
 } from '../../../core/kpi/labels';
 import { smartSummary } from '../../../core/smart/check';
 import { formatDateTime } from '../../lib/format';
-import { useSession, useUser } from '../../session';
+import { unitOrCompany, useSession, userCan, useUser } from '../../session';
 import { formatKpiValue } from './format-value';
-import { canEditKpis, kpiName, KpiStatusTag } from './KpiStatusTag';
+import { kpiName, KpiStatusTag } from './KpiStatusTag';
 import { labelOf } from './labels';
 import { useArchiveKpi, useKpi } from './queries';
 import { ResultsTabSlot } from './ResultsTabSlot';
@@ -162,7 +162,7 @@ export default function KpiDetailPage() {
             </Space>
           </div>
         </Space>
-        {canEditKpis(user.role) && kpi.status !== 'archived' && (
+        {userCan(user, 'kpi.edit', unitOrCompany(kpi.ownerUnitId)) && kpi.status !== 'archived' && (
           <Space>
             <Popconfirm
               title={t('kpi.detail.archiveConfirm', { code: kpi.code })}

@@ -3,10 +3,9 @@ import { Button, Card, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useUser } from '../../session';
+import { userCanAtAll, useUser } from '../../session';
 import { buildKpiTree } from './kpi-tree';
 import { KpiFilters } from './KpiFilters';
-import { canEditKpis } from './KpiStatusTag';
 import { KpiTable } from './KpiTable';
 import { useKpiList, type KpiFilter } from './queries';
 import { TemplatePicker } from './TemplatePicker';
@@ -34,7 +33,7 @@ export default function KpiLibraryPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('kpi.list.title')}
         </Typography.Title>
-        {canEditKpis(user.role) && (
+        {userCanAtAll(user, 'kpi.edit') && (
           <Space>
             <Button icon={<AppstoreAddOutlined />} onClick={() => setPicking(true)} data-testid="kpi-from-template">
               {t('kpi.list.fromTemplate')}

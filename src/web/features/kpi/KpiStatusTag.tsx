@@ -14,9 +14,6 @@ export function KpiStatusTag({ status }: { status: string }) {
   );
 }
 
-export function canEditKpis(role: string): boolean {
-  return role === 'admin' || role === 'manager';
-}
 
 /** The KPI name in the UI language (the English name when there is one). */
 export function kpiName(kpi: { name: string; nameEn?: string | undefined }, lang: string): string {

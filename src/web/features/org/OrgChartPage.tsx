@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OrgUnitT } from '../../api';
 import { useShowError } from '../../lib/api-errors';
-import { useUser } from '../../session';
+import { unitOrCompany, userCan, userCanAtAll, useUser } from '../../session';
 import { ImportPeopleModal } from './ImportPeopleModal';
 import { PeopleTable } from './PeopleTable';
 import { PersonDrawer } from './PersonDrawer';
@@ -27,9 +27,8 @@ export default function OrgChartPage() {
 
   const all = units.data ?? [];
   const selected = all.find((u) => u.id === selectedId) ?? null;
-  const isAdmin = user.role === 'admin';
-  const canWrite = isAdmin || user.role === 'manager';
-  const canManageSelected = selected !== null && (isAdmin || (user.role === 'manager' && selected.inScope));
+  const canWrite = userCanAtAll(user, 'person.manage');
+  const canManageSelected = selected !== null && userCan(user, 'unit.manage', { scope: 'unit', unitId: selected.id });
 
   const archive = useMutation({
     mutationFn: (u: OrgUnitT) => api<OrgUnitT>('PATCH', `/api/org-units/${u.id}`, { archived: !u.archived }),
@@ -63,7 +62,7 @@ export default function OrgChartPage() {
                   <Button
                     size="small"
                     icon={<FolderAddOutlined />}
-                    disabled={!isAdmin && !canManageSelected}
+                    disabled={!userCan(user, 'unit.manage', unitOrCompany(selected?.id ?? null))}
                     onClick={() => setDialog('create')}
                     data-testid="unit-add"
                   >

@@ -1,11 +1,10 @@
 import { Alert, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useUser } from '../../session';
+import { kpiCompanyTarget, useSession, userCan, useUser } from '../../session';
 import { useKpi } from '../kpi/queries';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { useUnits } from '../org/queries';
-import { canCheckIn } from './can-check-in';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
 import { formatAchievement, RAG_COLOR, ragOf } from './display';
@@ -34,7 +33,8 @@ export default function KpiResultsTab({ code }: { code: string }) {
   const s = series.data;
   const ytd = s.ytd;
   const computed = kpi.data?.kpi.source === 'formula';
-  const writable = !computed && kpi.data?.kpi.status !== 'archived' && canCheckIn(user, kpi.data?.kpi, scope);
+  const target = unitId === null ? (kpi.data ? kpiCompanyTarget(kpi.data.kpi) : null) : ({ scope: 'unit', unitId } as const);
+  const writable = !computed && kpi.data?.kpi.status !== 'archived' && target !== null && userCan(user, 'actual.write', target);
 
   return (
     <div data-testid="kpi-results">

@@ -2,13 +2,13 @@ import { CalendarOutlined, ForkOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useUser } from '../../session';
+import { useSession, userCan, useUser } from '../../session';
 import { useKpi } from '../kpi/queries';
 import { useUnits } from '../org/queries';
 import { PeriodPicker } from '../results/PeriodPicker';
 import { browserToday, kindOfFrequency, periodKeyOf } from '../results/periods';
 import { CascadeDialog } from './CascadeDialog';
-import { canSetTarget } from './can-set-target';
+import { targetOfRow } from './can-set-target';
 import { MonthlyPlan } from './MonthlyPlan';
 import { useAllPeople, useCompany, useSetTargets, useTargetCheck, useTargets } from './queries';
 import { scopeKeyOf } from './scope-key';
@@ -47,14 +47,13 @@ export default function TargetsByUnitTab({ code }: { code: string }) {
   );
   const children = useMemo(() => targetChildren(targetList, unitList, personList), [targetList, unitList, personList]);
   const byKey = useMemo(() => new Map(targetList.map((x) => [scopeKeyOf(x.scope), x])), [targetList]);
-  const unitsById = useMemo(() => new Map(unitList.map((u) => [u.id, u])), [unitList]);
 
   if (targets.error) return <Alert type="error" showIcon title={targets.error.message} data-testid="targets-error" />;
   if (!kpi || !targets.data || !units.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
   const additive = kpi.aggregation === 'sum';
   const archived = kpi.status === 'archived';
-  const editable = (r: TargetRow) => !archived && canSetTarget(user.role, r.scope, r.unitId, unitsById);
+  const editable = (r: TargetRow) => !archived && userCan(user, 'target.set', targetOfRow(r.scope, r.unitId, kpi));
   const parentOf = (key: string) => [...children].find(([, kids]) => kids.includes(key))?.[0];
 
   return (

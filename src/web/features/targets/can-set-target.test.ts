@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgUnitT } from '../../api';
-import { canSetTarget } from './can-set-target';
+import { can, type Subject } from '../../../core/auth/permissions';
+import { targetOfRow } from './can-set-target';
 
-const units = new Map<number, OrgUnitT>([
-  [2, { id: 2, code: 'KD', name: 'KD', parentId: 1, archived: false, inScope: true }],
-  [5, { id: 5, code: 'MKT', name: 'MKT', parentId: 1, archived: false, inScope: false }],
-]);
+// A sales manager (person 3 in unit 2, subtree {2, 4}); Marketing is unit 5.
+const manager: Subject = { role: 'manager', personId: 3, unitId: 2, subtree: new Set([2, 4]) };
+const employee: Subject = { role: 'employee', personId: 7, unitId: 4, subtree: new Set() };
+const salesKpi: { ownerId: number | null; measurerId: number | null; ownerUnitId: number | null } = { ownerId: 3, measurerId: null, ownerUnitId: 2 };
+const marketingKpi = { ownerId: 9, measurerId: 7, ownerUnitId: 5 };
 
-describe('canSetTarget', () => {
-  it('lets admins set any target, managers inside their subtree, and nobody else', () => {
-    expect(canSetTarget('admin', { type: 'unit', id: 5 }, 5, units)).toBe(true);
-    expect(canSetTarget('manager', { type: 'company', id: null }, null, units)).toBe(true);
-    expect(canSetTarget('manager', { type: 'unit', id: 2 }, 2, units)).toBe(true);
-    expect(canSetTarget('manager', { type: 'person', id: 7 }, 2, units)).toBe(true);
-    expect(canSetTarget('manager', { type: 'unit', id: 5 }, 5, units)).toBe(false);
-    expect(canSetTarget('employee', { type: 'company', id: null }, null, units)).toBe(false);
+describe('targetOfRow + target.set', () => {
+  it('lets a manager set targets in his subtree and the company targets of KPIs his subtree owns, nothing else', () => {
+    const set = (s: Subject, scope: Parameters<typeof targetOfRow>[0], unitId: number | null, kpi = salesKpi) =>
+      can(s, 'target.set', targetOfRow(scope, unitId, kpi));
+    expect(set(manager, { type: 'company', id: null }, null)).toBe(true);
+    expect(set(manager, { type: 'company', id: null }, null, marketingKpi)).toBe(false);
+    expect(set(manager, { type: 'unit', id: 4 }, 4)).toBe(true);
+    expect(set(manager, { type: 'person', id: 7 }, 4)).toBe(true);
+    expect(set(manager, { type: 'unit', id: 5 }, 5)).toBe(false);
+    expect(set(manager, { type: 'person', id: 12 }, 5)).toBe(false);
+    // Measuring a KPI lets an employee check in its company value, not set its targets.
+    expect(set(employee, { type: 'company', id: null }, null, marketingKpi)).toBe(false);
+    expect(set(employee, { type: 'person', id: 7 }, 4)).toBe(false);
   });
 });

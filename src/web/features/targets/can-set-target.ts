@@ -1,13 +1,14 @@
-import type { OrgUnitT } from '../../api';
+import type { Target } from '../../session';
+import { kpiCompanyTarget } from '../../session';
 import type { ScopeRef } from './types';
 
-/**
- * Mirrors the API's rule so the UI only offers what will be accepted: admins set every target;
- * managers the company's and those of units (and their people) inside their subtree.
- */
-export function canSetTarget(role: string, scope: ScopeRef, unitId: number | null, units: ReadonlyMap<number, OrgUnitT>): boolean {
-  if (role === 'admin') return true;
-  if (role !== 'manager') return false;
-  if (scope.type === 'company') return true;
-  return unitId !== null && (units.get(unitId)?.inScope ?? false);
+/** A row of the targets table as a permission target: a KPI's company row carries the KPI (its owner decides who may set it). */
+export function targetOfRow(
+  scope: ScopeRef,
+  unitId: number | null,
+  kpi: { ownerId: number | null; measurerId: number | null; ownerUnitId: number | null },
+): Target {
+  if (scope.type === 'company' || scope.id === null) return kpiCompanyTarget(kpi);
+  if (scope.type === 'unit') return { scope: 'unit', unitId: scope.id };
+  return { scope: 'person', personId: scope.id, unitId: unitId ?? -1 };
 }

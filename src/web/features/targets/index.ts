@@ -6,7 +6,7 @@ export { editMonth, fitToTotal, monthPlanOf, monthsOf, planSumCheck, planTargets
 export { cascadeRecipients, defaultRecipients, recipientOptions, type PersonOption, type Recipient, type RecipientGroups, type RecipientOptions } from './cascade-recipients';
 export { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
 export { formatSignedCompact, sumStatusOf, type SumStatus } from './sum-status';
-export { canSetTarget } from './can-set-target';
+export { targetOfRow } from './can-set-target';
 export { scopeFromKey, scopeKeyOf } from './scope-key';
 export { targetKeys, useCascade, useSetTargets, useTargetCheck, useTargets } from './queries';
 export type * from './types';

@@ -1,0 +1,185 @@
+import type { Role } from './roles';
+
+/**
+ * The one permission table: for each action and role, the reaches that allow it. Every use-case asks
+ * `can(subject, action, target)` (through app/policy.ts); docs/permissions.md is generated from this table.
+ *
+ * Reaches:
+ * - `all`: anything in the company.
+ * - `company`: the company scope (numbers shared by everyone: company targets, actuals and scores).
+ * - `subtree`: a unit in the actor's unit subtree, or a person whose unit is in it.
+ * - `own-unit`: the actor's own unit (team goals are shared with the team).
+ * - `self`: the actor's own person scope.
+ * - `kpi-subtree`: the company scope of a KPI whose owner sits in the actor's unit subtree.
+ * - `responsible`: the company scope of a KPI the actor owns or measures.
+ */
+export type Reach = 'all' | 'company' | 'subtree' | 'own-unit' | 'self' | 'kpi-subtree' | 'responsible';
+
+export const ACTIONS = [
+  'kpi.read',
+  'kpi.edit',
+  'numbers.read',
+  'target.set',
+  'actual.write',
+  'actual.import',
+  'unit.read',
+  'unit.manage',
+  'position.read',
+  'position.manage',
+  'person.read',
+  'person.manage',
+  'person.import',
+  'user.manage',
+  'company.read',
+  'company.manage',
+  'audit.read',
+  'api-token.manage',
+  'kpi-as-code.apply',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface PermissionRow {
+  roles: Record<Role, readonly Reach[]>;
+  /** What the action covers and what its target is, for the generated guide. */
+  about: { vi: string; en: string };
+}
+
+const NONE: readonly Reach[] = [];
+const ALL: readonly Reach[] = ['all'];
+const adminOnly = { admin: ALL, manager: NONE, employee: NONE, viewer: NONE };
+const everyone = { admin: ALL, manager: ALL, employee: ALL, viewer: ALL };
+
+export const PERMISSIONS: Record<Action, PermissionRow> = {
+  'kpi.read': {
+    roles: everyone,
+    about: { vi: 'Xem thư viện KPI (định nghĩa, công thức, kiểm tra SMART).', en: 'Read the KPI library (definitions, formulas, SMART check).' },
+  },
+  'kpi.edit': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Tạo, sửa, lưu trữ KPI. Đích: phòng ban của người chịu trách nhiệm (trước và sau khi sửa); KPI chưa có người chịu trách nhiệm thuộc cấp công ty.',
+      en: "Create, edit, archive a KPI. Target: the owner's unit (before and after the change); a KPI without an owner belongs to the company.",
+    },
+  },
+  'numbers.read': {
+    roles: { admin: ALL, manager: ['company', 'subtree'], employee: ['company', 'own-unit', 'self'], viewer: ['company', 'subtree'] },
+    about: {
+      vi: 'Xem chỉ tiêu, số liệu thực hiện, minh chứng, điểm và bảng điều khiển của một phạm vi (công ty, phòng ban, nhân sự).',
+      en: 'Read targets, actuals, evidence, scores and dashboards of a scope (company, unit, person).',
+    },
+  },
+  'target.set': {
+    roles: { admin: ALL, manager: ['subtree', 'kpi-subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Đặt chỉ tiêu của một phạm vi; phân bổ chỉ tiêu cần quyền này ở cả phạm vi nguồn và mọi phạm vi nhận.',
+      en: 'Set the targets of a scope; a cascade needs it on the source scope and on every receiving scope.',
+    },
+  },
+  'actual.write': {
+    roles: { admin: ALL, manager: ['subtree', 'kpi-subtree', 'responsible'], employee: ['self', 'responsible'], viewer: NONE },
+    about: {
+      vi: 'Cập nhật kết quả, tải minh chứng, gửi số liệu qua API hoặc từng dòng của tệp nhập cho một phạm vi.',
+      en: 'Check in, upload evidence, push through the API, or import a file row, for a scope.',
+    },
+  },
+  'actual.import': {
+    roles: { admin: ALL, manager: ALL, employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Tải tệp số liệu thực hiện lên (mỗi dòng còn cần quyền cập nhật kết quả cho phạm vi của nó).',
+      en: 'Upload a file of actuals (each row also needs actual.write on its scope).',
+    },
+  },
+  'unit.read': {
+    roles: everyone,
+    about: { vi: 'Xem sơ đồ tổ chức (tên và cây phòng ban).', en: 'Read the org chart (unit names and tree).' },
+  },
+  'unit.manage': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Tạo, đổi tên, di chuyển, lưu trữ phòng ban. Đích: chính phòng ban và phòng ban cha mới; phòng ban cấp cao nhất thuộc cấp công ty.',
+      en: 'Create, rename, move, archive a unit. Target: the unit and its new parent; a top-level unit belongs to the company.',
+    },
+  },
+  'position.read': { roles: everyone, about: { vi: 'Xem danh mục chức danh.', en: 'Read the list of positions.' } },
+  'position.manage': { roles: adminOnly, about: { vi: 'Tạo chức danh.', en: 'Create positions.' } },
+  'person.read': {
+    roles: { admin: ALL, manager: ['subtree'], employee: ['self'], viewer: ['subtree'] },
+    about: { vi: 'Xem hồ sơ nhân sự.', en: "Read a person's record." },
+  },
+  'person.manage': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Thêm, sửa, chuyển phòng ban, nghỉ việc. Đích: phòng ban cũ và mới của người đó, và người quản lý được chọn.',
+      en: "Add, edit, move, deactivate a person. Target: the person's old and new unit, and the manager chosen.",
+    },
+  },
+  'person.import': {
+    roles: { admin: ALL, manager: ALL, employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Tải tệp nhân sự lên (mỗi dòng còn cần quyền quản lý nhân sự ở phòng ban của nó).',
+      en: 'Upload a file of people (each row also needs person.manage on its unit).',
+    },
+  },
+  'user.manage': { roles: adminOnly, about: { vi: 'Tạo tài khoản đăng nhập, đổi vai trò.', en: 'Create logins, change roles.' } },
+  'company.read': { roles: everyone, about: { vi: 'Xem thông tin công ty.', en: 'Read the company settings.' } },
+  'company.manage': { roles: adminOnly, about: { vi: 'Sửa thông tin công ty.', en: 'Change the company settings.' } },
+  'audit.read': { roles: adminOnly, about: { vi: 'Xem nhật ký thay đổi.', en: 'Read the audit log.' } },
+  'api-token.manage': { roles: adminOnly, about: { vi: 'Tạo, xem, thu hồi mã API.', en: 'Create, list and revoke API tokens.' } },
+  'kpi-as-code.apply': {
+    roles: adminOnly,
+    about: { vi: 'Áp dụng tệp KPI-as-code (YAML) vào hệ thống.', en: 'Apply a KPI-as-code (YAML) file.' },
+  },
+};
+
+/** Who is asking: their role, their person (if any), and the unit subtree they manage or view. */
+export interface Subject {
+  role: Role;
+  personId: number | null;
+  unitId: number | null;
+  /** 'all' for admins; the unit subtree for managers and viewers; empty otherwise. */
+  subtree: 'all' | ReadonlySet<number>;
+}
+
+/** What an action is about. A KPI's company scope carries the KPI, for the `kpi-subtree` and `responsible` reaches. */
+export type Target =
+  | { scope: 'company'; kpi?: KpiResponsibility | undefined }
+  | { scope: 'unit'; unitId: number }
+  | { scope: 'person'; personId: number; unitId: number };
+
+export interface KpiResponsibility {
+  ownerId: number | null;
+  measurerId: number | null;
+  /** The owner's unit; null when the KPI has no owner. */
+  ownerUnitId: number | null;
+}
+
+const inSubtree = (s: Subject, unitId: number | null) => unitId !== null && (s.subtree === 'all' || s.subtree.has(unitId));
+
+function reaches(s: Subject, reach: Reach, t: Target): boolean {
+  switch (reach) {
+    case 'all':
+      return true;
+    case 'company':
+      return t.scope === 'company';
+    case 'subtree':
+      return (t.scope === 'unit' || t.scope === 'person') && (inSubtree(s, t.unitId) || (t.scope === 'person' && t.personId === s.personId));
+    case 'own-unit':
+      return t.scope === 'unit' && t.unitId === s.unitId;
+    case 'self':
+      return t.scope === 'person' && s.personId !== null && t.personId === s.personId;
+    case 'kpi-subtree':
+      return t.scope === 'company' && t.kpi !== undefined && inSubtree(s, t.kpi.ownerUnitId);
+    case 'responsible':
+      return t.scope === 'company' && t.kpi !== undefined && s.personId !== null && (t.kpi.ownerId === s.personId || t.kpi.measurerId === s.personId);
+  }
+}
+
+/** May this subject do this action on this target? Actions without a target (lists, uploads) ask with `{ scope: 'company' }` and any reach. */
+export function can(s: Subject, action: Action, t: Target): boolean {
+  return PERMISSIONS[action].roles[s.role].some((r) => reaches(s, r, t));
+}
+
+/** May this subject do this action on anything at all (e.g. show the menu, accept an upload)? */
+export function canAtAll(s: Subject, action: Action): boolean {
+  return PERMISSIONS[action].roles[s.role].length > 0;
+}
