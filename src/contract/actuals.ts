@@ -112,7 +112,9 @@ export const PushItem = z.strictObject({
 
 export const PushBody = z.strictObject({ actuals: z.array(PushItem).min(1).max(10_000) });
 
-export const PushHeaders = z.object({ 'idempotency-key': z.string().optional() });
+export const PushHeaders = z.object({
+  'idempotency-key': z.string().describe('Required. 1–100 characters; the same key and body replay the stored answer, another body gives 409.'),
+});
 
 export const PushResult = z.object({
   count: z.number(),

@@ -55,11 +55,12 @@ export const Scorecard = z.object({ period: PeriodView, scope: Scope, score: num
 
 const StrategyNodeFields = KpiHeader.extend(EvaluationView.shape).extend({ weight: num, rolledScore: num, rolledStatus: Status });
 export type StrategyMapNode = z.infer<typeof StrategyNodeFields> & { children: StrategyMapNode[] };
+// The id makes it an OpenAPI component the recursion can point to (without it the document refers to a missing `schema0`).
 export const StrategyMapNode: z.ZodType<StrategyMapNode> = StrategyNodeFields.extend({
   get children() {
     return z.array(StrategyMapNode);
   },
-});
+}).meta({ id: 'StrategyMapNode' });
 export const StrategyMap = z.object({ period: PeriodView, score: num, status: Status, roots: z.array(StrategyMapNode) });
 
 const YtdView = z.object({

@@ -7,12 +7,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_IMPORT_BYTES } from '../app/import/read-table';
 import { DomainError } from '../core/errors';
 import { registerAuthHooks } from './auth-hooks';
 import type { ServerDeps } from './context';
 import { errorHandler } from './error-handler';
+import { swaggerOptions } from './openapi';
 import { actualRoutes } from './routes/actuals';
 import { actualsImportRoutes } from './routes/actuals-import';
 import { apiTokenRoutes } from './routes/api-tokens';
@@ -49,12 +50,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'OpenKPI API', version: deps.version, description: 'KPI management: SMART KPIs, cascades, actuals, scoring.' },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions(deps.version));
   registerAuthHooks(app, deps);
 
   await app.register(

@@ -12,6 +12,11 @@ const invalid = (path: string, code: string, vi: string, en: string) =>
 
 const LOG_EVERY = 100_000;
 
+const ACTUALS_UPLOAD = {
+  file: 'CSV or XLSX file of actuals (one row per KPI and period).',
+  fields: { mapping: 'Optional JSON column mapping: { "kpi": "<header>", "period": "<header>", … }.' },
+};
+
 /** A long import leaves a trace in the log: each phase every 100,000 rows and when it ends. */
 function logProgress(log: FastifyBaseLogger) {
   const next = new Map<ImportPhase, number>();
@@ -70,7 +75,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/actuals/import/preview',
-      { schema: { tags: ['actuals'], querystring: PreviewActualsQuery, consumes: ['multipart/form-data'], response: { 200: ImportPreview } } },
+      { config: { upload: ACTUALS_UPLOAD }, schema: { tags: ['actuals'], querystring: PreviewActualsQuery, consumes: ['multipart/form-data'], response: { 200: ImportPreview } } },
       async (req) => {
         const actor = requireActor(req);
         const upload = await readUpload(req);
@@ -85,7 +90,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/actuals/import',
-      { schema: { tags: ['actuals'], querystring: ImportActualsQuery, consumes: ['multipart/form-data'], response: { 200: ImportActualsResult } } },
+      { config: { upload: ACTUALS_UPLOAD }, schema: { tags: ['actuals'], querystring: ImportActualsQuery, consumes: ['multipart/form-data'], response: { 200: ImportActualsResult } } },
       async (req) => {
         const actor = requireActor(req);
         const upload = await readUpload(req);

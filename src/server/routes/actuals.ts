@@ -42,7 +42,7 @@ export function actualRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/actuals/:id/evidence',
-      { schema: { tags: ['actuals'], params: IdParams, consumes: ['multipart/form-data'], response: { 201: EvidenceFile } } },
+      { config: { upload: { file: 'Evidence file (PDF, image, spreadsheet, CSV or text).' } }, schema: { tags: ['actuals'], params: IdParams, consumes: ['multipart/form-data'], response: { 201: EvidenceFile } } },
       async (req, reply) => {
         const actor = requireActor(req);
         const file = await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
@@ -56,7 +56,7 @@ export function actualRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/evidence/:id', { schema: { tags: ['actuals'], params: IdParams, response: { 200: z.any() } } }, async (req, reply) => {
+    app.get('/evidence/:id', { config: { download: 'The evidence file as uploaded, as an attachment.' }, schema: { tags: ['actuals'], params: IdParams, response: { 200: z.any() } } }, async (req, reply) => {
       const file = await getEvidence(store, requireActor(req), req.params.id);
       return reply
         .header('content-type', file.contentType)

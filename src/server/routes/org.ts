@@ -66,7 +66,7 @@ export function orgRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/people/import',
-      { schema: { tags: ['org'], querystring: ImportPeopleQuery, consumes: ['multipart/form-data'], response: { 200: ImportPeopleResult } } },
+      { config: { upload: { file: 'CSV or XLSX file of people (one row per person).' } }, schema: { tags: ['org'], querystring: ImportPeopleQuery, consumes: ['multipart/form-data'], response: { 200: ImportPeopleResult } } },
       async (req) => {
         const actor = requireActor(req);
         const file = await req.file();
