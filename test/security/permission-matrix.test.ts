@@ -1,0 +1,446 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, canAtAll, type Action, type Subject, type Target } from '../../src/core/auth/permissions';
+import { startTestApp, type ApiClient, type TestApp } from '../helpers/api';
+import { engines } from '../helpers/db';
+import { multipartFile } from '../helpers/multipart';
+import { documentedRoutes } from '../helpers/routes';
+
+/**
+ * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
+ * outside it. The expected answer is the permission table's; a refusal must be 403 and change nothing,
+ * and listings must hold nothing the table hides. A route without a case here fails the test.
+ */
+
+type Role = 'admin' | 'manager' | 'employee' | 'viewer';
+const LOGINS: Record<Role, string> = {
+  admin: 'admin@minhan.vn', // BGD
+  manager: 'truong.kd@minhan.vn', // head of KD (KD, KD-MB, KD-MN)
+  employee: 'nhanvien@minhan.vn', // KD-MB
+  viewer: 'an.nguyen@minhan.vn', // BGD; owns REVENUE
+};
+
+/** The scopes each case is tried on: own, subtree and outside for some role each. */
+const SCOPES = ['company', 'unit:KD-MB', 'unit:MKT', 'unit:BGD', 'person:nhanvien@minhan.vn', 'person:tuan.kieu@minhan.vn', 'person:an.nguyen@minhan.vn'] as const;
+type ScopeName = (typeof SCOPES)[number];
+
+interface World {
+  unit: Record<string, number>;
+  person: Record<string, { id: number; unitId: number }>;
+  subjects: Record<Role, Subject>;
+  /** A KPI owned in each scope (for KPI edits): the scope's head person or the person themself; none for company. */
+  kpiOwnedIn: Record<ScopeName, string>;
+  /** Per KPI code × scope: an actual id and an evidence id written by the admin at setup. */
+  actualId: Map<string, number>;
+  evidenceId: Map<string, number>;
+}
+
+interface Request {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Case {
+  action: Action;
+  /** Scopes to try; absent = one request with no scope (target: the company). */
+  scopes?: readonly ScopeName[];
+  /** KPIs to try (their code is given to `request`); the target of a company scope carries the KPI. */
+  kpis?: readonly string[];
+  /** What the action is about, when not the scope itself (e.g. a KPI edit is about its owner's unit). */
+  target?: (w: World, scope: ScopeName, kpi: string) => Target;
+  request?: (w: World, scope: ScopeName, kpi: string, n: number) => Request;
+  /** Uploads: the action the role needs at all before a byte is read; `action` is then checked row by row (a refused row is a 4xx). */
+  gate?: Action;
+  /** Listings: allowed to anyone with the action at all; every item listed must be allowed; returns the items' targets. */
+  items?: (w: World, body: unknown) => Target[];
+  /** Routes not walked here, with the reason. */
+  skip?: string;
+}
+
+const KPI_IN = 'SALES_MB_REVENUE'; // owner lan.hoang (KD-MB), measurer huong.le (KT)
+const KPI_OUT = 'WEB_TRAFFIC'; // owner truong.mkt (MKT)
+const KPI_COMPANY = 'REVENUE'; // owner an.nguyen (BGD, the viewer), measurer ktt
+const NUMBER_KPIS = [KPI_IN, KPI_OUT, KPI_COMPANY] as const;
+
+function scopeTarget(w: World, scope: ScopeName, kpi?: string, kpis?: Map<string, KpiInfo>): Target {
+  if (scope === 'company') {
+    const k = kpi ? kpis?.get(kpi) : undefined;
+    return { scope: 'company', ...(k && { kpi: { ownerId: k.ownerId, measurerId: k.measurerId, ownerUnitId: k.ownerUnitId } }) };
+  }
+  const [type, key] = scope.split(':') as ['unit' | 'person', string];
+  if (type === 'unit') return { scope: 'unit', unitId: w.unit[key]! };
+  const p = w.person[key]!;
+  return { scope: 'person', personId: p.id, unitId: p.unitId };
+}
+
+function scopeBody(w: World, scope: ScopeName): { type: 'company' | 'unit' | 'person'; id: number | null } {
+  if (scope === 'company') return { type: 'company', id: null };
+  const [type, key] = scope.split(':') as ['unit' | 'person', string];
+  return { type, id: type === 'unit' ? w.unit[key]! : w.person[key]!.id };
+}
+
+const scopeQuery = (w: World, scope: ScopeName) => {
+  const b = scopeBody(w, scope);
+  return b.type === 'company' ? 'company' : `${b.type}:${b.id}`;
+};
+
+interface KpiInfo {
+  ownerId: number | null;
+  measurerId: number | null;
+  ownerUnitId: number | null;
+}
+
+const draftKpi = (code: string, ownerId: number | null) => ({
+  code,
+  name: `KPI kiểm thử quyền ${code}`,
+  level: 'operational',
+  perspective: 'financial',
+  unit: 'VND',
+  direction: 'increase',
+  aggregation: 'sum',
+  frequency: 'monthly',
+  source: 'manual',
+  ownerId,
+  measurerId: null,
+  reportWithinDays: 5,
+  baseline: null,
+  parents: [],
+  tags: [],
+  status: 'draft',
+});
+
+function ownerOf(w: World, scope: ScopeName): number | null {
+  if (scope === 'company') return null;
+  const [type, key] = scope.split(':') as ['unit' | 'person', string];
+  if (type === 'person') return w.person[key]!.id;
+  const head = { 'KD-MB': 'lan.hoang@minhan.vn', MKT: 'truong.mkt@minhan.vn', BGD: 'an.nguyen@minhan.vn' }[key]!;
+  return w.person[head]!.id;
+}
+
+const editTarget = (w: World, scope: ScopeName): Target => {
+  const owner = ownerOf(w, scope);
+  if (owner === null) return { scope: 'company' };
+  const unitId = Object.values(w.person).find((p) => p.id === owner)!.unitId;
+  return { scope: 'unit', unitId };
+};
+
+const NON_COMPANY = SCOPES.filter((s) => s !== 'company');
+const UNITS = ['unit:KD-MB', 'unit:MKT', 'unit:BGD'] as const;
+
+let kpiInfo: Map<string, KpiInfo>;
+
+const CASES: Record<string, Case> = {
+  'GET /api/health': { action: 'kpi.read', skip: 'public' },
+  'GET /api/auth/csrf': { action: 'kpi.read', skip: 'public' },
+  'POST /api/auth/login': { action: 'kpi.read', skip: 'public' },
+  'GET /api/auth/session': { action: 'kpi.read', skip: 'public' },
+  'POST /api/auth/logout': { action: 'kpi.read', skip: 'every signed-in user; ends only their own session (auth tests)' },
+  'GET /api/auth/me': { action: 'kpi.read', skip: 'every signed-in user; their own account only (auth tests)' },
+  'PATCH /api/auth/me': { action: 'kpi.read', skip: 'every signed-in user; their own account only (auth tests)' },
+  'POST /api/auth/password': { action: 'kpi.read', skip: 'every signed-in user; their own password only (auth tests)' },
+  'POST /api/v1/actuals': { action: 'actual.write', skip: 'bearer tokens, not sessions: scoped by the token (api-v1 tests)' },
+
+  'GET /api/users': { action: 'user.manage', request: () => ({ method: 'GET', url: '/api/users' }) },
+  'POST /api/users': {
+    action: 'user.manage',
+    request: (_w, _s, _k, n) => ({ method: 'POST', url: '/api/users', payload: { email: `matrix${n}@minhan.vn`, name: 'Ma Trận', role: 'employee', password: 'mat-khau-dai-1', locale: 'vi' } }),
+  },
+  'GET /api/company': { action: 'company.read', request: () => ({ method: 'GET', url: '/api/company' }) },
+  'PUT /api/company': {
+    action: 'company.manage',
+    request: () => ({ method: 'PUT', url: '/api/company', payload: { name: 'Công ty TNHH Thương mại Minh An', timezone: 'Asia/Ho_Chi_Minh', currency: 'VND', locale: 'vi-VN', fiscalYearStartMonth: 1 } }),
+  },
+  'GET /api/org-units': { action: 'unit.read', request: () => ({ method: 'GET', url: '/api/org-units' }) },
+  'POST /api/org-units': {
+    action: 'unit.manage',
+    scopes: ['company', ...UNITS],
+    request: (w, s, _k, n) => ({ method: 'POST', url: '/api/org-units', payload: { code: `MX-${n}`, name: `Nhóm ${n}`, parentId: s === 'company' ? null : w.unit[s.slice(5)]! } }),
+  },
+  'PATCH /api/org-units/{id}': {
+    action: 'unit.manage',
+    scopes: UNITS,
+    request: (w, s) => ({ method: 'PATCH', url: `/api/org-units/${w.unit[s.slice(5)]}`, payload: { name: `${s.slice(5)} (đổi tên)` } }),
+  },
+  'GET /api/positions': { action: 'position.read', request: () => ({ method: 'GET', url: '/api/positions' }) },
+  'POST /api/positions': { action: 'position.manage', request: (_w, _s, _k, n) => ({ method: 'POST', url: '/api/positions', payload: { code: `mx-${n}`, name: `Chức danh ${n}` } }) },
+  'GET /api/people': {
+    action: 'person.read',
+    request: () => ({ method: 'GET', url: '/api/people?limit=500' }),
+    items: (_w, body) => (body as { items: { id: number; unitId: number }[] }).items.map((p) => ({ scope: 'person', personId: p.id, unitId: p.unitId })),
+  },
+  'GET /api/people/{id}': {
+    action: 'person.read',
+    scopes: NON_COMPANY.filter((s) => s.startsWith('person')),
+    request: (w, s) => ({ method: 'GET', url: `/api/people/${w.person[s.slice(7)]!.id}` }),
+  },
+  'POST /api/people': {
+    action: 'person.manage',
+    scopes: UNITS,
+    request: (w, s, _k, n) => ({ method: 'POST', url: '/api/people', payload: { fullName: `Người Mới ${n}`, email: `moi${n}@minhan.vn`, unitId: w.unit[s.slice(5)]! } }),
+  },
+  'PATCH /api/people/{id}': {
+    action: 'person.manage',
+    scopes: NON_COMPANY.filter((s) => s.startsWith('person')),
+    request: (w, s) => ({ method: 'PATCH', url: `/api/people/${w.person[s.slice(7)]!.id}`, payload: { positionId: null } }),
+  },
+  'POST /api/people/import': {
+    action: 'person.manage',
+    gate: 'person.import',
+    scopes: UNITS,
+    request: (_w, s, _k, n) => ({
+      method: 'POST',
+      url: '/api/people/import',
+      ...multipartFile('file', 'p.csv', `Họ và tên,Email,Mã phòng ban,Chức danh,Email quản lý\nNhập Mới ${n},nhap${n}@minhan.vn,${s.slice(5)},,\n`),
+    }),
+  },
+  'GET /api/audit': { action: 'audit.read', request: () => ({ method: 'GET', url: '/api/audit' }) },
+
+  'GET /api/kpis': { action: 'kpi.read', request: () => ({ method: 'GET', url: '/api/kpis' }) },
+  'GET /api/kpi-templates': { action: 'kpi.read', request: () => ({ method: 'GET', url: '/api/kpi-templates' }) },
+  'GET /api/kpis/{code}': { action: 'kpi.read', request: () => ({ method: 'GET', url: `/api/kpis/${KPI_OUT}` }) },
+  'POST /api/kpis/smart-check': { action: 'kpi.read', request: () => ({ method: 'POST', url: '/api/kpis/smart-check', payload: { name: 'Doanh thu' } }) },
+  'POST /api/kpis': {
+    action: 'kpi.edit',
+    scopes: SCOPES,
+    target: (w, s) => editTarget(w, s),
+    request: (w, s, _k, n) => ({ method: 'POST', url: '/api/kpis', payload: draftKpi(`MX_NEW_${n}`, ownerOf(w, s)) }),
+  },
+  'PUT /api/kpis/{code}': {
+    action: 'kpi.edit',
+    scopes: SCOPES,
+    target: (w, s) => editTarget(w, s),
+    request: (w, s) => ({ method: 'PUT', url: `/api/kpis/${w.kpiOwnedIn[s]}`, payload: draftKpi(w.kpiOwnedIn[s], ownerOf(w, s)) }),
+  },
+  'POST /api/kpis/{code}/archive': {
+    action: 'kpi.edit',
+    scopes: SCOPES,
+    target: (w, s) => editTarget(w, s),
+    request: (w, s) => ({ method: 'POST', url: `/api/kpis/${w.kpiOwnedIn[s]}/archive` }),
+  },
+
+  'GET /api/kpis/{code}/targets': {
+    action: 'numbers.read',
+    kpis: NUMBER_KPIS,
+    request: (_w, _s, k) => ({ method: 'GET', url: `/api/kpis/${k}/targets` }),
+    items: (w, body) => (body as { items: { scope: { type: string; id: number | null } }[] }).items.map((t) => targetOfScope(w, t.scope)),
+  },
+  'PUT /api/kpis/{code}/targets': {
+    action: 'target.set',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k) => ({ method: 'PUT', url: `/api/kpis/${k}/targets`, payload: { scope: scopeBody(w, s), targets: [{ period: '2027', value: 1000 }] } }),
+  },
+  'POST /api/kpis/{code}/cascade': {
+    action: 'target.set',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    // From the scope to itself: allowed only with target.set there (the source and every receiver need it).
+    request: (w, s, k) => ({ method: 'POST', url: `/api/kpis/${k}/cascade`, payload: { period: '2026', from: scopeBody(w, s), to: [{ scope: scopeBody(w, s), weight: 1 }] } }),
+  },
+  'GET /api/kpis/{code}/target-check': {
+    action: 'numbers.read',
+    kpis: NUMBER_KPIS,
+    request: (_w, _s, k) => ({ method: 'GET', url: `/api/kpis/${k}/target-check?period=2026` }),
+  },
+
+  'GET /api/scorecard': { action: 'numbers.read', scopes: SCOPES, request: (w, s) => ({ method: 'GET', url: `/api/scorecard?period=2026-06&scope=${scopeQuery(w, s)}` }) },
+  'GET /api/strategy-map': { action: 'numbers.read', request: () => ({ method: 'GET', url: '/api/strategy-map?period=2026-06' }) },
+  'GET /api/kpis/{code}/series': {
+    action: 'numbers.read',
+    scopes: SCOPES,
+    kpis: [KPI_IN],
+    request: (w, s, k) => ({ method: 'GET', url: `/api/kpis/${k}/series?scope=${scopeQuery(w, s)}` }),
+  },
+  'GET /api/dashboard/units': {
+    action: 'numbers.read',
+    request: () => ({ method: 'GET', url: '/api/dashboard/units?period=2026-06' }),
+    items: (_w, body) => (body as { units: { id: number }[] }).units.map((u) => ({ scope: 'unit', unitId: u.id })),
+  },
+
+  'POST /api/kpis/{code}/checkins': {
+    action: 'actual.write',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k, n) => ({ method: 'POST', url: `/api/kpis/${k}/checkins`, payload: { period: '2026-03', scope: scopeBody(w, s), value: 1000 + n } }),
+  },
+  'GET /api/kpis/{code}/actuals': {
+    action: 'numbers.read',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k) => ({ method: 'GET', url: `/api/kpis/${k}/actuals?scope=${scopeQuery(w, s)}` }),
+  },
+  'GET /api/actuals/{id}/versions': {
+    action: 'numbers.read',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k) => ({ method: 'GET', url: `/api/actuals/${w.actualId.get(`${k}|${s}`)}/versions` }),
+  },
+  'POST /api/actuals/{id}/evidence': {
+    action: 'actual.write',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k) => ({ method: 'POST', url: `/api/actuals/${w.actualId.get(`${k}|${s}`)}/evidence`, ...multipartFile('file', 'minh-chung.txt', 'hoá đơn', 'text/plain') }),
+  },
+  'GET /api/evidence/{id}': {
+    action: 'numbers.read',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k) => ({ method: 'GET', url: `/api/evidence/${w.evidenceId.get(`${k}|${s}`)}` }),
+  },
+  'POST /api/actuals/import/preview': {
+    action: 'actual.import',
+    request: () => ({ method: 'POST', url: '/api/actuals/import/preview', ...multipartFile('file', 'a.csv', `kpi,period,value\n${KPI_IN},2026-04,5\n`) }),
+  },
+  'POST /api/actuals/import': {
+    action: 'actual.write',
+    gate: 'actual.import',
+    scopes: SCOPES,
+    kpis: NUMBER_KPIS,
+    request: (w, s, k, n) => {
+      const b = scopeBody(w, s);
+      const unit = b.type === 'unit' ? s.slice(5) : '';
+      const person = b.type === 'person' ? s.slice(7) : '';
+      return { method: 'POST', url: '/api/actuals/import', ...multipartFile('file', 'a.csv', `kpi,period,unit,person,value\n${k},2026-05,${unit},${person},${2000 + n}\n`) };
+    },
+  },
+  'GET /api/api-tokens': { action: 'api-token.manage', request: () => ({ method: 'GET', url: '/api/api-tokens' }) },
+  'POST /api/api-tokens': {
+    action: 'api-token.manage',
+    request: (_w, _s, _k, n) => ({ method: 'POST', url: '/api/api-tokens', payload: { name: `Tích hợp ${n}`, kpiCodes: [KPI_IN] } }),
+  },
+  'POST /api/api-tokens/{id}/revoke': { action: 'api-token.manage', request: () => ({ method: 'POST', url: '/api/api-tokens/1/revoke' }) },
+};
+
+function targetOfScope(w: World, scope: { type: string; id: number | null }): Target {
+  if (scope.type === 'unit') return { scope: 'unit', unitId: scope.id! };
+  if (scope.type === 'person') {
+    const p = Object.values(w.person).find((x) => x.id === scope.id);
+    return { scope: 'person', personId: scope.id!, unitId: p?.unitId ?? -1 };
+  }
+  return { scope: 'company' };
+}
+
+/** Managers' and viewers' subtrees: their unit and every unit below it, now (units are created during the run). */
+async function refreshSubtrees(admin: ApiClient, w: World): Promise<void> {
+  const units = (await admin.get('/api/org-units')).json().items as { id: number; parentId: number | null }[];
+  const below = (root: number) => {
+    const ids = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const u of units) if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) grew = ids.add(u.id) !== null;
+    }
+    return ids;
+  };
+  w.subjects.manager.subtree = below(w.unit.KD!);
+  w.subjects.viewer.subtree = below(w.unit.BGD!);
+}
+
+/** Counts and last-change stamps of everything a request could write. */
+async function fingerprint(t: TestApp): Promise<string> {
+  const r = await sql<{ f: string }>`
+    SELECT concat_ws('|',
+      (SELECT count(*) FROM audit_log),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kpi_actuals),
+      (SELECT count(*) FROM kpi_actual_versions),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kpi_targets),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kpis),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM people),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM org_units),
+      (SELECT count(*) FROM positions), (SELECT count(*) FROM users), (SELECT count(*) FROM kpi_evidence),
+      (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL), (SELECT max(updated_at)::text FROM company)) AS f`.execute(t.database.db);
+  return r.rows[0]!.f;
+}
+
+describe.each(engines())('route × role × scope permission matrix on %s', (engine) => {
+  let t: TestApp;
+  const clients = {} as Record<Role, ApiClient>;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    for (const role of Object.keys(LOGINS) as Role[]) clients[role] = await t.as(LOGINS[role]);
+    const admin = clients.admin;
+    const units = (await admin.get('/api/org-units')).json().items as { id: number; code: string }[];
+    const people = (await admin.get('/api/people?limit=500')).json().items as { id: number; email: string | null; unitId: number }[];
+    const unit = Object.fromEntries(units.map((u) => [u.code, u.id]));
+    const person = Object.fromEntries(people.filter((p) => p.email).map((p) => [p.email!, { id: p.id, unitId: p.unitId }]));
+    // The subjects worked out from the demo org chart by hand, not asked from the server.
+    const subjects: Record<Role, Subject> = {
+      admin: { role: 'admin', personId: person['admin@minhan.vn']!.id, unitId: unit.BGD!, subtree: 'all' },
+      manager: { role: 'manager', personId: person['truong.kd@minhan.vn']!.id, unitId: unit.KD!, subtree: new Set() },
+      employee: { role: 'employee', personId: person['nhanvien@minhan.vn']!.id, unitId: unit['KD-MB']!, subtree: new Set() },
+      viewer: { role: 'viewer', personId: person['an.nguyen@minhan.vn']!.id, unitId: unit.BGD!, subtree: new Set() },
+    };
+    w = { unit, person, subjects, kpiOwnedIn: {} as World['kpiOwnedIn'], actualId: new Map(), evidenceId: new Map() };
+
+    for (const [i, s] of SCOPES.entries()) {
+      const code = `MX_OWNED_${i}`;
+      w.kpiOwnedIn[s] = code;
+      expect((await admin.post('/api/kpis', draftKpi(code, ownerOf(w, s)))).statusCode).toBe(201);
+    }
+    const kpis = (await admin.get('/api/kpis')).json().items as ({ code: string } & KpiInfo)[];
+    kpiInfo = new Map(kpis.map((k) => [k.code, { ownerId: k.ownerId, measurerId: k.measurerId, ownerUnitId: k.ownerUnitId }]));
+    for (const k of NUMBER_KPIS) {
+      for (const s of SCOPES) {
+        const res = await admin.post(`/api/kpis/${k}/checkins`, { period: '2025-02', scope: scopeBody(w, s), value: 7 });
+        expect(res.statusCode, res.body).toBe(200);
+        const id = res.json().id as number;
+        w.actualId.set(`${k}|${s}`, id);
+        const ev = await admin.request({ method: 'POST', url: `/api/actuals/${id}/evidence`, ...multipartFile('file', 'hd.txt', 'hoá đơn', 'text/plain') });
+        expect(ev.statusCode, ev.body).toBe(201);
+        w.evidenceId.set(`${k}|${s}`, ev.json().id as number);
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('has a case for every route of the OpenAPI document', async () => {
+    const routes = await documentedRoutes(t.app);
+    const missing = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in CASES));
+    expect(missing).toEqual([]);
+    expect(routes.length).toBeGreaterThan(40);
+  });
+
+  it('allows exactly what the table allows, refuses the rest with 403 and no change, and lists nothing the table hides', async () => {
+    const failures: string[] = [];
+    let n = 0;
+    let checked = 0;
+    // Viewer, employee and manager first: the admin's writes (archives, renames) must not decide the others' answers.
+    for (const role of ['viewer', 'employee', 'manager', 'admin'] as Role[]) {
+      for (const [key, c] of Object.entries(CASES)) {
+        if (c.skip || !c.request) continue;
+        await refreshSubtrees(clients.admin, w);
+        const subject = w.subjects[role];
+        for (const kpi of c.kpis ?? ['']) {
+          for (const scope of c.scopes ?? (['company'] as const)) {
+            n++;
+            const target = c.target ? c.target(w, scope, kpi) : scopeTarget(w, scope, kpi || undefined, kpiInfo);
+            const passesGate = c.gate === undefined || canAtAll(subject, c.gate);
+            const allowed = c.items ? canAtAll(subject, c.action) : passesGate && can(subject, c.action, target);
+            const req = c.request(w, scope, kpi, n);
+            const mutating = req.method !== 'GET';
+            const before = mutating ? await fingerprint(t) : '';
+            const res = await clients[role].request(req as never);
+            const label = `${role} ${key} kpi=${kpi || '-'} scope=${scope} → ${res.statusCode}`;
+            checked++;
+            if (res.statusCode >= 500 || res.statusCode === 401) failures.push(`${label} (unexpected) ${res.body.slice(0, 200)}`);
+            else if (allowed && res.statusCode === 403) failures.push(`${label}: refused but the table allows it`);
+            else if (!allowed) {
+              const rowRefused = c.gate !== undefined && passesGate && res.statusCode >= 400 && res.statusCode < 500;
+              if (res.statusCode !== 403 && !rowRefused) failures.push(`${label}: allowed but the table refuses it ${res.body.slice(0, 160)}`);
+              if (mutating && (await fingerprint(t)) !== before) failures.push(`${label}: a refused request changed data`);
+            } else if (c.items && res.statusCode === 200) {
+              for (const item of c.items(w, res.json())) {
+                if (!can(subject, c.action, item)) failures.push(`${label}: lists ${JSON.stringify(item)} which the table hides`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(600);
+  });
+});
