@@ -250,8 +250,11 @@ export interface Store {
   };
   sessions: {
     create(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;
-    findUser(tokenHash: string, now: Date): Promise<User | null>;
+    /** The signed-in user of a session that has not expired, and when it expires. */
+    findActive(tokenHash: string, now: Date): Promise<{ user: User; expiresAt: Date } | null>;
     delete(tokenHash: string): Promise<void>;
+    /** Ends every session of a user except the one given (a password change keeps the current browser signed in). */
+    deleteForUser(userId: number, exceptTokenHash: string | null): Promise<void>;
   };
   units: {
     list(): Promise<OrgUnit[]>;

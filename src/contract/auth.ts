@@ -20,6 +20,7 @@ export const MeResponse = z.object({ user: User });
 export const SessionResponse = z.object({ user: User.nullable() });
 export const CsrfResponse = z.object({ token: z.string() });
 export const UpdateMeBody = z.strictObject({ locale: Lang });
+export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) });
 
 export const CreateUserBody = z.strictObject({
   email: Email,

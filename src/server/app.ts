@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -11,8 +10,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { MAX_IMPORT_BYTES } from '../app/import/read-table';
 import { DomainError } from '../core/errors';
 import { registerAuthHooks } from './auth-hooks';
-import type { ServerDeps } from './context';
+import { registerSecurityHeaders } from './security-headers';
+import { CSRF_COOKIE, sessionCookieOptions, type ServerDeps } from './context';
 import { errorHandler } from './error-handler';
+import { safeLoggerOptions } from './log-redaction';
 import { swaggerOptions } from './openapi';
 import { actualRoutes } from './routes/actuals';
 import { actualsImportRoutes } from './routes/actuals-import';
@@ -33,22 +34,23 @@ export interface BuildOptions {
   webDir?: string;
 }
 
-export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+export { LOG_REDACT } from './log-redaction';
 
 /** Builds the Fastify app: plugins, hooks, routes under /api, the web app at /. */
 export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: safeLoggerOptions(options.logger), bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app, { secureCookies: deps.secureCookies ?? false });
 
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies ?? false },
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: sessionCookieOptions(deps),
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, swaggerOptions(deps.version));
   registerAuthHooks(app, deps);

@@ -1,13 +1,25 @@
-import type { FastifyInstance } from 'fastify';
-import { resolveActor } from '../app/actor';
-import { userForSession } from '../app/auth/sessions';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SessionActors } from '../app/auth/session-actors';
 import { SESSION_COOKIE, requireActor, type ServerDeps } from './context';
 import { pickLang } from './lang';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Session → actor, request language, CSRF on every state-changing /api request. */
+/** Integrations under /api/v1 authenticate with a bearer token (api-v1.ts), never a cookie: CSRF cannot apply. */
+const isBearerRoute = (route: string) => route.startsWith('/api/v1/');
+
+/** Writes that cannot change who a user is or which units they see: they keep the session cache warm. */
+const KEEPS_ACTORS = ['/api/kpis', '/api/actuals', '/api/api-tokens', '/api/v1/'];
+
+/**
+ * Every /api request, in this order, before its body is parsed or validated:
+ * 1. the session cookie → acting user (cached, see SessionActors) and the request language;
+ * 2. 401 UNAUTHENTICATED on a non-public route without a session;
+ * 3. 403 CSRF_INVALID on a state-changing route without a valid CSRF token.
+ * Validation (400) comes after both. Unknown routes fall through to the 404 handler.
+ */
 export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void {
+  const sessions = new SessionActors(deps.store);
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
@@ -17,24 +29,32 @@ export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void 
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const user = await userForSession(deps.store, token, deps.now());
-      if (user) {
+      const actor = await sessions.actorFor(token, deps.now());
+      if (actor) {
         request.sessionToken = token;
-        request.actor = await resolveActor(deps.store, user);
-        request.lang = pickLang(request.headers['accept-language'], user.locale);
+        request.actor = actor;
+        request.lang = pickLang(request.headers['accept-language'], actor.user.locale);
       }
     }
+    if (apiRoute(request) && !request.routeOptions.config.public) requireActor(request);
   });
 
   app.addHook('onRequest', (request, reply, done) => {
-    // Integrations under /api/v1 authenticate with a bearer token, never a cookie: CSRF cannot apply.
-    const tokenCall = request.url.startsWith('/api/v1/') && !request.headers.cookie;
-    if (request.url.startsWith('/api/') && MUTATING.has(request.method) && !tokenCall) return app.csrfProtection(request, reply, done);
+    const route = apiRoute(request);
+    if (route && MUTATING.has(request.method) && !isBearerRoute(route)) return app.csrfProtection(request, reply, done);
     done();
   });
 
-  app.addHook('preHandler', async (request) => {
-    const route = request.routeOptions.url ?? '';
-    if (route.startsWith('/api/') && !request.routeOptions.config.public) requireActor(request);
+  // onSend, not onResponse: the cache is cleared before the client can send its next request.
+  app.addHook('onSend', async (request) => {
+    const route = apiRoute(request);
+    if (!route || !MUTATING.has(request.method)) return;
+    if (!KEEPS_ACTORS.some((prefix) => route.startsWith(prefix))) sessions.changed();
   });
+}
+
+/** The matched /api route pattern (e.g. `/api/kpis/:code`), or null for unknown paths and the web app. */
+function apiRoute(request: FastifyRequest): string | null {
+  const url = request.routeOptions.url;
+  return url?.startsWith('/api/') ? url : null;
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../app/actor';
 import type { Store } from '../app/ports';
 import { DomainError, type Lang } from '../core/errors';
+import type { LoginLimits } from './login-throttle';
 
 export interface ServerDeps {
   store: Store;
@@ -9,8 +10,8 @@ export interface ServerDeps {
   version: string;
   /** The clock, injectable for tests. */
   now: () => Date;
-  /** Max login attempts per (IP, email) per window. */
-  loginRateLimit?: { max: number; timeWindow: string };
+  /** Failed logins allowed per (address, e-mail) and per address in a window; see login-throttle.ts. */
+  loginRateLimit?: LoginLimits;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
 }
@@ -28,6 +29,13 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'okpi_session';
+/** The cookie @fastify/csrf-protection keeps its secret in. */
+export const CSRF_COOKIE = '_csrf';
+
+/** The session and CSRF cookies are set and cleared with the same attributes (a browser ignores a clear that differs). */
+export function sessionCookieOptions(deps: Pick<ServerDeps, 'secureCookies'>) {
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies ?? false } as const;
+}
 
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) {

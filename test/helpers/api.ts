@@ -18,7 +18,7 @@ export interface TestApp {
 }
 
 /** The real Fastify app on a fresh database with the demo company, exercised in-process (`inject`). */
-export async function startTestApp(engine: Engine, options: { seed?: boolean; loginRateLimit?: { max: number; timeWindow: string } } = {}): Promise<TestApp> {
+export async function startTestApp(engine: Engine, options: { seed?: boolean; loginRateLimit?: { max: number; maxPerAddress?: number; timeWindow: string } } = {}): Promise<TestApp> {
   const database = await freshDatabase(engine);
   const store = createStore(database.db);
   if (options.seed !== false) await seedDemo(store);
@@ -70,6 +70,9 @@ export class ApiClient {
       ...(opts.headers as Record<string, string> | undefined),
     };
     const res = await this.app.inject({ ...opts, headers });
+    // Login rotates the CSRF secret and hands the new token back in this header.
+    const freshCsrf = res.headers['x-csrf-token'];
+    if (typeof freshCsrf === 'string') this.csrf = freshCsrf;
     for (const c of res.cookies) {
       if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);

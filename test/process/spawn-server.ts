@@ -59,13 +59,14 @@ export async function httpSession(url: string, email: string, password: string) 
   const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   const csrfRes = await fetch(`${url}/api/auth/csrf`);
   keep(csrfRes);
-  const { token } = (await csrfRes.json()) as { token: string };
+  let { token } = (await csrfRes.json()) as { token: string };
   const call = async (path: string, init: RequestInit = {}) => {
     const res = await fetch(`${url}${path}`, {
       ...init,
       headers: { cookie: header(), 'x-csrf-token': token, ...(init.headers as Record<string, string> | undefined) },
     });
     keep(res);
+    token = res.headers.get('x-csrf-token') ?? token; // login rotates the CSRF secret
     return res;
   };
   const login = await call('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json' } });

@@ -16,23 +16,39 @@ function invalidCredentials(): DomainError {
   });
 }
 
-/** Checks the password and opens a session. The returned token goes into an httpOnly cookie. */
-export async function login(store: Store, email: string, password: string, now: Date): Promise<{ user: User; token: string }> {
-  const found = await store.users.findByEmail(email);
+/**
+ * Checks the password and opens a new session. The session the browser already had (if any) ends:
+ * a login never keeps an earlier token alive, so a token planted before login is worthless after it.
+ * The returned token goes into an httpOnly cookie.
+ */
+export async function login(
+  store: Store,
+  credentials: { email: string; password: string; previousToken?: string | null },
+  now: Date,
+): Promise<{ user: User; token: string }> {
+  const found = await store.users.findByEmail(credentials.email);
   // Verify against a dummy hash when the user does not exist, so timing does not reveal emails.
-  const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(credentials.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok || !found.active) throw invalidCredentials();
-  const token = randomBytes(32).toString('base64url');
+  const token = newSessionToken();
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await store.sessions.create(hashToken(token), found.id, expires);
+  await store.transaction(async (tx) => {
+    if (credentials.previousToken) await tx.sessions.delete(hashToken(credentials.previousToken));
+    await tx.sessions.create(hashToken(token), found.id, expires);
+  });
   const { passwordHash: _secret, ...user } = found;
   return { user, token };
+}
+
+function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 export async function logout(store: Store, token: string): Promise<void> {
   await store.sessions.delete(hashToken(token));
 }
 
-export async function userForSession(store: Store, token: string, now: Date): Promise<User | null> {
-  return store.sessions.findUser(hashToken(token), now);
+/** The user behind a session token and when the session expires; null when unknown, expired or deactivated. */
+export async function findSession(store: Store, token: string, now: Date): Promise<{ user: User; expiresAt: Date } | null> {
+  return store.sessions.findActive(hashToken(token), now);
 }

@@ -7,19 +7,26 @@ export function sessionsRepo(db: Kysely<DB>): Store['sessions'] {
     async create(tokenHash, userId, expiresAt) {
       await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
     },
-    async findUser(tokenHash, now) {
+    async findActive(tokenHash, now) {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.active'])
+        .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.active', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now)
         .where('users.active', '=', true)
         .executeTakeFirst();
-      return row ?? null;
+      if (!row) return null;
+      const { expires_at, ...user } = row;
+      return { user, expiresAt: new Date(expires_at) };
     },
     async delete(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+    async deleteForUser(userId, exceptTokenHash) {
+      let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (exceptTokenHash !== null) q = q.where('token_hash', '<>', exceptTokenHash);
+      await q.execute();
     },
   };
 }

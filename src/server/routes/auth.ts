@@ -1,57 +1,50 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveActor } from '../../app/actor';
+import { changePassword } from '../../app/auth/change-password';
 import { createUser, setMyLocale } from '../../app/auth/create-user';
 import { SESSION_DAYS, login, logout } from '../../app/auth/sessions';
 import type { Actor } from '../../app/actor';
-import { policy } from '../../app/policy';
-import { CreateUserBody, CsrfResponse, LoginBody, MeResponse, SessionResponse, UpdateMeBody, User, UserList } from '../../contract/auth';
+import { COMPANY, policy } from '../../app/policy';
+import { ChangePasswordBody, CreateUserBody, CsrfResponse, LoginBody, MeResponse, SessionResponse, UpdateMeBody, User, UserList } from '../../contract/auth';
 import { Ok } from '../../contract/common';
-import { SESSION_COOKIE, requireActor, type ServerDeps } from '../context';
+import { CSRF_COOKIE, SESSION_COOKIE, requireActor, sessionCookieOptions, type ServerDeps } from '../context';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, loginRateLimited } from '../login-throttle';
 
 function presentMe(actor: Actor) {
   const { id, email, name, role, locale } = actor.user;
-  return { user: { id, email, name, role, locale, personId: actor.person?.id ?? null } };
+  const subtree = actor.unitScope === 'all' ? ('all' as const) : [...actor.unitScope];
+  return { user: { id, email, name, role, locale, personId: actor.person?.id ?? null, unitId: actor.person?.unitId ?? null, subtree } };
 }
 
 export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  const throttle = new LoginThrottle(deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, () => deps.now().getTime());
   return async (app) => {
     app.get('/auth/csrf', { config: { public: true }, schema: { tags: ['auth'], response: { 200: CsrfResponse } } }, async (_req, reply) => ({
       token: reply.generateCsrf(),
     }));
 
-    app.post(
-      '/auth/login',
-      {
-        config: {
-          public: true,
-          rateLimit: {
-            hook: 'preHandler',
-            max: deps.loginRateLimit?.max ?? 10,
-            timeWindow: deps.loginRateLimit?.timeWindow ?? '5 minutes',
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-          },
-        },
-        schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } },
-      },
-      async (req, reply) => {
-        const { user, token } = await login(deps.store, req.body.email, req.body.password, deps.now());
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.secureCookies ?? false,
-          maxAge: SESSION_DAYS * 86_400,
-        });
-        await deps.store.audit.record([
-          { actorUserId: user.id, actorName: user.name, action: 'login', entity: 'user', entityId: String(user.id), before: null, after: null },
-        ]);
-        return presentMe(await resolveActor(deps.store, user));
-      },
-    );
+    app.post('/auth/login', { config: { public: true, rateLimited: true }, schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } }, async (req, reply) => {
+      const attempt = throttle.attempt(req.ip, req.body.email);
+      if (!attempt.ok) {
+        reply.header('retry-after', String(attempt.retryAfterSeconds));
+        throw loginRateLimited(attempt.retryAfterSeconds);
+      }
+      const { user, token } = await login(deps.store, { ...req.body, previousToken: req.cookies[SESSION_COOKIE] ?? null }, deps.now());
+      attempt.succeeded();
+      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: SESSION_DAYS * 86_400 });
+      // A new CSRF secret with the new session; the fresh token rides along so the client needs no extra call.
+      delete req.cookies[CSRF_COOKIE];
+      reply.header('x-csrf-token', reply.generateCsrf());
+      await deps.store.audit.record([
+        { actorUserId: user.id, actorName: user.name, action: 'login', entity: 'user', entityId: String(user.id), before: null, after: null },
+      ]);
+      return presentMe(await resolveActor(deps.store, user));
+    });
 
     app.post('/auth/logout', { config: { public: true }, schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
-      if (req.sessionToken) await logout(deps.store, req.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const token = req.sessionToken ?? req.cookies[SESSION_COOKIE];
+      if (token) await logout(deps.store, token);
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps));
       return { ok: true as const };
     });
 
@@ -68,8 +61,13 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       return presentMe({ ...actor, user: { ...actor.user, locale: req.body.locale } });
     });
 
+    app.post('/auth/password', { schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok } } }, async (req) => {
+      await changePassword(deps.store, requireActor(req), { ...req.body, currentToken: req.sessionToken });
+      return { ok: true as const };
+    });
+
     app.get('/users', { schema: { tags: ['users'], response: { 200: UserList } } }, async (req) => {
-      policy.requireAdmin(requireActor(req));
+      policy.require(requireActor(req), 'user.manage', COMPANY);
       return { items: await deps.store.users.list() };
     });
 

@@ -1,0 +1,62 @@
+import { resolveActor, type Actor } from '../actor';
+import type { Store } from '../ports';
+import { findSession, hashToken } from './sessions';
+
+interface Entry {
+  actor: Actor;
+  /** The session's own expiry: a cached session still ends on time. */
+  sessionExpiresAt: number;
+  /** Cached at most this long, so changes made outside this process (CLI) show up too. */
+  freshUntil: number;
+  /** The generation the entry was read in; any later change to users, people or units makes it stale. */
+  generation: number;
+}
+
+export interface SessionActorOptions {
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+/**
+ * Session token → acting user and unit scope, kept in memory for a short time: resolving them
+ * (a session join, the person, the unit tree) cost ~3 ms of database work on every signed-in request.
+ * `changed()` drops every entry; the server calls it after each write that may change who a user is
+ * or where they belong (users, people, units, sessions).
+ */
+export class SessionActors {
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+
+  constructor(
+    private readonly store: Store,
+    options: SessionActorOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 30_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  async actorFor(token: string, now: Date): Promise<Actor | null> {
+    const key = hashToken(token);
+    const t = now.getTime();
+    const hit = this.entries.get(key);
+    if (hit && hit.generation === this.generation && t < hit.freshUntil && t < hit.sessionExpiresAt) return hit.actor;
+    if (hit) this.entries.delete(key);
+
+    // Read the generation before the database: a change that lands meanwhile makes this entry stale.
+    const generation = this.generation;
+    const session = await findSession(this.store, token, now);
+    if (!session) return null;
+    const actor = await resolveActor(this.store, session.user);
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(key, { actor, sessionExpiresAt: session.expiresAt.getTime(), freshUntil: t + this.ttlMs, generation });
+    return actor;
+  }
+
+  /** Something that decides who a user is or which units they see has changed: forget everything. */
+  changed(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+}
