@@ -79,7 +79,7 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
   const columns = mapColumns(sheet, options.mapping);
 
   const scan = new FormatScan(columns);
-  for (const r of sheet.rows()) {
+  for await (const r of sheet.rows()) {
     scan.add(r.cells);
     if (scan.rows % PROGRESS_EVERY === 0) progress('parse', scan.rows, scan.rows);
   }
@@ -97,7 +97,7 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
         const issues = new IssueList();
         let good = 0;
         let seen = 0;
-        for (const r of sheet.rows()) {
+        for await (const r of sheet.rows()) {
           const ok = validator.check(r.row, r.cells, issues);
           if (ok) good++;
           if (issues.total > 0 && !options.skipBadRows) writer.discard();

@@ -57,14 +57,14 @@ export async function previewActualsImport(
     mappingIssues = e.issues;
   }
   const scan = new FormatScan(columns ?? {});
-  for (const r of sheet.rows()) scan.add(r.cells);
+  for await (const r of sheet.rows()) scan.add(r.cells);
   const guess = scan.result();
   const decimal = options.decimal ?? guess.decimal;
 
   const rows: PreviewRow[] = [];
   const validator = columns ? await rowValidatorFor(store, now, sheet, lookups, columns, decimal) : null;
   const codeOf = new Map([...lookups.kpis.values()].map((k) => [k.id, k.code]));
-  for (const r of sheet.rows()) {
+  for await (const r of sheet.rows()) {
     if (rows.length >= PREVIEW_ROWS) break;
     const issues = new IssueList();
     const ok = validator?.check(r.row, r.cells, issues) ?? null;

@@ -1,8 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import ExcelJS from 'exceljs';
 import { DomainError, type Issue } from '../../core/errors';
 import { CsvSyntaxError, csvRecords, detectDelimiter, fileIssue, type Cell } from '../../core/import';
-import { MAX_IMPORT_BYTES } from './read-table';
+import { unprotectCell } from '../../core/import/formula-cells';
+import { IMPORT_LIMITS, fileTooLarge, tooManyRows } from '../../core/import/limits';
+import { openXlsx, type XlsxSheet } from './open-xlsx';
+import { Turns } from './turns';
+import { looksLikeZip } from './zip-directory';
 
 export interface SheetFormat {
   type: 'csv' | 'xlsx';
@@ -17,12 +20,16 @@ export interface SheetRow {
   cells: Cell[];
 }
 
-/** A spreadsheet opened for import: the header now, the data rows as often as needed, one at a time. */
+/** A spreadsheet opened for import: the header now, the data rows as often as needed, streamed. */
 export interface Sheet {
   format: SheetFormat;
   headers: string[];
   headerRow: number;
-  rows(): Iterable<SheetRow>;
+  /**
+   * The data rows, read again on each call. Throws TOO_MANY_ROWS past `maxRows` data rows (default
+   * IMPORT_LIMITS.maxRows) and hands the event loop back regularly while it reads.
+   */
+  rows(maxRows?: number): AsyncGenerator<SheetRow>;
 }
 
 export function importInvalid(issues: Issue[], total = issues.length): DomainError {
@@ -34,26 +41,31 @@ export function importInvalid(issues: Issue[], total = issues.length): DomainErr
 }
 
 const fail = (...issues: Issue[]) => importInvalid(issues);
+const notXlsx = () => fail(fileIssue('not_xlsx', 'Tệp không phải tệp Excel (.xlsx) hợp lệ.', 'The file is not a valid Excel (.xlsx) file.'));
+const emptyFile = () => fileIssue('empty_file', 'Tệp rỗng.', 'The file is empty.');
 
 /**
- * Opens a CSV (UTF-8 with or without BOM, `,` or `;`) or XLSX file. File-level problems (empty, too large,
- * not UTF-8, not a real XLSX, no header) throw `IMPORT_INVALID` with one issue.
+ * Opens a CSV (UTF-8 with or without BOM, `,` or `;`) or XLSX file within IMPORT_LIMITS (see
+ * docs/import.md). Bounds throw FILE_TOO_LARGE, TOO_MANY_COLUMNS, TOO_MANY_ROWS, CELL_TOO_LONG or
+ * FILE_INVALID; other file-level problems (empty, not UTF-8, not a real XLSX, no header) throw
+ * `IMPORT_INVALID` with one issue. Text cells come with an export's protective prefix removed (unprotectCell).
  */
 export async function openSheet(fileName: string, data: Buffer): Promise<Sheet> {
-  if (data.length > MAX_IMPORT_BYTES) {
-    throw fail(fileIssue('too_large', `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB; hãy chia nhỏ tệp.`, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`));
+  if (data.length > IMPORT_LIMITS.maxFileBytes) throw fileTooLarge('file', data.length, IMPORT_LIMITS.maxFileBytes);
+  const zipHeader = data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  if (/\.xlsx$/i.test(fileName) || zipHeader) {
+    if (!looksLikeZip(data)) throw notXlsx();
+    const xlsx = await openXlsx(data);
+    if (!xlsx) throw notXlsx();
+    return sheetOf({ type: 'xlsx', delimiter: null, bom: false }, xlsx.rows);
   }
-  const zip = data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-  if (/\.xlsx$/i.test(fileName) || zip) return openXlsx(data);
   if (/\.xls$/i.test(fileName) || (data[0] === 0xd0 && data[1] === 0xcf)) {
     throw fail(fileIssue('not_xlsx', 'Tệp Excel 97-2003 (.xls) không được hỗ trợ; hãy lưu thành .xlsx hoặc CSV UTF-8.', 'Excel 97-2003 (.xls) files are not supported; save as .xlsx or CSV UTF-8.'));
   }
   return openCsv(data);
 }
 
-const emptyFile = () => fileIssue('empty_file', 'Tệp rỗng.', 'The file is empty.');
-
-function openCsv(data: Buffer): Sheet {
+async function openCsv(data: Buffer): Promise<Sheet> {
   if (!isUtf8(data)) {
     throw fail(
       fileIssue('not_utf8', 'Tệp không phải UTF-8 (có thể là Windows-1258 hoặc Latin-1). Hãy lưu lại dưới dạng "CSV UTF-8".', 'The file is not UTF-8 (perhaps Windows-1258 or Latin-1). Save it as "CSV UTF-8".'),
@@ -63,91 +75,54 @@ function openCsv(data: Buffer): Sheet {
   const text = data.toString('utf8', bom ? 3 : 0);
   if (text.trim() === '') throw fail(emptyFile());
   const delimiter = detectDelimiter(text);
-  let header: { line: number; cells: string[] } | undefined;
-  try {
-    for (const r of csvRecords(text, delimiter)) {
+  async function* records(): AsyncGenerator<SheetRow> {
+    try {
+      for (const r of csvRecords(text, delimiter)) yield { row: r.line, cells: r.cells };
+    } catch (e) {
+      throw e instanceof CsvSyntaxError ? fail(syntaxIssue(e)) : e;
+    }
+  }
+  return sheetOf({ type: 'csv', delimiter, bom }, records);
+}
+
+/** The header is the first row with a non-blank cell; the rows after it are the data. */
+async function sheetOf(format: SheetFormat, read: XlsxSheet['rows']): Promise<Sheet> {
+  let header: SheetRow | undefined;
+  for await (const r of read()) {
+    if (r.cells.some((c) => String(c).trim() !== '')) {
       header = r;
       break;
     }
-  } catch (e) {
-    throw e instanceof CsvSyntaxError ? fail(syntaxIssue(e)) : e;
   }
   if (!header) throw fail(emptyFile());
-  const headerLine = header.line;
+  const headerRow = header.row;
   return {
-    format: { type: 'csv', delimiter, bom },
-    headers: header.cells.map((h) => h.trim()),
-    headerRow: headerLine,
-    *rows() {
-      try {
-        for (const r of csvRecords(text, delimiter)) {
-          if (r.line === headerLine) continue;
-          yield { row: r.line, cells: r.cells };
-        }
-      } catch (e) {
-        throw e instanceof CsvSyntaxError ? fail(syntaxIssue(e)) : e;
+    format,
+    headers: header.cells.map((h) => String(h).trim()),
+    headerRow,
+    async *rows(maxRows: number = IMPORT_LIMITS.maxRows) {
+      const turns = new Turns();
+      let count = 0;
+      for await (const r of read()) {
+        if (r.row <= headerRow) continue;
+        if (++count > maxRows) throw tooManyRows(count, maxRows);
+        unprotectCells(r.cells);
+        yield r;
+        if ((count & 255) === 0) await turns.maybeYield();
       }
     },
   };
+}
+
+function unprotectCells(cells: Cell[]): void {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === 'string' && (c.charCodeAt(0) === 39 || c.charCodeAt(0) === 9)) cells[i] = unprotectCell(c);
+  }
 }
 
 function syntaxIssue(e: CsvSyntaxError): Issue {
   return e.reason === 'unclosed_quote'
     ? fileIssue('csv_syntax', `Dấu ngoặc kép mở ở dòng ${e.line} không được đóng.`, `The quote opened on line ${e.line} is never closed.`, { row: e.line })
     : fileIssue('csv_syntax', `Dòng ${e.line}: có ký tự ngay sau dấu ngoặc kép đóng.`, `Line ${e.line}: text right after a closing quote.`, { row: e.line });
-}
-
-async function openXlsx(data: Buffer): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw fail(fileIssue('not_xlsx', 'Tệp không phải tệp Excel (.xlsx) hợp lệ.', 'The file is not a valid Excel (.xlsx) file.'));
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw fail(emptyFile());
-  const width = sheet.columnCount;
-  const read = (row: ExcelJS.Row): Cell[] => {
-    const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
-    return cells;
-  };
-  let headerRow = 0;
-  let headers: string[] = [];
-  for (let n = 1; n <= sheet.rowCount && headerRow === 0; n++) {
-    const cells = read(sheet.getRow(n));
-    if (cells.some((c) => String(c).trim() !== '')) {
-      headerRow = n;
-      headers = cells.map((c) => String(c).trim());
-    }
-  }
-  if (headerRow === 0) throw fail(emptyFile());
-  return {
-    format: { type: 'xlsx', delimiter: null, bom: false },
-    headers,
-    headerRow,
-    *rows() {
-      for (let n = headerRow + 1; n <= sheet.rowCount; n++) yield { row: n, cells: read(sheet.getRow(n)) };
-    },
-  };
-}
-
-/** Numbers stay numbers, dates become ISO dates, everything else text (formulas give their result). */
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
-      const r = (value as { result?: unknown }).result;
-      if (r instanceof Date) return r.toISOString().slice(0, 10);
-      return typeof r === 'number' ? r : r === undefined || r === null || typeof r === 'object' ? '' : String(r);
-    }
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return String(value);
 }

@@ -1,10 +1,10 @@
 import { isLate, periodKindOf } from '../actuals';
 import type { KpiAggregation, KpiFrequency, KpiSource, KpiStatus } from '../kpi';
 import type { IsoDate, Period } from '../period';
-import { anyFilledFrom, anyTextIncludes, isBlank, mayTrigger, upperCase } from './cells';
+import { anyFilledFrom, anyTextIncludes, isBlank, upperCase } from './cells';
 import { DuplicateIndex } from './duplicate-index';
 import { normalizeHeader, type ActualField, type ColumnIndex } from './headers';
-import { isFormulaInjection } from './injection';
+import { FORMULA_CELL_MESSAGE, isFormulaCell } from './formula-cells';
 import { rowIssue, type IssueList, type RowIssueCode } from './issues';
 import { numberShape, parseNumberCell, type DecimalStyle } from './numbers';
 import { PeriodCache } from './period-cache';
@@ -156,8 +156,8 @@ export class ActualRowValidator {
       const i = this.mappedIndexes[k];
       if (i === undefined) continue;
       const c = cells[i];
-      if (typeof c === 'string' && mayTrigger(c) && isFormulaInjection(c)) {
-        this.report(this.mappedFields[k]!, 'formula_injection', 'ô bắt đầu bằng =, +, -, @ hoặc ký tự điều khiển và không phải số: có thể là công thức độc hại, đã bị từ chối.', 'the cell starts with =, +, -, @ or a control character and is not a number: a possible formula injection, rejected.');
+      if (typeof c === 'string' && isFormulaCell(c)) {
+        this.report(this.mappedFields[k]!, 'formula_injection', FORMULA_CELL_MESSAGE.vi, FORMULA_CELL_MESSAGE.en);
       }
     }
     if (this.bad) return null;

@@ -1,4 +1,5 @@
 import { issue, type Issue } from '../errors';
+import { FORMULA_CELL_MESSAGE, isFormulaCell } from '../import/formula-cells';
 
 /** One validated person from an import file. `row` is the spreadsheet row number (header = 1). */
 export interface PersonImportRow {
@@ -87,6 +88,13 @@ export function validatePeopleRows(
     const bad = (f: Field, code: string, vi: string, en: string) =>
       issues.push(issue(`row ${row} / ${columnName(f)}`, code, `Dòng ${row}, cột "${columnName(f)}": ${vi}`, `Row ${row}, column "${columnName(f)}": ${en}`, { row, column: columnName(f) }));
     const before = issues.length;
+
+    // Formula-looking cells first, on the cell as read (before trimming): such a cell is never read as data.
+    for (const f of Object.keys(columns) as Field[]) {
+      const raw = r[columns[f]!];
+      if (raw !== undefined && isFormulaCell(raw)) bad(f, 'formula_injection', FORMULA_CELL_MESSAGE.vi, FORMULA_CELL_MESSAGE.en);
+    }
+    if (issues.length > before) return;
 
     const fullName = cell(r, 'fullName');
     if (!fullName) bad('fullName', 'required', 'bắt buộc nhập.', 'is required.');

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { importActuals, type ImportPhase } from '../../app/actuals/import-actuals';
 import { previewActualsImport } from '../../app/actuals/import-preview';
+import { writableUnits } from '../../app/actuals/import-lookups';
 import { DomainError, issue, type Issue, type Lang } from '../../core/errors';
 import type { ColumnMapping as Mapping } from '../../core/import';
 import { ColumnMapping, ImportActualsQuery, ImportActualsResult, ImportPreview, PreviewActualsQuery } from '../../contract/actuals-import';
@@ -78,6 +79,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       { config: { upload: ACTUALS_UPLOAD }, schema: { tags: ['actuals'], querystring: PreviewActualsQuery, consumes: ['multipart/form-data'], response: { 200: ImportPreview } } },
       async (req) => {
         const actor = requireActor(req);
+        writableUnits(actor); // throws FORBIDDEN before a byte of the upload is read
         const upload = await readUpload(req);
         const preview = await previewActualsImport(store, actor, deps.now(), upload, { mapping: upload.mapping, decimal: req.query.decimal });
         return {
@@ -93,6 +95,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       { config: { upload: ACTUALS_UPLOAD }, schema: { tags: ['actuals'], querystring: ImportActualsQuery, consumes: ['multipart/form-data'], response: { 200: ImportActualsResult } } },
       async (req) => {
         const actor = requireActor(req);
+        writableUnits(actor); // throws FORBIDDEN before a byte of the upload is read
         const upload = await readUpload(req);
         const result = await importActuals(store, actor, deps.now(), upload, {
           dryRun: req.query.dryRun === 'true',

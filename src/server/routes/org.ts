@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../core/errors';
-import { importPeople } from '../../app/org/import-people';
+import { importPeople, requireCanImportPeople } from '../../app/org/import-people';
 import { createPerson, getPerson, listPeople, updatePerson } from '../../app/org/people';
 import { createPosition, listPositions } from '../../app/org/positions';
 import { createUnit, listUnits, updateUnit } from '../../app/org/units';
@@ -69,6 +69,7 @@ export function orgRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       { config: { upload: { file: 'CSV or XLSX file of people (one row per person).' } }, schema: { tags: ['org'], querystring: ImportPeopleQuery, consumes: ['multipart/form-data'], response: { 200: ImportPeopleResult } } },
       async (req) => {
         const actor = requireActor(req);
+        requireCanImportPeople(actor); // before a byte of the upload is read
         const file = await req.file();
         if (!file) {
           throw new DomainError('IMPORT_FILE_INVALID', { vi: 'Hãy chọn một tệp CSV hoặc XLSX.', en: 'Choose a CSV or XLSX file.' });
