@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Issue } from './common';
+import { Issue, cleanString } from './common';
 
 const bool = z.enum(['true', 'false']).default('false');
 
@@ -14,16 +14,16 @@ export const PreviewActualsQuery = z.strictObject({ decimal: z.enum(['comma', 'd
 
 /** The `mapping` form field: field → header text of the file. */
 export const ColumnMapping = z.strictObject({
-  kpi: z.string().max(200).optional(),
-  period: z.string().max(200).optional(),
-  date: z.string().max(200).optional(),
-  scope: z.string().max(200).optional(),
-  unit: z.string().max(200).optional(),
-  person: z.string().max(200).optional(),
-  value: z.string().max(200).optional(),
-  numerator: z.string().max(200).optional(),
-  denominator: z.string().max(200).optional(),
-  comment: z.string().max(200).optional(),
+  kpi: cleanString.max(200).optional(),
+  period: cleanString.max(200).optional(),
+  date: cleanString.max(200).optional(),
+  scope: cleanString.max(200).optional(),
+  unit: cleanString.max(200).optional(),
+  person: cleanString.max(200).optional(),
+  value: cleanString.max(200).optional(),
+  numerator: cleanString.max(200).optional(),
+  denominator: cleanString.max(200).optional(),
+  comment: cleanString.max(200).optional(),
 });
 
 export const ImportActualsResult = z.object({

@@ -1,28 +1,31 @@
 import { z } from 'zod';
 import { KPI_CODE_PATTERN } from '../core/kpi';
+import { RefId, cleanString, cleanText, denominator, finiteValue, ratioInRange } from './common';
 
-const num = z.number();
-const comment = z.string().max(2000).nullish();
+const comment = cleanString.max(2000).nullish();
+const PeriodText = cleanText(40);
 
 export const ScopeBody = z.strictObject({
   type: z.enum(['company', 'unit', 'person']),
-  id: z.number().int().positive().nullish(),
+  id: RefId.nullish(),
 });
 
 export const Scope = z.object({ type: z.enum(['company', 'unit', 'person']), id: z.number().nullable() });
 
-export const CheckInBody = z.strictObject({
-  period: z.string().trim().min(1).max(40),
-  scope: ScopeBody.optional(),
-  value: num.nullish(),
-  numerator: num.nullish(),
-  denominator: num.nullish(),
-  comment,
-});
+export const CheckInBody = z
+  .strictObject({
+    period: PeriodText,
+    scope: ScopeBody.optional(),
+    value: finiteValue.nullish(),
+    numerator: finiteValue.nullish(),
+    denominator: denominator.nullish(),
+    comment,
+  })
+  .superRefine(ratioInRange);
 
 export const ActualsQuery = z.strictObject({
   /** `company` (default), `unit:<id>` or `person:<id>`. */
-  scope: z.string().max(40).optional(),
+  scope: cleanString.max(40).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
@@ -81,7 +84,7 @@ export const KpiCodeParams = z.strictObject({ code: z.string().regex(KPI_CODE_PA
 // ── API tokens and push ────────────────────────────────────────────────────
 
 export const CreateApiTokenBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: cleanText(100),
   kpiCodes: z.array(z.string().regex(KPI_CODE_PATTERN)).max(500).optional(),
 });
 
@@ -100,20 +103,22 @@ export const ApiTokenList = z.object({ items: z.array(ApiToken) });
 /** The secret is in this response only; it is never shown again. */
 export const CreatedApiToken = ApiToken.extend({ token: z.string() });
 
-export const PushItem = z.strictObject({
-  kpi: z.string().min(1).max(40),
-  period: z.string().trim().min(1).max(40),
-  scope: ScopeBody.optional(),
-  value: num.nullish(),
-  numerator: num.nullish(),
-  denominator: num.nullish(),
-  comment,
-});
+export const PushItem = z
+  .strictObject({
+    kpi: cleanString.min(1).max(40),
+    period: PeriodText,
+    scope: ScopeBody.optional(),
+    value: finiteValue.nullish(),
+    numerator: finiteValue.nullish(),
+    denominator: denominator.nullish(),
+    comment,
+  })
+  .superRefine(ratioInRange);
 
 export const PushBody = z.strictObject({ actuals: z.array(PushItem).min(1).max(10_000) });
 
 export const PushHeaders = z.object({
-  'idempotency-key': z.string().describe('Required. 1–100 characters; the same key and body replay the stored answer, another body gives 409.'),
+  'idempotency-key': cleanString.describe('Required. 1–100 characters; the same key and body replay the stored answer, another body gives 409.'),
 });
 
 export const PushResult = z.object({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { BigIntCursor, cleanString, queryInt } from './common';
 
 export const AuditQuery = z.strictObject({
-  entity: z.string().max(40).optional(),
-  entityId: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().regex(/^\d+$/).optional(),
+  entity: cleanString.max(40).optional(),
+  entityId: cleanString.max(40).optional(),
+  limit: queryInt(1, 200).default(50),
+  before: BigIntCursor.optional(),
 });
 export const AuditEntry = z.object({
   id: z.string(),

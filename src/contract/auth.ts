@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '../core/auth/roles';
-import { Email, text } from './common';
+import { Email, RefId, cleanString, cleanText } from './common';
 
 export const Role = z.enum(ROLES);
 export const Lang = z.enum(['vi', 'en']);
 
-export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+const Password = (min: number) => cleanString.min(min).max(200);
+export const LoginBody = z.strictObject({ email: Email, password: Password(1) });
 
 export const User = z.object({
   id: z.number(),
@@ -20,14 +21,14 @@ export const MeResponse = z.object({ user: User });
 export const SessionResponse = z.object({ user: User.nullable() });
 export const CsrfResponse = z.object({ token: z.string() });
 export const UpdateMeBody = z.strictObject({ locale: Lang });
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) });
+export const ChangePasswordBody = z.strictObject({ currentPassword: Password(1), newPassword: Password(8) });
 
 export const CreateUserBody = z.strictObject({
   email: Email,
-  name: text(200),
+  name: cleanText(200),
   role: Role,
-  password: z.string().min(8).max(200),
+  password: Password(8),
   locale: Lang.optional(),
-  personId: z.number().int().positive().nullable().optional(),
+  personId: RefId.nullable().optional(),
 });
 export const UserList = z.object({ items: z.array(User.omit({ personId: true }).extend({ active: z.boolean() })) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common';
+import { cleanText as text } from './common';
 
 export const Company = z.strictObject({
   name: text(200),

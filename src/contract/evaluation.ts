@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { KPI_CODE_PATTERN } from '../core/kpi';
+import { Id, cleanText } from './common';
 
-const PeriodKey = z.string().trim().min(4).max(40);
+const PeriodKey = cleanText(40, 4);
 /** `company`, `unit:<id>` or `person:<id>`. */
 export const ScopeText = z.string().regex(/^(company|unit:\d{1,9}|person:\d{1,9})$/);
 
@@ -9,7 +10,7 @@ export const ScorecardQuery = z.strictObject({ period: PeriodKey, scope: ScopeTe
 export const StrategyMapQuery = z.strictObject({ period: PeriodKey });
 export const SeriesParams = z.strictObject({ code: z.string().regex(KPI_CODE_PATTERN) });
 export const SeriesQuery = z.strictObject({ from: PeriodKey.optional(), to: PeriodKey.optional(), scope: ScopeText.optional() });
-export const UnitDashboardQuery = z.strictObject({ period: PeriodKey, unit: z.coerce.number().int().positive().optional() });
+export const UnitDashboardQuery = z.strictObject({ period: PeriodKey, unit: Id.optional() });
 
 const num = z.number().nullable();
 const Status = z.enum(['green', 'amber', 'red', 'none']);

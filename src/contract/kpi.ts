@@ -11,13 +11,15 @@ import {
   KPI_SOURCES,
   KPI_STATUSES,
 } from '../core/kpi';
+import { Id, RefId, cleanString, cleanText, finiteValue, cleanTextOrEmpty, positiveValue, weight } from './common';
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
-const finite = z.number().finite();
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const finite = finiteValue;
+const optionalText = (max: number) => cleanTextOrEmpty(max).optional();
+const PeriodText = cleanText(40, 4);
 
 export const KpiTarget = z.strictObject({
-  period: z.string().trim().min(4).max(40),
+  period: PeriodText,
   value: finite,
   min: finite.optional(),
   max: finite.optional(),
@@ -32,7 +34,7 @@ export const Scoring = z.strictObject({
       z.strictObject({ kind: z.literal('ratio') }),
       z.strictObject({ kind: z.literal('progress') }),
       z.strictObject({ kind: z.literal('binary') }),
-      z.strictObject({ kind: z.literal('range'), min: finite, max: finite, tolerance: finite.positive() }),
+      z.strictObject({ kind: z.literal('range'), min: finite, max: finite, tolerance: positiveValue }),
       z.strictObject({
         kind: z.literal('bands'),
         bands: z.array(z.strictObject({ min: finite, score: finite })).min(1).max(20),
@@ -41,40 +43,40 @@ export const Scoring = z.strictObject({
     ])
     .optional(),
   floor: finite.optional(),
-  cap: finite.positive().optional(),
+  cap: positiveValue.optional(),
   statusRules: z.array(z.strictObject({ min: finite, status: Rag })).max(10).optional(),
-  tolerance: finite.positive().optional(),
+  tolerance: positiveValue.optional(),
 });
 
 /** A KPI as the API accepts it: people by id, parents by code. */
 export const KpiBody = z.strictObject({
   code: z.string().trim().regex(KPI_CODE_PATTERN),
-  name: z.string().trim().min(1).max(200),
+  name: cleanText(200),
   nameEn: optionalText(200),
   description: optionalText(2000),
   descriptionEn: optionalText(2000),
   level: z.enum(KPI_LEVELS),
   perspective: z.enum(KPI_PERSPECTIVES),
   group: z.enum(KPI_GROUPS).nullable().optional(),
-  unit: z.string().trim().min(1).max(40).nullable(),
+  unit: cleanText(40).nullable(),
   direction: z.enum(KPI_DIRECTIONS),
   aggregation: z.enum(KPI_AGGREGATIONS),
   frequency: z.enum(KPI_FREQUENCIES).nullable(),
   source: z.enum(KPI_SOURCES).nullable(),
-  formula: z.string().max(10_000).nullable().optional(),
-  ownerId: z.number().int().positive().nullable(),
-  measurerId: z.number().int().positive().nullable(),
+  formula: cleanString.max(10_000).nullable().optional(),
+  ownerId: RefId.nullable(),
+  measurerId: RefId.nullable(),
   reportWithinDays: z.number().int().min(0).max(365).nullable(),
-  baseline: z.strictObject({ period: z.string().trim().min(4).max(40), value: finite }).nullable(),
-  parents: z.array(z.strictObject({ code: z.string().trim().regex(KPI_CODE_PATTERN), weight: z.number().positive().finite() })).max(50),
-  tags: z.array(z.string().trim().min(1).max(40)).max(20),
+  baseline: z.strictObject({ period: PeriodText, value: finite }).nullable(),
+  parents: z.array(z.strictObject({ code: z.string().trim().regex(KPI_CODE_PATTERN), weight })).max(50),
+  tags: z.array(cleanText(40)).max(20),
   status: z.enum(KPI_STATUSES),
   targets: z.array(KpiTarget).max(500).optional(),
   scoring: Scoring.optional(),
 });
 
 /** The SMART preview takes whatever the form holds so far. */
-export const KpiDraftBody = KpiBody.partial().extend({ code: z.string().max(40).optional() });
+export const KpiDraftBody = KpiBody.partial().extend({ code: cleanString.max(40).optional() });
 
 export const Finding = z.object({
   letter: z.enum(['S', 'M', 'A', 'R', 'T', 'ALIGN']),
@@ -106,6 +108,8 @@ export const Kpi = z.object({
   measurerId: z.number().nullable(),
   ownerName: z.string().nullable(),
   measurerName: z.string().nullable(),
+  /** The owner's unit: the unit the KPI belongs to for permissions. */
+  ownerUnitId: z.number().nullable(),
   reportWithinDays: z.number().nullable(),
   baseline: z.object({ period: z.string(), value: z.number() }).nullable(),
   parents: z.array(z.object({ code: z.string(), weight: z.number() })),
@@ -121,9 +125,9 @@ export const KpiListQuery = z.strictObject({
   status: z.enum(KPI_STATUSES).optional(),
   level: z.enum(KPI_LEVELS).optional(),
   perspective: z.enum(KPI_PERSPECTIVES).optional(),
-  unit: z.string().max(40).optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(200).optional(),
+  unit: cleanString.max(40).optional(),
+  ownerId: Id.optional(),
+  q: cleanTextOrEmpty(200).optional(),
 });
 export const KpiList = z.object({ items: z.array(Kpi.extend({ smart: SmartSummary, children: z.array(z.string()) })) });
 export const KpiDetail = z.object({ kpi: Kpi, findings: z.array(Finding), children: z.array(z.string()) });
@@ -149,7 +153,7 @@ export const TemplateList = z.object({
   ),
 });
 
-export const ScopeBody = z.strictObject({ type: z.enum(['company', 'unit', 'person']), id: z.number().int().positive().nullable().optional() });
+export const ScopeBody = z.strictObject({ type: z.enum(['company', 'unit', 'person']), id: RefId.nullable().optional() });
 export const TargetRecord = z.object({
   id: z.number(),
   kpiId: z.number(),
@@ -164,16 +168,16 @@ export const TargetRecord = z.object({
   locked: z.boolean(),
 });
 export const TargetList = z.object({ items: z.array(TargetRecord) });
-export const TargetsQuery = z.strictObject({ period: z.string().max(40).optional() });
+export const TargetsQuery = z.strictObject({ period: cleanString.max(40).optional() });
 export const SetTargetsBody = z.strictObject({ scope: ScopeBody, targets: z.array(KpiTarget).min(1).max(500) });
 export const CascadeBody = z.strictObject({
-  period: z.string().trim().min(4).max(40),
+  period: PeriodText,
   from: ScopeBody.optional(),
-  to: z.array(z.strictObject({ scope: ScopeBody, weight: z.number().positive().finite() })).min(1).max(1000),
-  step: z.number().positive().finite().optional(),
+  to: z.array(z.strictObject({ scope: ScopeBody, weight })).min(1).max(1000),
+  step: positiveValue.optional(),
 });
 export const CascadeResult = z.object({ parent: z.number(), parts: z.array(TargetRecord) });
-export const SumCheckQuery = z.strictObject({ period: z.string().trim().min(4).max(40) });
+export const SumCheckQuery = z.strictObject({ period: PeriodText });
 export const SumCheck = z.object({
   applicable: z.boolean(),
   mismatches: z.array(

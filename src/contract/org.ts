@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Email, text } from './common';
+import { MAX_OFFSET } from '../core/limits';
+import { Email, Id, RefId, cleanTextOrEmpty, cleanText as text, queryInt } from './common';
 
 const Code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
-const RefId = z.number().int().positive();
 
 export const OrgUnit = z.object({
   id: z.number(),
@@ -40,10 +40,10 @@ export const PersonView = Person.extend({
   managerName: z.string().nullable(),
 });
 export const PeopleQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  unitId: Id.optional(),
+  q: cleanTextOrEmpty(200).optional(),
+  limit: queryInt(1, 500).default(50),
+  offset: queryInt(0, MAX_OFFSET).default(0),
 });
 export const PeopleList = z.object({ items: z.array(PersonView), total: z.number() });
 export const CreatePersonBody = z.strictObject({

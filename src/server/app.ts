@@ -38,7 +38,12 @@ export { LOG_REDACT } from './log-redaction';
 
 /** Builds the Fastify app: plugins, hooks, routes under /api, the web app at /. */
 export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: safeLoggerOptions(options.logger), bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: safeLoggerOptions(options.logger),
+    bodyLimit: 1024 * 1024,
+    // A too long path parameter or a malformed URL is answered by the router: same error shape as the rest.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

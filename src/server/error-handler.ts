@@ -19,6 +19,8 @@ const STATUS: Record<string, number> = {
   EMAIL_TAKEN: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  INVALID_URL: 400,
   FILE_TOO_LARGE: 413,
   TOO_MANY_COLUMNS: 422,
   TOO_MANY_ROWS: 422,
@@ -63,6 +65,10 @@ function classify(error: FastifyError): { code: string; message: Localized } | n
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { code: 'UNSUPPORTED_MEDIA_TYPE', message: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' } };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: 'URI_TOO_LONG', message: { vi: 'Đường dẫn có tham số quá dài.', en: 'A path parameter is too long.' } };
+    case 'FST_ERR_BAD_URL':
+      return { code: 'INVALID_URL', message: { vi: 'Đường dẫn không hợp lệ.', en: 'The URL is not valid.' } };
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return { code: 'CSRF_INVALID', message: { vi: 'Phiên làm việc đã hết hạn, hãy tải lại trang.', en: 'Your session token expired; reload the page.' } };
@@ -76,8 +82,26 @@ function classify(error: FastifyError): { code: string; message: Localized } | n
   return null;
 }
 
+/**
+ * PostgreSQL errors a bad value can still cause if it slips past the request schemas: a last line of
+ * defence that answers 400 instead of 500 (logged as a warning, since the schema should have caught it).
+ */
+const BAD_VALUE_SQLSTATES = new Set([
+  '22003', // numeric_value_out_of_range
+  '22P05', // untranslatable_character
+  '22021', // character_not_in_repertoire
+  '23514', // check_violation
+  '22P02', // invalid_text_representation
+]);
+
+function isBadValueFromDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && BAD_VALUE_SQLSTATES.has(code);
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const lang = request.lang;
+  // Router errors (frameworkErrors) come before the hooks that pick the language.
+  const lang = request.lang ?? 'vi';
   if (error instanceof DomainError) {
     return reply.status(statusFor(error.code)).send(body(lang, error.code, error.localized, error.issues));
   }
@@ -89,6 +113,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const known = classify(error);
   if (known) return reply.status(statusFor(known.code)).send(body(lang, known.code, known.message));
+  if (isBadValueFromDatabase(error)) {
+    request.log.warn({ err: error }, 'database refused a value the request schema let through');
+    return reply
+      .status(400)
+      .send(body(lang, 'VALIDATION_FAILED', { vi: 'Dữ liệu gửi lên có giá trị không hợp lệ.', en: 'The request has a value out of range or with invalid characters.' }));
+  }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(body(lang, 'INTERNAL', { vi: 'Lỗi hệ thống. Hãy thử lại sau.', en: 'Internal error. Try again later.' }));
 }

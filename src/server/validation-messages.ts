@@ -1,4 +1,5 @@
 import type { Issue, Localized } from '../core/errors';
+import { MAX_ABS_VALUE, MIN_ABS_VALUE } from '../core/limits';
 
 /** What fastify-type-provider-zod hands us for each failed check. */
 export interface ValidationEntry {
@@ -19,6 +20,37 @@ const TYPE_NAMES: Record<string, Localized> = {
 function typeName(t: unknown): Localized {
   return TYPE_NAMES[String(t)] ?? { vi: String(t), en: String(t) };
 }
+
+const invalid = (path: string, code: string, field: string): Issue => ({
+  path,
+  code,
+  message: { vi: `Trường "${field}" không hợp lệ.`, en: `Field "${field}" is invalid.` },
+});
+
+/** Our own checks (src/contract/common.ts), named by `params.check`. */
+const CUSTOM_CHECKS: Record<string, { code: string; message: (field: string) => Localized }> = {
+  clean_text: {
+    code: 'invalid_text',
+    message: (f) => ({
+      vi: `Trường "${f}" chứa ký tự không hợp lệ (NUL hoặc nửa cặp UTF-16).`,
+      en: `Field "${f}" contains an invalid character (NUL or half of a UTF-16 pair).`,
+    }),
+  },
+  tiny_value: {
+    code: 'too_small',
+    message: (f) => ({
+      vi: `Trường "${f}" phải bằng 0 hoặc có giá trị tuyệt đối từ ${MIN_ABS_VALUE.toExponential()} trở lên.`,
+      en: `Field "${f}" must be 0 or at least ${MIN_ABS_VALUE.toExponential()} in magnitude.`,
+    }),
+  },
+  ratio_range: {
+    code: 'too_big',
+    message: (f) => ({
+      vi: `Tử số chia mẫu số (trường "${f}") phải nằm trong khoảng ±${MAX_ABS_VALUE.toExponential()}.`,
+      en: `The numerator divided by the denominator (field "${f}") must be within ±${MAX_ABS_VALUE.toExponential()}.`,
+    }),
+  },
+};
 
 /** Turns zod issues into `{ path, code, message }` with Vietnamese and English text. */
 export function toIssues(context: string | undefined, entries: ValidationEntry[]): Issue[] {
@@ -80,8 +112,13 @@ export function toIssues(context: string | undefined, entries: ValidationEntry[]
         out.push({ path: path(base), code: 'invalid_value', message: { vi: `Trường "${base}" phải là một trong: ${values}.`, en: `Field "${base}" must be one of: ${values}.` } });
         break;
       }
+      case 'custom': {
+        const custom = CUSTOM_CHECKS[String((p.params as { check?: unknown } | undefined)?.check)];
+        out.push(custom ? { path: path(base), code: custom.code, message: custom.message(base) } : invalid(path(base), e.keyword, base));
+        break;
+      }
       default:
-        out.push({ path: path(base), code: e.keyword, message: { vi: `Trường "${base}" không hợp lệ.`, en: `Field "${base}" is invalid.` } });
+        out.push(invalid(path(base), e.keyword, base));
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import { isValueInRange } from '../limits';
 import type { FormulaNode, KpiRefNode } from './ast';
 import { formulaError, type FormulaError } from './errors';
 import { evaluate, type EvalResult, type KpiValues } from './evaluate';
@@ -90,11 +91,18 @@ export function evaluateFormulaSet(set: Pick<FormulaSetResult, 'formulas' | 'ord
   const values: Record<string, number | null | undefined> = { ...inputs };
   const results = new Map<string, EvalResult>();
   for (const code of set.order) {
-    const result = evaluate(set.formulas.get(code)!, values);
+    const result = storable(evaluate(set.formulas.get(code)!, values));
     results.set(code, result);
     values[code] = result.ok ? result.value : null;
   }
   return results;
+}
+
+/** A result beyond the value range (core/limits.ts) cannot be stored: it has no value, like an infinite one. */
+function storable(result: EvalResult): EvalResult {
+  if (!result.ok || isValueInRange(result.value)) return result;
+  const message = { vi: 'Kết quả vượt quá giới hạn giá trị (±1e+15)', en: 'The result is beyond the value range (±1e+15)' };
+  return { ok: false, reason: { code: 'NON_FINITE', message, line: 1, column: 1 } };
 }
 
 function kpiRefs(ast: FormulaNode): KpiRefNode[] {
