@@ -60,7 +60,14 @@ describe('openkpi target split', () => {
     expect(off.exitCode).toBe(1);
     process.exitCode = undefined;
     const bad = await run(['target', 'split', '--total', 'abc', '--from', '2026-01', '--to', '2026-12', '--lang', 'en']);
-    expect(bad.err).toBe('--total: "abc" is not a number (e.g. 240e9 or 1000000)\n');
+    expect(bad.err).toBe('--total: "abc" is not a number (e.g. 240 tỷ, 240e9 or 1000000)\n');
+  });
+
+  it('takes the total as people write it: "240 tỷ" splits into 12 × 20 tỷ', async () => {
+    const { out } = await run(['target', 'split', '--total', '240 tỷ', '--from', '2026-01', '--to', '2026-12', '--step', '1tr', '--json']);
+    const { parts, total } = JSON.parse(out) as { parts: { value: number }[]; total: number };
+    expect(total).toBe(240_000_000_000);
+    expect(parts.map((p) => p.value)).toEqual(Array(12).fill(20_000_000_000));
   });
 
   it('a missing required option is a commander error', async () => {

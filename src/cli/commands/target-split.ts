@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { DomainError, type Lang } from '../../core/errors';
+import { parseAmount } from '../../core/number/amount';
 import { splitOverPeriods, sumDecimal, type PeriodTarget } from '../../core/target';
 
 interface SplitOptions {
@@ -20,7 +21,7 @@ export function register(program: Command): void {
   target
     .command('split')
     .description('Phân bổ một tổng chỉ tiêu cho các kỳ (split a total target over periods)')
-    .requiredOption('--total <number>', 'tổng chỉ tiêu, ví dụ 240e9 (total target)')
+    .requiredOption('--total <number>', 'tổng chỉ tiêu, ví dụ "240 tỷ" hoặc 240e9 (total target)')
     .requiredOption('--from <period>', 'kỳ đầu, ví dụ 2026-01 (first period)')
     .requiredOption('--to <period>', 'kỳ cuối, ví dụ 2026-12 (last period)')
     .option('--weights <list>', 'trọng số theo mùa vụ, mỗi kỳ một số: 8,8,9,… (seasonality weights)')
@@ -60,12 +61,14 @@ function table(parts: readonly PeriodTarget[], total: number, lang: Lang): strin
   return rows.map(line).join('') + rule + line(totalRow);
 }
 
+/** A number as people type it (`240 tỷ`, `20tr`, `20.000.000`: core/number/amount.ts) or in JS notation (`240e9`). */
 export function parseNumber(text: string, option: string): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text.trim());
+  const amount = parseAmount(text);
+  const value = amount.ok ? amount.value : text.trim() === '' ? Number.NaN : Number(text.trim());
   if (!Number.isFinite(value)) {
     throw new DomainError(
       'CLI_NUMBER_INVALID',
-      { vi: `${option}: "${text}" không phải là số (ví dụ 240e9 hoặc 1000000)`, en: `${option}: "${text}" is not a number (e.g. 240e9 or 1000000)` },
+      { vi: `${option}: "${text}" không phải là số (ví dụ 240 tỷ, 240e9 hoặc 1000000)`, en: `${option}: "${text}" is not a number (e.g. 240 tỷ, 240e9 or 1000000)` },
       { params: { option, text } },
     );
   }

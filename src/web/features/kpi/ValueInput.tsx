@@ -1,6 +1,7 @@
 import { Input } from 'antd';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useSession } from '../../session';
+import { hasUnitWord, parseAmount } from '../../../core/number/amount';
 import { formatNumberText, fractionToPercent, parseNumberText, percentToFraction, regroupWhileTyping } from './number-input';
 
 interface Props {
@@ -16,7 +17,10 @@ interface Props {
 
 const shown = (value: number | null | undefined, percent: boolean) => (typeof value === 'number' && Number.isFinite(value) ? (percent ? fractionToPercent(value) : value) : null);
 
-/** A number typed as people write it (`20.000.000.000`, `95` %), grouped while typing. */
+/**
+ * A number typed as people write it (`20.000.000.000`, `95` %), grouped while typing; amounts may use unit
+ * words (`240 tỷ`, `20tr`, `300k`: core/number/amount.ts), and then the full value is shown beside them.
+ */
 export function ValueInput({ value, onChange, unit, placeholder, testId, style, status }: Props) {
   const { lang } = useSession();
   const percent = unit === '%';
@@ -40,6 +44,14 @@ export function ValueInput({ value, onChange, unit, placeholder, testId, style, 
 
   const handle = (e: ChangeEvent<HTMLInputElement>) => {
     const raw = e.target.value;
+    if (!percent && hasUnitWord(raw)) {
+      setText(raw);
+      const amount = parseAmount(raw);
+      const stored = amount.ok ? amount.value : null;
+      lastSent.current = stored;
+      onChange?.(stored);
+      return;
+    }
     const caret = e.target.selectionStart ?? raw.length;
     const next = regroupWhileTyping(raw, caret, lang);
     setText(next.text);
@@ -49,6 +61,14 @@ export function ValueInput({ value, onChange, unit, placeholder, testId, style, 
     lastSent.current = stored;
     onChange?.(stored);
   };
+
+  // "240 tỷ" → "= 240.000.000.000 ₫" beside the field, so the value meant is never a guess.
+  const amount = !percent && hasUnitWord(text) ? parseAmount(text) : null;
+  const wordsMean = amount ? (
+    <span data-testid={testId ? `${testId}-means` : undefined} style={{ color: amount.ok ? '#8c8c8c' : '#cf1322', whiteSpace: 'nowrap' }}>
+      {amount.ok ? `= ${formatNumberText(amount.value, lang)}${unit === 'VND' ? ' ₫' : ''}` : '?'}
+    </span>
+  ) : undefined;
 
   return (
     <Input
@@ -62,7 +82,7 @@ export function ValueInput({ value, onChange, unit, placeholder, testId, style, 
       data-testid={testId}
       style={style}
       status={status}
-      suffix={percent ? '%' : unit === 'VND' ? '₫' : undefined}
+      suffix={wordsMean ?? (percent ? '%' : unit === 'VND' ? '₫' : undefined)}
     />
   );
 }
