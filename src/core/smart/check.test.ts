@@ -171,11 +171,11 @@ describe('R — realistic', () => {
     expect(f).toMatchObject([{ letter: 'R', code: 'SMART_R_TARGET_TOO_HIGH', severity: 'warning' }]);
     expect(f[0]?.message.vi).toBe(
       'Chỉ tiêu kỳ 2026-01 (25.000.000.000 ₫) cao hơn mức cơ sở quy đổi +64% ' +
-        '(mức cơ sở 2025 là 180.000.000.000 ₫ × 31/365 ngày = 15.287.671.232,88 ₫); mức thay đổi hợp lý tối đa là +50%',
+        '(mức cơ sở 2025 là 180.000.000.000 ₫ × 31/365 ngày = 15.287.671.233 ₫); mức thay đổi hợp lý tối đa là +50%',
     );
     expect(f[0]?.message.en).toBe(
       'The target for 2026-01 (25,000,000,000 ₫) is +64% above the scaled baseline ' +
-        '(baseline 2025 of 180,000,000,000 ₫ × 31/365 days = 15,287,671,232.88 ₫); the realistic limit is +50%',
+        '(baseline 2025 of 180,000,000,000 ₫ × 31/365 days = 15,287,671,233 ₫); the realistic limit is +50%',
     );
   });
 
