@@ -50,8 +50,11 @@ describe('formatDate / formatDateTime', () => {
     expect(formatDate(instant, 'vi', 'Asia/Ho_Chi_Minh')).toBe('29/11/2026');
     expect(formatDate('2026-01-05', 'vi')).toBe('05/01/2026');
   });
-  it('writes mm/dd/yyyy in English', () => {
-    expect(formatDate('2026-01-05', 'en')).toBe('01/05/2026');
+  it('writes an unambiguous day, month name and year in English (5 December is never 12/05)', () => {
+    expect(formatDate('2026-12-05', 'en')).toBe('5 Dec 2026');
+    expect(formatDate('2026-01-05', 'en')).toBe('5 Jan 2026');
+    expect(formatDate(instant, 'en', 'Asia/Ho_Chi_Minh')).toBe('29 Nov 2026');
+    expect(formatDateTime('2026-11-29T17:30:00Z', 'en', 'Asia/Ho_Chi_Minh')).toBe('30 Nov 2026 00:30');
   });
   it('adds a 24-hour time in the given zone', () => {
     expect(formatDateTime(instant, 'vi', 'Asia/Ho_Chi_Minh')).toBe('29/11/2026 10:05');

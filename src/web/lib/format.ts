@@ -46,25 +46,23 @@ function toDate(value: Date | string): Date {
   return typeof value === 'string' ? new Date(value) : value;
 }
 
-/** "29/11/2026" (vi) or "11/29/2026" (en). A plain `YYYY-MM-DD` is a calendar date, shown as is. */
-export function formatDate(value: Date | string, lang: UiLang, timeZone?: string): string {
-  const plain = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (plain) {
-    const [, y, m, d] = plain;
-    return lang === 'vi' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
-  }
-  const p = parts(toDate(value), lang, { day: '2-digit', month: '2-digit', year: 'numeric' }, timeZone);
-  return lang === 'vi' ? `${p.day}/${p.month}/${p.year}` : `${p.month}/${p.day}/${p.year}`;
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "05/12/2026" (vi, dd/mm/yyyy) or "5 Dec 2026" (en: no reader can take day and month for each other). */
+function dateText(year: string, month: string, day: string, lang: UiLang): string {
+  return lang === 'vi' ? `${day}/${month}/${year}` : `${Number(day)} ${EN_MONTHS[Number(month) - 1]} ${year}`;
 }
 
-/** "29/11/2026 10:05" (vi) or "11/29/2026 10:05" (en), 24-hour clock. */
+/** A date for the UI language (see `dateText`). A plain `YYYY-MM-DD` is a calendar date, shown as is. */
+export function formatDate(value: Date | string, lang: UiLang, timeZone?: string): string {
+  const plain = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (plain) return dateText(plain[1]!, plain[2]!, plain[3]!, lang);
+  const p = parts(toDate(value), 'vi', { day: '2-digit', month: '2-digit', year: 'numeric' }, timeZone);
+  return dateText(p.year!, p.month!, p.day!, lang);
+}
+
+/** "29/11/2026 10:05" (vi) or "29 Nov 2026 10:05" (en), 24-hour clock. */
 export function formatDateTime(value: Date | string, lang: UiLang, timeZone?: string): string {
-  const p = parts(
-    toDate(value),
-    lang,
-    { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' },
-    timeZone,
-  );
-  const date = lang === 'vi' ? `${p.day}/${p.month}/${p.year}` : `${p.month}/${p.day}/${p.year}`;
-  return `${date} ${p.hour}:${p.minute}`;
+  const p = parts(toDate(value), 'vi', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }, timeZone);
+  return `${dateText(p.year!, p.month!, p.day!, lang)} ${p.hour}:${p.minute}`;
 }
