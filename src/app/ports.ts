@@ -1,6 +1,6 @@
 import type { Role } from '../core/auth/roles';
 import type { ScoringConfig } from '../core/evaluation';
-import type { KpiDefinition, KpiTarget } from '../core/kpi';
+import type { KpiDefinition, KpiFrequency, KpiTarget } from '../core/kpi';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
 export interface Company {
@@ -176,6 +176,27 @@ export interface ActualWrite {
   late: boolean;
 }
 
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** One slot after an upsert: the row as stored, and what it held before (null when the write created it). */
+export interface WrittenActual {
+  change: 'inserted' | 'updated' | 'unchanged';
+  actual: ActualRecord;
+  before: Pick<ActualRecord, 'value' | 'numerator' | 'denominator' | 'comment' | 'late' | 'version'> | null;
+}
+
+/** A computed KPI as the formula recompute reads it. */
+export interface FormulaKpiRow {
+  id: number;
+  code: string;
+  formula: string;
+  frequency: KpiFrequency | null;
+}
+
 export interface ActualVersion {
   version: number;
   value: number;
@@ -319,7 +340,16 @@ export interface Store {
      * parts and comment are unchanged is left alone (imports are idempotent); every change adds a version.
      * Lateness is decided by the first report: an update keeps the stored `late`.
      */
-    upsert(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<{ inserted: number; updated: number; unchanged: number }>;
+    upsert(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<WriteCounts>;
+    /**
+     * The same upsert for a request of a few rows (a check-in, a push), in one statement that also
+     * returns each slot as stored afterwards, with the values it replaced: no read-back needed.
+     */
+    upsertReturning(rows: ActualWrite[], by: { userId: number | null; name: string }): Promise<WriteCounts & { rows: WrittenActual[] }>;
+    /** Formula KPIs that are not archived, with just what a recompute needs (not the whole KPI library). */
+    formulaKpis(): Promise<FormulaKpiRow[]>;
+    /** Ids of the KPIs with these codes (archived ones included); codes not found are absent. */
+    kpiIdsByCode(codes: string[]): Promise<Map<string, number>>;
     versions(actualId: number): Promise<ActualVersion[]>;
     /** Deletes formula-computed values (source `formula`) at these slots, with their versions. */
     removeComputed(slots: { kpiId: number; kind: string; start: string; scope: TargetScope }[]): Promise<number>;

@@ -1,16 +1,14 @@
-import { isLate, periodForKpi, valueParts } from '../../core/actuals';
-import { DomainError, type Issue } from '../../core/errors';
-import { localDate } from '../../core/period';
+import { companyToday, DEFAULT_TIMEZONE, problemIssue, takeActual, unitProblem, type IntakeProblem } from '../../core/actuals';
+import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
-import type { Store } from '../ports';
+import type { ActualRecord, Store } from '../ports';
 import { findKpiByCode } from '../kpi/find-kpi';
-import { requireEnterable, requireWriteActuals } from './access';
-import { resolveScope } from '../scope';
+import { requireWriteActuals } from './access';
+import { resolveScope, toScope, type ScopeInput } from '../scope';
 import { presentActuals, type ActualView } from './present';
-import { recordActuals } from './record-actuals';
-import { sameScope, toScope, type ScopeInput } from '../scope';
+import { recordActual } from './record-actuals';
 
-export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
+export { DEFAULT_TIMEZONE };
 
 export interface CheckInInput {
   period: string;
@@ -23,69 +21,57 @@ export interface CheckInInput {
 
 /**
  * A person reports the actual of one KPI, period and scope (cập nhật kết quả). Editing keeps every version.
- * `late` is decided on the first report (the company's calendar date of `now` after the reporting deadline);
+ * Whether it is accepted is the intake's decision (core/actuals), as for API pushes and imports.
+ * `late` is decided on the first report (the company's date of `now` after the reporting deadline);
  * corrections after the deadline keep it.
  */
 export async function checkIn(store: Store, actor: Actor, now: Date, code: string, input: CheckInInput): Promise<ActualView> {
   const kpi = await findKpiByCode(store, code);
-  requireEnterable(kpi);
   const target = await resolveScope(store, toScope(input.scope));
   requireWriteActuals(actor, kpi, target);
 
-  const issues: Issue[] = [];
-  const period = periodForKpi(kpi.frequency, input.period);
-  if (!period.ok) issues.push(period.issue);
-  const parts = valueParts(kpi.aggregation, input);
-  if (!parts.ok) issues.push(...parts.issues);
-  if (!period.ok || !parts.ok) {
-    throw new DomainError('VALIDATION_FAILED', { vi: 'Kết quả cập nhật không hợp lệ.', en: 'The check-in has invalid fields.' }, { issues });
+  const [company, unit] = await Promise.all([store.company.get(), target.scope.type === 'unit' ? store.units.findById(target.scope.id) : null]);
+  const taken = takeActual(kpi, input, companyToday(company, now));
+  const problems: IntakeProblem[] = taken.ok ? [] : [...taken.problems];
+  const archivedUnit = unit && unitProblem(unit, unit.code);
+  if (archivedUnit) problems.push(archivedUnit);
+  if (!taken.ok || problems.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', { vi: 'Kết quả cập nhật không hợp lệ.', en: 'The check-in has invalid fields.' }, { issues: problems.map((p) => problemIssue(p)) });
   }
 
-  const timezone = (await store.company.get())?.timezone ?? DEFAULT_TIMEZONE;
-  const p = period.period;
-  const comment = input.comment?.trim() || null;
-
+  const p = taken.period;
   return store.transaction(async (tx) => {
-    const find = async () =>
-      (await tx.actuals.list({ kpiIds: [kpi.id], scope: target.scope, kind: p.kind, from: p.start, to: p.end })).find(
-        (a) => a.period === p.key && sameScope(a.scope, target.scope),
-      ) ?? null;
-    const before = await find();
-    // Late if reported after the deadline; a correction keeps the first report's lateness (the store does).
-    const late = isLate(p.end, kpi.reportWithinDays, localDate(now, timezone));
-    const result = await recordActuals(tx, { userId: actor.user.id || null, name: actor.user.name }, [
-      {
-        kpiId: kpi.id,
-        period: p.key,
-        kind: p.kind,
-        start: p.start,
-        end: p.end,
-        scope: target.scope,
-        value: parts.value,
-        numerator: parts.numerator,
-        denominator: parts.denominator,
-        source: 'checkin',
-        comment,
-        late,
-      },
-    ]);
-    const after = (await find())!;
-    if (result.inserted + result.updated > 0) {
+    const { written } = await recordActual(tx, { userId: actor.user.id || null, name: actor.user.name }, {
+      kpiId: kpi.id,
+      period: p.key,
+      kind: p.kind,
+      start: p.start,
+      end: p.end,
+      scope: target.scope,
+      value: taken.value,
+      numerator: taken.numerator,
+      denominator: taken.denominator,
+      source: 'checkin',
+      comment: taken.comment,
+      late: taken.late,
+    });
+    const { actual, before } = written;
+    if (written.change !== 'unchanged') {
       await tx.audit.record([
         {
           ...auditActor(actor),
           action: before ? 'update' : 'create',
           entity: 'actual',
-          entityId: String(after.id),
+          entityId: String(actual.id),
           before: before && auditValue(before),
-          after: { kpi: kpi.code, period: p.key, scope: target.scope, ...auditValue(after) },
+          after: { kpi: kpi.code, period: p.key, scope: target.scope, ...auditValue(actual) },
         },
       ]);
     }
-    return (await presentActuals(tx, kpi, [after]))[0]!;
+    return (await presentActuals(tx, kpi, [actual]))[0]!;
   });
 }
 
-function auditValue(a: { value: number; numerator: number | null; denominator: number | null; comment: string | null; late: boolean; version: number }) {
+function auditValue(a: Pick<ActualRecord, 'value' | 'numerator' | 'denominator' | 'comment' | 'late' | 'version'>) {
   return { value: a.value, numerator: a.numerator, denominator: a.denominator, comment: a.comment, late: a.late, version: a.version };
 }

@@ -116,7 +116,7 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
         if (issues.total > 0 && !options.skipBadRows) throw importInvalid(issues.items, issues.total);
 
         const counts = await writer.finish();
-        const recomputed = await recomputeFormulas(tx, by, await tx.kpis.list(), writer.kpiIds, writer.slots());
+        const recomputed = await recomputeFormulas(tx, by, writer.kpiIds, writer.slots());
         const result: ImportActualsResult = {
           dryRun: options.dryRun,
           rows,

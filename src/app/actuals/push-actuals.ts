@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { isLate, periodForKpi, valueParts } from '../../core/actuals';
+import { DuplicateSlots, companyToday, duplicateProblem, kpiProblem, personProblem, problemIssue, takeActual, unitProblem } from '../../core/actuals';
 import { DomainError, issue, type Issue } from '../../core/errors';
-import { localDate } from '../../core/period';
-import type { ActualWrite, ApiToken, KpiRecord, Store, TargetScope } from '../ports';
-import { DEFAULT_TIMEZONE } from './check-in';
+import type { ActualWrite, ApiToken, OrgUnit, Store, TargetScope } from '../ports';
 import { recordActuals } from './record-actuals';
 import type { ScopeInput } from '../scope';
 
@@ -103,7 +101,6 @@ function stableJson(value: unknown): string {
 }
 
 async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[]): Promise<ActualWrite[]> {
-  const kpis = new Map((await store.kpis.list()).map((k) => [k.code, k]));
   const allowed = token.kpiCodes.length > 0 ? new Set(token.kpiCodes) : null;
   const denied = items.flatMap((item, i) =>
     allowed && !allowed.has(item.kpi)
@@ -114,31 +111,33 @@ async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[
     throw new DomainError('FORBIDDEN', { vi: 'API token không được ghi một số KPI.', en: 'This API token may not write some of these KPIs.' }, { issues: denied });
   }
 
-  const unitIds = new Set((await store.units.list()).map((u) => u.id));
   const personIds = [...new Set(items.filter((i) => i.scope?.type === 'person' && i.scope.id != null).map((i) => i.scope!.id!))];
-  const people = personIds.length ? (await store.people.query({ personIds, limit: personIds.length, offset: 0 })).items : [];
-  const knownPeople = new Set(people.map((p) => p.id));
-  const timezone = (await store.company.get())?.timezone ?? DEFAULT_TIMEZONE;
-  const today = localDate(now, timezone);
+  const [kpiList, unitList, people, company] = await Promise.all([
+    store.kpis.list(),
+    store.units.list(),
+    personIds.length ? store.people.query({ personIds, limit: personIds.length, offset: 0 }) : { items: [] },
+    store.company.get(),
+  ]);
+  const kpis = new Map(kpiList.map((k) => [k.code, k]));
+  const units = new Map(unitList.map((u) => [u.id, u]));
+  const knownPeople = new Set(people.items.map((p) => p.id));
+  const today = companyToday(company, now);
 
   const issues: Issue[] = [];
   const rows: ActualWrite[] = [];
-  const seen = new Set<string>();
+  const slots = new DuplicateSlots<string, string>();
   items.forEach((item, i) => {
     const at = `actuals.${i}.`;
     const kpi = kpis.get(item.kpi);
-    const kpiIssue = kpiProblem(kpi, item.kpi, `${at}kpi`);
-    if (kpiIssue) return issues.push(kpiIssue);
-    const period = periodForKpi(kpi!.frequency, item.period, `${at}period`);
-    if (!period.ok) issues.push(period.issue);
-    const parts = valueParts(kpi!.aggregation, item, at);
-    if (!parts.ok) issues.push(...parts.issues);
-    const scope = scopeOf(item.scope, at, unitIds, knownPeople, issues);
-    if (!period.ok || !parts.ok || !scope) return;
-    const p = period.period;
-    const dup = `${kpi!.id}|${p.key}|${scope.type}|${scope.id ?? ''}`;
-    if (seen.has(dup)) return issues.push(issue(`${at}period`, 'duplicate', `KPI ${item.kpi} kỳ ${p.key} bị lặp trong yêu cầu.`, `KPI ${item.kpi} period ${p.key} is in the request twice.`));
-    seen.add(dup);
+    const unknown = kpiProblem(kpi, item.kpi);
+    if (unknown) return issues.push(problemIssue(unknown, at));
+    const taken = takeActual(kpi!, item, today);
+    if (!taken.ok) issues.push(...taken.problems.map((p) => problemIssue(p, at)));
+    const scope = scopeOf(item.scope, at, units, knownPeople, issues);
+    if (!taken.ok || !scope) return;
+    const p = taken.period;
+    const first = slots.firstOf(kpi!.id, p.key, `${scope.type}:${scope.id ?? ''}`, i);
+    if (first !== undefined) return issues.push(problemIssue(duplicateProblem({ vi: `mục ${first}`, en: `item ${first}` }), at));
     rows.push({
       kpiId: kpi!.id,
       period: p.key,
@@ -146,12 +145,12 @@ async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[
       start: p.start,
       end: p.end,
       scope,
-      value: parts.value,
-      numerator: parts.numerator,
-      denominator: parts.denominator,
+      value: taken.value,
+      numerator: taken.numerator,
+      denominator: taken.denominator,
       source: 'api',
-      comment: item.comment?.trim() || null,
-      late: isLate(p.end, kpi!.reportWithinDays, today),
+      comment: taken.comment,
+      late: taken.late,
     });
   });
   if (issues.length > 0) {
@@ -164,22 +163,16 @@ async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[
   return rows;
 }
 
-function kpiProblem(kpi: KpiRecord | undefined, code: string, path: string): Issue | null {
-  if (!kpi) return issue(path, 'not_found', `Không có KPI mã ${code}.`, `There is no KPI with code ${code}.`);
-  if (kpi.source === 'formula') return issue(path, 'computed_kpi', `KPI ${code} được tính bằng công thức.`, `KPI ${code} is computed by a formula.`);
-  if (kpi.status === 'archived') return issue(path, 'archived', `KPI ${code} đã lưu trữ.`, `KPI ${code} is archived.`);
-  return null;
-}
-
-function scopeOf(input: ScopeInput | undefined, at: string, units: Set<number>, people: Set<number>, issues: Issue[]): TargetScope | null {
+function scopeOf(input: ScopeInput | undefined, at: string, units: Map<number, OrgUnit>, people: Set<number>, issues: Issue[]): TargetScope | null {
   if (!input || input.type === 'company') return { type: 'company', id: null };
   if (input.id == null) {
     issues.push(issue(`${at}scope.id`, 'required', 'Phạm vi phòng ban hoặc nhân sự cần có id.', 'A unit or person scope needs an id.'));
     return null;
   }
-  const exists = input.type === 'unit' ? units.has(input.id) : people.has(input.id);
-  if (!exists) {
-    issues.push(issue(`${at}scope.id`, 'not_found', `Không có ${input.type === 'unit' ? 'phòng ban' : 'nhân sự'} #${input.id}.`, `There is no ${input.type} #${input.id}.`));
+  const unit = input.type === 'unit' ? units.get(input.id) : undefined;
+  const problem = input.type === 'unit' ? unitProblem(unit, unit ? unit.code : `#${input.id}`) : personProblem(people.has(input.id) ? {} : null, `#${input.id}`);
+  if (problem) {
+    issues.push(problemIssue(problem, at));
     return null;
   }
   return { type: input.type, id: input.id };

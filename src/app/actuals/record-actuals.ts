@@ -1,7 +1,8 @@
-import { formulaDependents, periodKindOf } from '../../core/actuals';
+import { DuplicateSlots, duplicateProblem, periodKindOf, problemIssue, recomputePlan } from '../../core/actuals';
 import { DomainError, issue } from '../../core/errors';
-import { evaluateFormulaSet, references, validateFormulaSet, type DependencyGraph } from '../../core/formula';
-import type { ActualRecord, ActualWrite, KpiRecord, Store, TargetScope } from '../ports';
+import { evaluateFormulaSet, type FormulaNode } from '../../core/formula';
+import type { ActualRecord, ActualWrite, FormulaKpiRow, Store, TargetScope, WrittenActual } from '../ports';
+import { parsedFormula } from './parsed-formulas';
 
 export interface RecordResult {
   inserted: number;
@@ -11,43 +12,49 @@ export interface RecordResult {
   recomputed: number;
 }
 
+type By = { userId: number | null; name: string };
+
 /** A period and scope some actuals were written for. */
 export type Slot = Pick<ActualWrite, 'period' | 'kind' | 'start' | 'end' | 'scope'>;
 
 const slotKey = (period: string, scope: TargetScope) => `${period}|${scope.type}|${scope.id ?? ''}`;
 
 /**
- * Writes actuals, then recomputes every formula KPI that depends (directly or through other formula KPIs)
- * on a written KPI, for the same periods and scopes. Runs inside the caller's transaction.
- * A formula without a value (an input missing, division by zero) has none for that period and scope:
- * an earlier computed value there is removed.
+ * Writes actuals the intake accepted (core/actuals), then recomputes every formula KPI that depends (directly
+ * or through other formula KPIs) on a written KPI, for the same periods and scopes. Runs inside the caller's
+ * transaction. A formula without a value (an input missing, division by zero) has none for that period and
+ * scope: an earlier computed value there is removed.
  */
-export async function recordActuals(store: Store, by: { userId: number | null; name: string }, rows: ActualWrite[]): Promise<RecordResult> {
+export async function recordActuals(store: Store, by: By, rows: ActualWrite[]): Promise<RecordResult> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, recomputed: 0 };
-  const kpis = await store.kpis.list();
-  const byId = new Map(kpis.map((k) => [k.id, k]));
-  rejectUnwritable(rows, byId);
-
+  const formulas = await store.actuals.formulaKpis();
+  rejectUnwritable(rows, formulas);
   const written = await store.actuals.upsert(rows, by);
-  const recomputed = await recomputeFormulas(store, by, kpis, new Set(rows.map((r) => r.kpiId)), rows);
+  const recomputed = await recomputeFormulas(store, by, new Set(rows.map((r) => r.kpiId)), rows, formulas);
   return { ...written, recomputed };
 }
 
-function isFormula(k: KpiRecord): boolean {
-  return k.source === 'formula' && !!k.formula && k.status !== 'archived';
+/** One actual (a check-in): the same as `recordActuals`, and the slot as stored afterwards, without a read-back. */
+export async function recordActual(store: Store, by: By, row: ActualWrite): Promise<RecordResult & { written: WrittenActual }> {
+  const formulas = await store.actuals.formulaKpis();
+  rejectUnwritable([row], formulas);
+  const { rows, ...counts } = await store.actuals.upsertReturning([row], by);
+  const recomputed = await recomputeFormulas(store, by, new Set([row.kpiId]), [row], formulas);
+  return { ...counts, recomputed, written: rows[0]! };
 }
 
-/** Rows the upsert cannot take: unknown KPIs, computed KPIs, the same (KPI, period, scope) twice. */
-function rejectUnwritable(rows: ActualWrite[], byId: Map<number, KpiRecord>): void {
-  const seen = new Set<string>();
+/**
+ * A last guard under the intake, for any caller: no value entered for a computed KPI, no slot twice
+ * (the upsert could not take it). Same codes as the intake.
+ */
+function rejectUnwritable(rows: ActualWrite[], formulas: FormulaKpiRow[]): void {
+  const computed = new Set(formulas.map((f) => f.id));
+  const slots = new DuplicateSlots<string, string>();
   const issues = rows.flatMap((r, i) => {
-    const key = `${r.kpiId}|${slotKey(r.period, r.scope)}`;
-    if (seen.has(key)) return [issue(`${i}.period`, 'duplicate', `Kỳ ${r.period} của KPI này bị lặp.`, `Period ${r.period} of this KPI is listed twice.`)];
-    seen.add(key);
-    const kpi = byId.get(r.kpiId);
-    if (!kpi) return [issue(`${i}.kpi`, 'not_found', `KPI #${r.kpiId} không tồn tại.`, `KPI #${r.kpiId} does not exist.`)];
-    if (r.source !== 'formula' && kpi.source === 'formula') {
-      return [issue(`${i}.kpi`, 'computed_kpi', `KPI ${kpi.code} được tính bằng công thức, không nhập trực tiếp.`, `KPI ${kpi.code} is computed by a formula and cannot be entered.`)];
+    const first = slots.firstOf(r.kpiId, r.period, `${r.scope.type}:${r.scope.id ?? ''}`, i);
+    if (first !== undefined) return [problemIssue(duplicateProblem({ vi: `mục ${first}`, en: `item ${first}` }), `${i}.`)];
+    if (r.source !== 'formula' && computed.has(r.kpiId)) {
+      return [issue(`${i}.kpi`, 'computed_kpi', `KPI #${r.kpiId} được tính bằng công thức, không nhập số liệu trực tiếp.`, `KPI #${r.kpiId} is computed by a formula and takes no entered values.`)];
     }
     return [];
   });
@@ -57,49 +64,49 @@ function rejectUnwritable(rows: ActualWrite[], byId: Map<number, KpiRecord>): vo
 }
 
 /**
- * Recomputes the formula KPIs that depend on `changedKpiIds`, for each period and scope in `written` (repeats are fine),
- * from the inputs stored now. Returns how many values were computed.
+ * Recomputes the formula KPIs that depend on `changedKpiIds`, for each period and scope in `written` (repeats
+ * are fine), from the inputs stored now. Reads only the computed KPIs (id, code, formula: parsed once and
+ * cached) and the ids of their inputs, never the whole KPI library. Returns how many values were computed.
  */
 export async function recomputeFormulas(
   store: Store,
-  by: { userId: number | null; name: string },
-  kpis: KpiRecord[],
+  by: By,
   changedKpiIds: ReadonlySet<number>,
   written: Iterable<Slot>,
+  formulaRows?: FormulaKpiRow[],
 ): Promise<number> {
-  const formulaKpis = kpis.filter(isFormula);
-  if (formulaKpis.length === 0) return 0;
-  const codeOf = new Map(kpis.map((k) => [k.id, k.code]));
-  const idOf = new Map(kpis.map((k) => [k.code, k.id]));
-  const byCode = new Map(kpis.map((k) => [k.code, k]));
-
-  const set = validateFormulaSet(
-    formulaKpis.map((k) => ({ code: k.code, formula: k.formula! })),
-    kpis.filter((k) => !isFormula(k)).map((k) => k.code),
-  );
+  const formulas = formulaRows ?? (await store.actuals.formulaKpis());
+  if (formulas.length === 0) return 0;
+  const parsed = new Map<string, FormulaNode>();
   const graph: Record<string, string[]> = {};
-  for (const [code, ast] of set.formulas) graph[code] = references(ast);
-  const changedCodes = new Set([...changedKpiIds].map((id) => codeOf.get(id)!));
-  const affected = formulaDependents(graph as DependencyGraph, changedCodes);
-  const order = set.order.filter((code) => affected.has(code));
-  if (order.length === 0) return 0;
+  for (const f of formulas) {
+    const p = parsedFormula(f.formula);
+    if (!p) continue;
+    parsed.set(f.code, p.ast);
+    graph[f.code] = p.refs;
+  }
+  // Ids of every code a formula uses: written KPIs are found among them, or no formula depends on them.
+  const idOf = await store.actuals.kpiIdsByCode([...new Set(Object.values(graph).flat())]);
+  for (const f of formulas) idOf.set(f.code, f.id);
+  const codeOf = new Map([...idOf].map(([code, id]) => [id, code]));
+  const changedCodes = [...changedKpiIds].flatMap((id) => codeOf.get(id) ?? []);
+  const plan = recomputePlan(graph, changedCodes);
+  if (plan.order.length === 0) return 0;
 
   const slots = new Map<string, Slot>();
   for (const s of written) slots.set(slotKey(s.period, s.scope), s);
-  const inputCodes = new Set(order.flatMap((code) => graph[code] ?? []));
-  const inputIds = [...inputCodes].map((c) => idOf.get(c)).filter((id): id is number => id !== undefined);
+  const inputIds = plan.inputs.flatMap((c) => idOf.get(c) ?? []);
   const from = minOf([...slots.values()].map((s) => s.start));
   const to = maxOf([...slots.values()].map((s) => s.end));
   // One query for the inputs of every affected period and scope; rows outside the written slots are ignored.
   const stored = await store.actuals.list({ kpiIds: inputIds, from, to });
   const valuesBySlot = groupValues(stored, slots, codeOf);
+  const byCode = new Map(formulas.map((f) => [f.code, f]));
 
   const results: ActualWrite[] = [];
   const noValue: { kpiId: number; kind: string; start: string; scope: TargetScope }[] = [];
   for (const [key, slot] of slots) {
-    const values = valuesBySlot.get(key) ?? {};
-    for (const code of order) delete values[code];
-    const computed = evaluateFormulaSet({ formulas: set.formulas, order }, values);
+    const computed = evaluateFormulaSet({ formulas: parsed, order: plan.order }, valuesBySlot.get(key) ?? {});
     for (const [code, result] of computed) {
       const kpi = byCode.get(code)!;
       // A monthly input does not make a value for a quarterly formula KPI (that comes from its own period's inputs).

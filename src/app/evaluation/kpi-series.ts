@@ -9,7 +9,8 @@ import {
   type YtdValue,
 } from '../../core/evaluation';
 import { DomainError } from '../../core/errors';
-import { compareDates, localDate, parsePeriod, periodContaining, periodsBetween } from '../../core/period';
+import { companyToday } from '../../core/actuals';
+import { compareDates, parsePeriod, periodContaining, periodsBetween } from '../../core/period';
 import type { PaceResult, RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
 import { getCompany } from '../company/company';
@@ -72,7 +73,7 @@ export async function getKpiSeries(
   const record = await findKpiByCode(store, q.code);
   await requireReadScope(store, actor, q.scope);
   const company = await getCompany(store);
-  const today = localDate(q.now, company.timezone);
+  const today = companyToday(company, q.now);
   const kind = kindOfFrequency(record.frequency);
   const fy = fiscalYearKeys(today, kind, company.fiscalYearStartMonth);
   const from = q.from ? periodContaining(parsePeriod(q.from).start, kind).key : fy.keys[0]!;

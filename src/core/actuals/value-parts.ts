@@ -1,5 +1,4 @@
-import { issue, type Issue } from '../errors';
-import type { KpiAggregation } from '../kpi';
+import { denominatorProblem, missingProblem, notRatioProblem, numberProblem, ratioProblem, type IntakeKpi, type IntakeProblem } from './intake';
 
 export interface ValueInput {
   value?: number | null | undefined;
@@ -9,42 +8,29 @@ export interface ValueInput {
 
 export type ValueParts =
   | { ok: true; value: number; numerator: number | null; denominator: number | null }
-  | { ok: false; issues: Issue[] };
-
-const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+  | { ok: false; problems: IntakeProblem[] };
 
 /**
- * The value to store for one actual. Ratio KPIs take numerator and denominator (value = numerator / denominator,
- * denominator > 0) so longer periods can aggregate as sum(numerator) / sum(denominator); other KPIs take a value.
- * `path` prefixes the field paths of the issues (`actuals.3.` for item 3 of a batch).
+ * The value to store for one actual sent as numbers (a form or the API). Ratio KPIs take numerator and
+ * denominator (value = numerator / denominator) so longer periods can aggregate as Σnumerator / Σdenominator;
+ * other KPIs take a value and no parts. Every number must be in range (see `numberProblem`).
  */
-export function valueParts(aggregation: KpiAggregation, input: ValueInput, path = ''): ValueParts {
-  const issues: Issue[] = [];
-  if (aggregation === 'ratio') {
-    if (!finite(input.numerator)) {
-      issues.push(issue(`${path}numerator`, 'required', 'KPI tỷ lệ cần có tử số.', 'A ratio KPI needs a numerator.'));
-    }
-    if (!finite(input.denominator)) {
-      issues.push(issue(`${path}denominator`, 'required', 'KPI tỷ lệ cần có mẫu số.', 'A ratio KPI needs a denominator.'));
-    } else if (input.denominator <= 0) {
-      issues.push(issue(`${path}denominator`, 'not_positive', 'Mẫu số phải lớn hơn 0.', 'The denominator must be greater than 0.'));
-    }
-    if (issues.length > 0 || !finite(input.numerator) || !finite(input.denominator)) return { ok: false, issues };
-    return { ok: true, value: input.numerator / input.denominator, numerator: input.numerator, denominator: input.denominator };
+export function valueParts(kpi: IntakeKpi, input: ValueInput): ValueParts {
+  const problems: IntakeProblem[] = [];
+  const add = (p: IntakeProblem | null) => p && problems.push(p);
+  if (kpi.aggregation === 'ratio') {
+    const n = input.numerator;
+    const d = input.denominator;
+    add(n == null ? missingProblem('numerator', kpi) : numberProblem('numerator', n));
+    add(d == null ? missingProblem('denominator', kpi) : denominatorProblem(d));
+    if (problems.length === 0) add(ratioProblem(n!, d!));
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, value: n! / d!, numerator: n!, denominator: d! };
   }
-  if (!finite(input.value)) {
-    issues.push(issue(`${path}value`, 'required', 'Cần nhập giá trị thực hiện.', 'An actual value is required.'));
-  }
-  if (input.numerator != null || input.denominator != null) {
-    issues.push(
-      issue(
-        `${path}${input.numerator != null ? 'numerator' : 'denominator'}`,
-        'not_ratio',
-        'Chỉ KPI tỷ lệ mới có tử số và mẫu số.',
-        'Only ratio KPIs take a numerator and denominator.',
-      ),
-    );
-  }
-  if (issues.length > 0 || !finite(input.value)) return { ok: false, issues };
-  return { ok: true, value: input.value, numerator: null, denominator: null };
+  const v = input.value;
+  add(v == null ? missingProblem('value', kpi) : numberProblem('value', v));
+  if (input.numerator != null) add(notRatioProblem('numerator', kpi));
+  if (input.denominator != null) add(notRatioProblem('denominator', kpi));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: v!, numerator: null, denominator: null };
 }

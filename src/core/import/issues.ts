@@ -1,3 +1,4 @@
+import { INTAKE_CODES } from '../actuals/intake';
 import { issue, type Issue } from '../errors';
 
 /** Problems with the file as a whole: nothing can be imported, whatever `skipBadRows` says. */
@@ -14,32 +15,18 @@ export const FILE_ISSUE_CODES = [
 ] as const;
 export type FileIssueCode = (typeof FILE_ISSUE_CODES)[number];
 
-/** Problems with one row. */
+/** Problems with one row: reading the cells (import only), then the intake rules every entry point shares. */
 export const ROW_ISSUE_CODES = [
   'mixed_delimiter',
   'column_count',
   'formula_injection',
-  'required',
-  'unknown_kpi',
-  'computed_kpi',
-  'archived_kpi',
-  'invalid_period',
   'impossible_date',
-  'wrong_period_kind',
   'no_frequency',
-  'unknown_unit',
-  'archived_unit',
-  'unknown_person',
   'scope_mismatch',
   'forbidden_scope',
-  'not_a_number',
   'ambiguous_number',
   'decimal_conflict',
-  'unexpected_percent',
-  'denominator_not_positive',
-  'not_ratio',
-  'duplicate_row',
-  'too_long',
+  ...INTAKE_CODES,
 ] as const;
 export type RowIssueCode = (typeof ROW_ISSUE_CODES)[number];
 

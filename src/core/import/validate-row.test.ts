@@ -37,8 +37,8 @@ describe('ActualRowValidator', () => {
     expect(results.map((r) => r?.row ?? null)).toEqual([2, null, 4, null, 6, 7]);
     expect(results.map((r) => r && `${r.scope.type}:${r.scope.id}`)).toEqual(['company:null', null, 'unit:10', null, 'person:100', 'company:null']);
     expect(issues.items.map((i) => [i.row, i.column, i.code, i.message.en])).toEqual([
-      [3, 'Mã KPI', 'duplicate_row', 'Row 3, column "Mã KPI": same KPI, period and scope as row 2.'],
-      [5, 'Mã KPI', 'duplicate_row', 'Row 5, column "Mã KPI": same KPI, period and scope as row 4.'],
+      [3, 'Kỳ', 'duplicate', 'Row 3, column "Kỳ": same KPI, period and scope as row 2.'],
+      [5, 'Kỳ', 'duplicate', 'Row 5, column "Kỳ": same KPI, period and scope as row 4.'],
     ]);
   });
 
@@ -68,6 +68,24 @@ describe('ActualRowValidator', () => {
       [4, 'Giá trị', 'formula_injection'],
     ]);
     expect(issues.badRows).toBe(2);
+  });
+
+  it('refuses numbers out of range with the codes a check-in or push gives, numeric XLSX cells included', () => {
+    const { results, issues } = checkAll([
+      ['REV', '2026-03', '', '', 1e16], // a numeric cell beyond 10^15
+      ['REV', '2026-04', '', '', Number.POSITIVE_INFINITY], // not finite: such a row used to vanish without an issue
+      ['RATE', '2026-03', '', '', '', '3', '0'], // denominator 0 < 10^-6
+      ['REV', '2026-05', '', '', '1.000.000.000.000.000.000'], // 10^18 in the file's style
+      ['REV', '2026-06', '', '', '-0,0000000001', '', ''], // 10^-10: neither 0 nor ≥ 10^-9
+    ]);
+    expect(results).toEqual([null, null, null, null, null]);
+    expect(issues.items.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, 'Giá trị', 'too_big'],
+      [3, 'Giá trị', 'too_big'],
+      [4, 'Mẫu số', 'too_small'],
+      [5, 'Giá trị', 'too_big'],
+      [6, 'Giá trị', 'too_small'],
+    ]);
   });
 
   it('a row written with the other delimiter, or with cells beyond the header, is one issue', () => {

@@ -1,8 +1,24 @@
-import { isLate, periodKindOf } from '../actuals';
-import type { KpiAggregation, KpiFrequency, KpiSource, KpiStatus } from '../kpi';
+import {
+  DuplicateSlots,
+  commentProblem,
+  denominatorProblem,
+  duplicateProblem,
+  isLate,
+  kpiProblem,
+  missingProblem,
+  notRatioProblem,
+  numberProblem,
+  percentProblem,
+  periodKindOf,
+  periodKindProblem,
+  personProblem,
+  ratioProblem,
+  unitProblem,
+  type IntakeKpi,
+  type IntakeProblem,
+} from '../actuals';
 import type { IsoDate, Period } from '../period';
 import { anyFilledFrom, anyTextIncludes, isBlank, upperCase } from './cells';
-import { DuplicateIndex } from './duplicate-index';
 import { normalizeHeader, type ActualField, type ColumnIndex } from './headers';
 import { FORMULA_CELL_MESSAGE, isFormulaCell } from './formula-cells';
 import { rowIssue, type IssueList, type RowIssueCode } from './issues';
@@ -12,16 +28,8 @@ import { PeriodCache } from './period-cache';
 /** A cell as read: text, or a number from a numeric XLSX cell (dates arrive as ISO text). */
 export type Cell = string | number;
 
-export interface KpiInfo {
-  id: number;
-  code: string;
-  frequency: KpiFrequency | null;
-  aggregation: KpiAggregation;
-  unit: string | null;
-  source: KpiSource | null;
-  status: KpiStatus;
-  reportWithinDays: number | null;
-}
+/** A KPI as the import looks it up: what the intake rules need. */
+export type KpiInfo = IntakeKpi;
 
 export interface ImportLookups {
   /** By upper-case code. */
@@ -65,7 +73,7 @@ export interface RowValidatorOptions {
   otherDelimiter?: string | null;
 }
 
-export const MAX_COMMENT_LENGTH = 2000;
+export { MAX_COMMENT_LENGTH } from '../actuals';
 const COMPANY: ImportScope = { type: 'company', id: null };
 const COMPANY_WORDS = new Set(['company', 'congty', 'toancongty']);
 
@@ -73,13 +81,15 @@ type ScopeType = ImportScope['type'];
 
 /**
  * Checks rows one at a time (so a million rows stream through) and reports every problem of every row.
+ * Reading the cells (numbers, dates, scopes by code or email) is the import's own; whether the actual is
+ * accepted is decided by the intake rules of `core/actuals` that check-ins and API pushes call too.
  * Periods and scopes are shared objects, so duplicates are found by object identity, without building keys.
  *
  * Hot path: `check` runs once per row, so it creates no closures (tsx wraps each one in `__name`) and no
  * per-row strings or arrays; the row being checked lives in fields the private methods read.
  */
 export class ActualRowValidator {
-  private readonly duplicates = new DuplicateIndex();
+  private readonly duplicates = new DuplicateSlots<Period, ImportScope>();
   private readonly periodCache = new PeriodCache();
   private readonly unitScopes = new Map<number, ImportScope>();
   private readonly personScopes = new Map<number, ImportScope>();
@@ -100,6 +110,8 @@ export class ActualRowValidator {
   private value = 0;
   private numerator: number | null = null;
   private denominator: number | null = null;
+  /** The column the period was read from (`period` or `date`), for problems about the period. */
+  private periodField: ActualField = 'period';
 
   constructor(options: RowValidatorOptions) {
     this.o = options;
@@ -166,9 +178,7 @@ export class ActualRowValidator {
     const code = this.text(this.col.kpi);
     const kpi = code ? lookups.kpis.get(upperCase(code)) : undefined;
     if (!code) this.report('kpi', 'required', 'thiếu mã KPI.', 'the KPI code is missing.');
-    else if (!kpi) this.report('kpi', 'unknown_kpi', `không có KPI mã "${code}".`, `there is no KPI with code "${code}".`);
-    else if (kpi.source === 'formula') this.report('kpi', 'computed_kpi', `KPI ${kpi.code} được tính bằng công thức nên không nhập được.`, `KPI ${kpi.code} is computed by a formula and cannot be imported.`);
-    else if (kpi.status === 'archived') this.report('kpi', 'archived_kpi', `KPI ${kpi.code} đã lưu trữ.`, `KPI ${kpi.code} is archived.`);
+    else this.problem(kpiProblem(kpi, code), 'kpi');
     const knownKpi = kpi && !this.bad ? kpi : undefined;
 
     const period = this.period(knownKpi);
@@ -176,13 +186,13 @@ export class ActualRowValidator {
     const values = knownKpi ? this.values(knownKpi) : false;
 
     const comment = this.text(this.col.comment);
-    if (comment.length > MAX_COMMENT_LENGTH) this.report('comment', 'too_long', `ghi chú dài quá ${MAX_COMMENT_LENGTH} ký tự.`, `the comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+    if (comment !== '') this.problem(commentProblem(comment), 'comment');
 
     if (this.bad || !kpi || !period || !scope || !values) return null;
 
-    const first = this.duplicates.firstRowOf(kpi.id, period, scope, row);
+    const first = this.duplicates.firstOf(kpi.id, period, scope, row);
     if (first !== undefined) {
-      this.report('kpi', 'duplicate_row', `trùng KPI, kỳ và phạm vi với dòng ${first}.`, `same KPI, period and scope as row ${first}.`);
+      this.problem(duplicateProblem({ vi: `dòng ${first}`, en: `row ${first}` }), this.periodField);
       return null;
     }
 
@@ -220,9 +230,17 @@ export class ActualRowValidator {
     this.issues!.add(rowIssue(this.row, name, code, vi, en));
   }
 
+  /** Reports an intake problem (if any) on column `f`; true when there was one. */
+  private problem(p: IntakeProblem | null, f: ActualField): boolean {
+    if (p === null) return false;
+    this.report(f, p.code, p.vi, p.en);
+    return true;
+  }
+
   private period(kpi: KpiInfo | undefined): Period | null {
     const periodText = this.text(this.col.period);
     const field: ActualField = periodText !== '' || this.o.columns.date === undefined ? 'period' : 'date';
+    this.periodField = field;
     const cell = field === 'period' ? periodText : this.text(this.col.date);
     if (!cell) {
       this.report(field, 'required', 'thiếu kỳ hoặc ngày.', 'the period or date is missing.');
@@ -238,10 +256,7 @@ export class ActualRowValidator {
     }
     if (!kpi) return null;
     const p = parsed.period;
-    if (kind !== null && p.kind !== kind) {
-      this.report(field, 'wrong_period_kind', `KPI ${kpi.code} đo theo ${KIND_VI[kind]} nhưng kỳ "${cell}" là một ${KIND_VI[p.kind as keyof typeof KIND_VI]}.`, `KPI ${kpi.code} is measured per ${kind} but "${cell}" is a ${p.kind}.`);
-      return null;
-    }
+    if (kind !== null && p.kind !== kind && this.problem(periodKindProblem(kpi, p.kind, cell), field)) return null;
     return this.periodCache.shared(p);
   }
 
@@ -266,7 +281,7 @@ export class ActualRowValidator {
     if (email) {
       const person = lookups.people.get(email);
       if (!person) {
-        this.report(personField, 'unknown_person', `không có nhân sự với email ${email}.`, `there is no person with email ${email}.`);
+        this.problem(personProblem(person, email), personField);
         return null;
       }
       if (unitCode) {
@@ -280,12 +295,8 @@ export class ActualRowValidator {
       unitId = person.unitId;
     } else if (unitCode) {
       const unit = lookups.units.get(upperCase(unitCode));
-      if (!unit) {
-        this.report(unitField, 'unknown_unit', `không có phòng ban mã "${unitCode}".`, `there is no org unit with code "${unitCode}".`);
-        return null;
-      }
-      if (unit.archived) {
-        this.report(unitField, 'archived_unit', `phòng ban "${unitCode}" đã lưu trữ.`, `org unit "${unitCode}" is archived.`);
+      if (!unit || unit.archived) {
+        this.problem(unitProblem(unit, unitCode), unitField);
         return null;
       }
       result = this.sharedScope('unit', unit.id);
@@ -326,22 +337,25 @@ export class ActualRowValidator {
   /** Reads the value (or numerator and denominator) into `value`/`numerator`/`denominator`; false after reporting. */
   private values(kpi: KpiInfo): boolean {
     if (kpi.aggregation === 'ratio') {
-      const n = this.num(kpi, 'numerator', false);
-      const d = this.num(kpi, 'denominator', false);
-      if (n === null) this.report('numerator', 'required', `KPI tỷ lệ ${kpi.code} cần tử số.`, `ratio KPI ${kpi.code} needs a numerator.`);
-      if (d === null) this.report('denominator', 'required', `KPI tỷ lệ ${kpi.code} cần mẫu số.`, `ratio KPI ${kpi.code} needs a denominator.`);
-      else if (d !== undefined && d <= 0) this.report('denominator', 'denominator_not_positive', 'mẫu số phải lớn hơn 0.', 'the denominator must be greater than 0.');
-      if (n == null || d == null || d <= 0) return false;
+      const n = this.num(kpi, 'numerator');
+      const d = this.num(kpi, 'denominator');
+      let ok = true;
+      if (n === null) ok = !this.problem(missingProblem('numerator', kpi), 'numerator');
+      else if (n === undefined || this.problem(numberProblem('numerator', n), 'numerator')) ok = false;
+      if (d === null) ok = !this.problem(missingProblem('denominator', kpi), 'denominator');
+      else if (d === undefined || this.problem(denominatorProblem(d), 'denominator')) ok = false;
+      if (!ok || n == null || d == null || this.problem(ratioProblem(n, d), 'numerator')) return false;
       this.value = n / d;
       this.numerator = n;
       this.denominator = d;
       return true;
     }
-    const v = this.num(kpi, 'value', kpi.unit === '%');
-    if (v === null) this.report('value', 'required', 'thiếu giá trị thực hiện.', 'the actual value is missing.');
+    const v = this.num(kpi, 'value');
+    if (v === null) this.problem(missingProblem('value', kpi), 'value');
+    const outOfRange = v != null && this.problem(numberProblem('value', v), 'value');
     this.rejectRatioCell(kpi, 'numerator');
     this.rejectRatioCell(kpi, 'denominator');
-    if (v == null) return false;
+    if (v == null || outOfRange) return false;
     this.value = v;
     this.numerator = null;
     this.denominator = null;
@@ -350,13 +364,13 @@ export class ActualRowValidator {
 
   private rejectRatioCell(kpi: KpiInfo, f: 'numerator' | 'denominator'): void {
     const c = this.raw(this.col[f]);
-    if (c !== '' && String(c).trim() !== '') this.report(f, 'not_ratio', `KPI ${kpi.code} không phải KPI tỷ lệ, không có tử số/mẫu số.`, `KPI ${kpi.code} is not a ratio KPI and takes no numerator/denominator.`);
+    if (c !== '' && String(c).trim() !== '') this.problem(notRatioProblem(f, kpi), f);
   }
 
-  /** A number cell: its value, null when empty, undefined after reporting why it is not a number. */
-  private num(kpi: KpiInfo, f: 'value' | 'numerator' | 'denominator', allowPercent: boolean): number | null | undefined {
+  /** A number cell: its value, null when empty, undefined after reporting why it is not a number (its range is the caller's). */
+  private num(kpi: KpiInfo, f: 'value' | 'numerator' | 'denominator'): number | null | undefined {
     const c = this.raw(f === 'value' ? this.col.value : f === 'numerator' ? this.col.numerator : this.col.denominator);
-    if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
+    if (typeof c === 'number') return c;
     const t = c.trim();
     if (t === '') return null;
     const decimal = this.o.decimal;
@@ -373,12 +387,7 @@ export class ActualRowValidator {
       }
       return undefined;
     }
-    if (parsed.percent && !allowPercent) {
-      this.report(f, 'unexpected_percent', `KPI ${kpi.code} không đo bằng %, không dùng dấu %.`, `KPI ${kpi.code} is not measured in %, so no % sign.`);
-      return undefined;
-    }
+    if (parsed.percent && this.problem(percentProblem(f, kpi), f)) return undefined;
     return parsed.value;
   }
 }
-
-const KIND_VI = { year: 'năm', quarter: 'quý', month: 'tháng', week: 'tuần', custom: 'kỳ tùy chỉnh' } as const;

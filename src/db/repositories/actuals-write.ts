@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { ActualWrite } from '../../app/ports';
 import { copyInto, CopyRows } from '../copy';
 import type { DB } from '../schema';
@@ -15,8 +15,13 @@ const WHO = ['updated_by', 'updated_by_name'] as const;
 
 /** A few rows: one statement, the rows as 13 array parameters. */
 export function upsertFew(db: Kysely<DB>, rows: ActualWrite[], by: By): Promise<Written> {
+  return upsertFrom(db, unnestInput(rows), by);
+}
+
+/** The rows as a relation with COLUMNS: 13 array parameters and `unnest`. */
+function unnestInput(rows: ActualWrite[]): RawBuilder<unknown> {
   const col = <T>(f: (r: ActualWrite) => T) => rows.map(f);
-  const input = sql`SELECT * FROM unnest(
+  return sql`SELECT * FROM unnest(
       ${col((r) => r.kpiId)}::int[], ${col((r) => r.period)}::text[], ${col((r) => r.kind)}::text[],
       ${col((r) => r.start)}::date[], ${col((r) => r.end)}::date[], ${col((r) => r.scope.type)}::text[],
       ${col((r) => r.scope.id)}::int[], ${col((r) => String(r.value))}::numeric[],
@@ -24,7 +29,61 @@ export function upsertFew(db: Kysely<DB>, rows: ActualWrite[], by: By): Promise<
       ${col((r) => (r.denominator == null ? null : String(r.denominator)))}::numeric[],
       ${col((r) => r.source)}::text[], ${col((r) => r.comment ?? null)}::text[], ${col((r) => r.late)}::bool[]
     ) AS t(${sql.raw(COLUMNS.join(', '))})`;
-  return upsertFrom(db, input, by);
+}
+
+const SAME_SLOT = (a: string, b: string) =>
+  sql.raw(`${a}.kpi_id = ${b}.kpi_id AND ${a}.period_kind = ${b}.period_kind AND ${a}.period_start = ${b}.period_start
+    AND ${a}.scope_type = ${b}.scope_type AND coalesce(${a}.scope_id, 0) = coalesce(${b}.scope_id, 0)`);
+
+/** A stored row after `upsertFewReturning`: `kpi_actuals` columns, what the slot held before, and whether it was written. */
+export type ReturnedRow = Selectable<DB['kpi_actuals']> & {
+  written: boolean;
+  before_id: number | null;
+  before_value: string | null;
+  before_numerator: string | null;
+  before_denominator: string | null;
+  before_comment: string | null;
+  before_late: boolean | null;
+  before_version: number | null;
+};
+
+/**
+ * The upsert of `upsertFew`, returning every slot as stored afterwards with the values it held before, in
+ * the same statement (the `before` CTE sees the table as it was when the statement began). A slot written
+ * concurrently with the same values by another transaction can be missing: the caller reads those back.
+ */
+export async function upsertFewReturning(db: Kysely<DB>, rows: ActualWrite[], by: By): Promise<ReturnedRow[]> {
+  const result = await sql<ReturnedRow>`
+    WITH input AS (${unnestInput(rows)}),
+    before AS (SELECT a.* FROM kpi_actuals a JOIN input i ON ${SAME_SLOT('a', 'i')}),
+    changed AS (
+      SELECT i.* FROM input i
+      WHERE NOT EXISTS (
+        SELECT 1 FROM before b WHERE ${SAME_SLOT('b', 'i')}
+          AND (b.value, b.numerator, b.denominator, b.comment) IS NOT DISTINCT FROM (i.value, i.numerator, i.denominator, i.comment)
+      )
+    ),
+    up AS (${insertChanged(by)} RETURNING a.*)
+    SELECT up.*, true AS written, b.id AS before_id, b.value AS before_value, b.numerator AS before_numerator,
+      b.denominator AS before_denominator, b.comment AS before_comment, b.late AS before_late, b.version AS before_version
+    FROM up LEFT JOIN before b ON b.id = up.id
+    UNION ALL
+    SELECT b.*, false, b.id, b.value, b.numerator, b.denominator, b.comment, b.late, b.version
+    FROM before b WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.id = b.id)`.execute(db);
+  return result.rows;
+}
+
+/** INSERT … ON CONFLICT DO UPDATE of the `changed` relation (rows equal to the stored ones are not rewritten). */
+function insertChanged(by: By): RawBuilder<unknown> {
+  return sql`INSERT INTO kpi_actuals AS a (${sql.raw([...COLUMNS, ...WHO].join(', '))})
+      SELECT ${sql.raw(COLUMNS.join(', '))}, ${by.userId}::int, ${by.name}::text
+      FROM changed ORDER BY kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)
+      ON CONFLICT (kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)) DO UPDATE SET
+        value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+        source = excluded.source, comment = excluded.comment, version = a.version + 1,
+        updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = now()
+      WHERE (a.value, a.numerator, a.denominator, a.comment)
+            IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.comment)`;
 }
 
 /**
@@ -111,18 +170,7 @@ async function upsertFrom(db: Kysely<DB>, input: RawBuilder<unknown>, by: By): P
       ) stored ON true
       WHERE stored.same IS NULL
     ),
-    up AS (
-      INSERT INTO kpi_actuals AS a (${sql.raw([...COLUMNS, ...WHO].join(', '))})
-      SELECT ${sql.raw(COLUMNS.join(', '))}, ${by.userId}::int, ${by.name}::text
-      FROM changed ORDER BY kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)
-      ON CONFLICT (kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)) DO UPDATE SET
-        value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
-        source = excluded.source, comment = excluded.comment, version = a.version + 1,
-        updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = now()
-      WHERE (a.value, a.numerator, a.denominator, a.comment)
-            IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.comment)
-      RETURNING a.version
-    )
+    up AS (${insertChanged(by)} RETURNING a.version)
     SELECT count(*) FILTER (WHERE version = 1) AS inserted, count(*) FILTER (WHERE version > 1) AS updated FROM up`.execute(db);
   return { inserted: Number(result.rows[0]!.inserted), updated: Number(result.rows[0]!.updated) };
 }

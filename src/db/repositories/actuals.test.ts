@@ -48,6 +48,42 @@ describe.each(engines())('actuals repository on %s', (engine) => {
     ]);
   });
 
+  it('upsertReturning gives each slot as stored and what it held before, in the one statement', async () => {
+    const april = (value: number, comment: string | null, late: boolean): ActualWrite => ({
+      kpiId, ...month(4), scope: company, value, numerator: value * 100, denominator: 100, source: 'checkin', comment, late,
+    });
+    const first = await store.actuals.upsertReturning([april(0.5, 'Lần đầu', true)], by);
+    expect(first).toMatchObject({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(first.rows).toEqual([
+      { change: 'inserted', before: null, actual: expect.objectContaining({ kpiId, period: '2026-04', value: 0.5, numerator: 50, comment: 'Lần đầu', late: true, version: 1, updatedByName: 'Nhập liệu' }) },
+    ]);
+    // A correction: value 0.5 → 0.6; the first report's lateness (late) is kept although this write says on time.
+    const second = await store.actuals.upsertReturning([april(0.6, 'Sửa', false)], by);
+    expect(second).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(second.rows[0]).toMatchObject({
+      change: 'updated',
+      before: { value: 0.5, numerator: 50, denominator: 100, comment: 'Lần đầu', late: true, version: 1 },
+      actual: { id: first.rows[0]!.actual.id, value: 0.6, numerator: 60, comment: 'Sửa', late: true, version: 2 },
+    });
+    // The same values again: nothing written, the stored row comes back as it is.
+    const third = await store.actuals.upsertReturning([april(0.6, 'Sửa', false)], by);
+    expect(third).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(third.rows[0]).toMatchObject({ change: 'unchanged', actual: { value: 0.6, version: 2 }, before: { value: 0.6, version: 2 } });
+    expect((await store.actuals.versions(first.rows[0]!.actual.id)).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('formulaKpis and kpiIdsByCode read just the computed KPIs and the ids asked for', async () => {
+    const formula = await store.kpis.create({
+      code: 'CLOSE_X2', name: 'Gấp đôi', level: 'tactical', perspective: 'customer', unit: '%', direction: 'increase',
+      aggregation: 'avg', frequency: 'monthly', source: 'formula', formula: '[CLOSE_RATE] * 2', ownerId: null, measurerId: null,
+      reportWithinDays: null, baseline: null, tags: [], status: 'active',
+    });
+    expect(await store.actuals.formulaKpis()).toEqual([{ id: formula, code: 'CLOSE_X2', formula: '[CLOSE_RATE] * 2', frequency: 'monthly' }]);
+    expect(await store.actuals.kpiIdsByCode(['CLOSE_RATE', 'NOPE'])).toEqual(new Map([['CLOSE_RATE', kpiId]]));
+    await sql`UPDATE kpis SET status = 'archived' WHERE id = ${formula}`.execute(database.db);
+    expect(await store.actuals.formulaKpis()).toEqual([]);
+  });
+
   it('aggregates in the database: sum, avg, last and the ratio of sums', async () => {
     const [agg] = await store.actuals.aggregate({ from: '2026-01-01', to: '2026-03-31', kind: 'month' });
     // After the change: Jan 10/100, Feb 96/300 → 106/400 = 0.265; values 0.1 and 0.32.

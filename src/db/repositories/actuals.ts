@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { ActualRecord, ActualSource, Store, TargetScope } from '../../app/ports';
+import type { ActualRecord, ActualSource, ActualWrite, Store, TargetScope, WrittenActual } from '../../app/ports';
+import type { KpiFrequency } from '../../core/kpi';
 import type { DB } from '../schema';
-import { COPY_FROM, upsertFew, upsertMany } from './actuals-write';
+import { COPY_FROM, upsertFew, upsertFewReturning, upsertMany, type ReturnedRow } from './actuals-write';
 import { num, numOrNull } from './numbers';
 
 function scopeOf(type: TargetScope['type'], id: number | null): TargetScope {
@@ -31,6 +32,42 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
     updatedByName: r.updated_by_name || null,
   });
 
+  const toWritten = (r: ReturnedRow): WrittenActual => ({
+    change: !r.written ? 'unchanged' : r.before_id === null && r.version === 1 ? 'inserted' : 'updated',
+    actual: toRecord(r),
+    before:
+      r.before_id === null
+        ? null
+        : {
+            value: num(r.before_value!),
+            numerator: numOrNull(r.before_numerator),
+            denominator: numOrNull(r.before_denominator),
+            comment: r.before_comment,
+            late: r.before_late!,
+            version: r.before_version!,
+          },
+  });
+
+  /** Slots the returning upsert did not give back (written meanwhile by another transaction with the same values). */
+  const readMissing = async (rows: ActualWrite[], got: WrittenActual[]): Promise<WrittenActual[]> => {
+    const key = (s: { kpiId: number; kind: string; start: string; scope: TargetScope }) => `${s.kpiId}|${s.kind}|${s.start}|${s.scope.type}|${s.scope.id ?? ''}`;
+    const have = new Set(got.map((w) => key(w.actual)));
+    const out: WrittenActual[] = [];
+    for (const r of rows) {
+      if (have.has(key(r))) continue;
+      const stored = await select()
+        .where('a.kpi_id', '=', r.kpiId)
+        .where('a.period_kind', '=', r.kind)
+        .where('a.period_start', '=', r.start)
+        .where('a.scope_type', '=', r.scope.type)
+        .where(sql<boolean>`coalesce(a.scope_id, 0) = ${r.scope.id ?? 0}`)
+        .executeTakeFirstOrThrow();
+      const actual = toRecord(stored);
+      out.push({ change: 'unchanged', actual, before: actual });
+    }
+    return out;
+  };
+
   return {
     async list(q) {
       let query = select().orderBy('a.kpi_id').orderBy('a.period_start').orderBy('a.scope_type').orderBy('a.scope_id');
@@ -59,6 +96,33 @@ export function actualsRepo(db: Kysely<DB>): Store['actuals'] {
             ? await upsertMany(db, rows, by)
             : await db.transaction().execute((tx) => upsertMany(tx, rows, by));
       return { ...written, unchanged: rows.length - written.inserted - written.updated };
+    },
+
+    async upsertReturning(rows, by) {
+      if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rows: [] };
+      const returned = await upsertFewReturning(db, rows, by);
+      const written = returned.map(toWritten);
+      if (written.length < rows.length) written.push(...(await readMissing(rows, written)));
+      const inserted = written.filter((w) => w.change === 'inserted').length;
+      const updated = written.filter((w) => w.change === 'updated').length;
+      return { inserted, updated, unchanged: rows.length - inserted - updated, rows: written };
+    },
+
+    async formulaKpis() {
+      const rows = await db
+        .selectFrom('kpis')
+        .select(['id', 'code', 'formula', 'frequency'])
+        .where('source', '=', 'formula')
+        .where('formula', 'is not', null)
+        .where('status', '!=', 'archived')
+        .execute();
+      return rows.map((r) => ({ id: r.id, code: r.code, formula: r.formula!, frequency: r.frequency as KpiFrequency | null }));
+    },
+
+    async kpiIdsByCode(codes) {
+      if (codes.length === 0) return new Map();
+      const rows = await db.selectFrom('kpis').select(['id', 'code']).where('code', 'in', codes).execute();
+      return new Map(rows.map((r) => [r.code, r.id]));
     },
 
     async removeComputed(slots) {

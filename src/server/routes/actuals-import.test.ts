@@ -76,7 +76,7 @@ for (const engine of engines()) {
         [4, 'Mã KPI', 'computed_kpi'],
         [5, 'Giá trị', 'formula_injection'],
       ]);
-      expect(res.json().error.issues[1].message).toBe('Row 4, column "Mã KPI": KPI AOV is computed by a formula and cannot be imported.');
+      expect(res.json().error.issues[1].message).toBe('Row 4, column "Mã KPI": KPI AOV is computed by a formula and takes no entered values.');
       const skip = await admin.request({ method: 'POST', url: '/api/actuals/import?skipBadRows=true', ...form('b.csv', text) });
       expect(skip.json()).toMatchObject({ rows: 4, inserted: 1, skipped: 3, issueCount: 3 });
     });

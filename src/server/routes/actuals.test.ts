@@ -114,10 +114,10 @@ describe.each(engines())('actuals over HTTP on %s', (engine) => {
     const admin = await t.as(ADMIN);
     const wrong = await admin.post('/api/kpis/REV/checkins', { period: '2026-Q1', value: 1 });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.issues[0]).toMatchObject({ path: 'period', code: 'wrong_frequency' });
+    expect(wrong.json().error.issues[0]).toMatchObject({ path: 'period', code: 'wrong_period_kind' });
     const computed = await admin.post('/api/kpis/PROFIT/checkins', { period: '2026-03', value: 1 });
-    expect(computed.statusCode).toBe(422);
-    expect(computed.json().error.code).toBe('KPI_COMPUTED');
+    expect(computed.statusCode).toBe(400);
+    expect(computed.json().error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'kpi', code: 'computed_kpi' }] });
   });
 
   describe('evidence', () => {

@@ -110,11 +110,11 @@ describe.each(engines())('API tokens and push on %s', (engine) => {
     expect(res.statusCode).toBe(400);
     expect((res.json().error.issues as Json[]).map((i) => [i.path, i.code])).toEqual([
       ['actuals.1.denominator', 'required'],
-      ['actuals.2.kpi', 'not_found'],
-      ['actuals.3.period', 'wrong_frequency'],
+      ['actuals.2.kpi', 'unknown_kpi'],
+      ['actuals.3.period', 'wrong_period_kind'],
       ['actuals.4.kpi', 'computed_kpi'],
       ['actuals.5.period', 'duplicate'],
-      ['actuals.6.scope.id', 'not_found'],
+      ['actuals.6.scope.id', 'unknown_unit'],
     ]);
     expect(await t.store.actuals.list({ from: '2026-06-01', to: '2026-06-30' })).toEqual([]);
   });

@@ -1,0 +1,55 @@
+import { openSheet, type SheetRow } from '../src/app/import/read-sheet';
+import { mapColumns } from '../src/app/actuals/import-actuals';
+import { ActualRowValidator, IssueList, type ImportLookups, type KpiInfo } from '../src/core/import';
+import { BIG_KPI_COUNT, bigActualsCsv } from '../test/fixtures/import/big-file';
+import { time, type Bench } from './harness';
+
+const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 1_000_000);
+const UNITS = ['BGD', 'KD', 'KD-MB', 'KD-MN', 'TC', 'NS', 'SX', 'MKT'];
+
+/** The big file's KPIs and units as the import looks them up, without a database. */
+function lookups(): ImportLookups {
+  const kpis = new Map<string, KpiInfo>();
+  for (let k = 1; k <= BIG_KPI_COUNT; k++) {
+    const code = `IMP_${String(k).padStart(2, '0')}`;
+    kpis.set(code, { id: k, code, frequency: 'monthly', aggregation: 'sum', unit: 'count', source: 'import', status: 'active', reportWithinDays: 5 });
+  }
+  return {
+    kpis,
+    units: new Map(UNITS.map((u, i) => [u, { id: i + 1, archived: false }])),
+    people: new Map(),
+    writableUnits: 'all',
+  };
+}
+
+/**
+ * The row checks alone (no database, no CSV parsing): the part of the import a change to the intake rules can
+ * slow down. Baseline: reading the same cells into the same shape by hand, with no checks.
+ */
+const bench: Bench = {
+  name: `validate ${ROWS.toLocaleString('en-US')} import rows (no database)`,
+  async run() {
+    const sheet = await openSheet('bench.csv', bigActualsCsv(ROWS, UNITS));
+    const rows: SheetRow[] = [];
+    for await (const r of sheet.rows()) rows.push(r);
+    const columns = mapColumns(sheet, undefined);
+    let good = 0;
+    const best = async (fn: () => void) => Math.min(await time(fn), await time(fn), await time(fn));
+    const checks = await best(() => {
+      const validator = new ActualRowValidator({ lookups: lookups(), columns, headers: sheet.headers, decimal: 'dot', today: '2026-12-04' });
+      const issues = new IssueList();
+      good = 0;
+      for (const r of rows) if (validator.check(r.row, r.cells, issues)) good++;
+      if (issues.total > 0) throw new Error(`unexpected issue: ${issues.items[0]!.message.en}`);
+    });
+    if (good !== ROWS) throw new Error(`validated ${good} rows, expected ${ROWS}`);
+    let sink = 0;
+    const plain = await best(() => {
+      for (const r of rows) sink += Number(r.cells[3]) + String(r.cells[0]).length + String(r.cells[1]).length;
+    });
+    process.stdout.write(`  checks ${checks.toFixed(2)} s, plain read ${plain.toFixed(2)} s (${sink > 0 ? 'ok' : ''})\n`);
+    return [{ name: 'ActualRowValidator.check', unit: 'row', opsPerSec: ROWS / checks, baselineName: 'plain read of the same cells', baselineOpsPerSec: ROWS / plain }];
+  },
+};
+
+export default bench;
