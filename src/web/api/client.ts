@@ -21,7 +21,7 @@ export function setLanguageSource(source: () => string): void {
   currentLang = source;
 }
 
-/** Forgets the CSRF token; call after login and logout (the server binds it to the session cookie). */
+/** Forgets the CSRF token; call after logout. Login rotates the CSRF secret and sends the new token back (see `send`). */
 export function resetCsrf(): void {
   csrfToken = null;
 }
@@ -65,6 +65,9 @@ async function send(method: Method, path: string, body: unknown, retried: boolea
     headers: h,
     body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   });
+  // Login answers with a fresh token for its new CSRF secret: the old one stops working.
+  const fresh = res.headers.get('x-csrf-token');
+  if (fresh) csrfToken = Promise.resolve(fresh);
   if (res.status === 403 && method !== 'GET' && !retried) {
     // An expired CSRF token: fetch a fresh one and try once more.
     const copy = res.clone();
