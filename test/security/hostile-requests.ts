@@ -18,6 +18,7 @@ export interface Schema {
   oneOf?: Schema[];
   allOf?: Schema[];
   const?: unknown;
+  required?: string[];
   $ref?: string;
 }
 
@@ -39,6 +40,8 @@ export const HOSTILE_INTEGERS = [2147483648];
 
 /** Valid-ish values for path parameters, so a body or query reaches the handler. */
 const PATH_DEFAULTS: Record<string, string> = { code: 'REVENUE', id: '1' };
+/** Valid values for string fields by name, so a body with one hostile field is otherwise accepted. */
+const NAME_HINTS: Record<string, string> = { period: '2026-11', from: '2026-01', to: '2026-11', kpi: 'REVENUE', timezone: 'Asia/Ho_Chi_Minh', currency: 'VND' };
 /** Candidates for strings with a pattern (KPI codes, periods, scopes, unit codes). */
 const PATTERN_CANDIDATES = ['REVENUE', '2026-11', 'company', 'KD', 'true', 'a'];
 
@@ -52,9 +55,10 @@ export function resolver(components: Record<string, Schema>) {
   };
 }
 
-/** A value that fits the schema as well as a generic walk can tell. */
-export function sample(schema: Schema, resolve: (s: Schema) => Schema): unknown {
+/** A value that fits the schema as well as a generic walk can tell; `minimal` leaves out optional properties. */
+export function sample(schema: Schema, resolve: (s: Schema) => Schema, name?: string, minimal = false): unknown {
   const s = resolve(schema);
+  if (s.type === 'string' && !s.enum && name && NAME_HINTS[name]) return NAME_HINTS[name];
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
   switch (s.type) {
@@ -72,11 +76,13 @@ export function sample(schema: Schema, resolve: (s: Schema) => Schema): unknown 
     case 'boolean':
       return false;
     case 'array':
-      return s.items ? Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items!, resolve)) : [];
+      return s.items ? Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items!, resolve, undefined, minimal)) : [];
     case 'object':
     case undefined: {
       const out: Record<string, unknown> = {};
-      for (const [key, prop] of Object.entries(s.properties ?? {})) out[key] = sample(prop, resolve);
+      for (const [key, prop] of Object.entries(s.properties ?? {})) {
+        if (!minimal || s.required?.includes(key)) out[key] = sample(prop, resolve, key, minimal);
+      }
       return out;
     }
     default:
@@ -96,11 +102,17 @@ function leaves(schema: Schema, value: unknown, resolve: (s: Schema) => Schema, 
   return [{ path, type: s.type ?? 'unknown' }];
 }
 
-function setAt(value: unknown, path: Path, leaf: unknown): unknown {
+/** `value` with `leaf` at `path`; containers missing from `value` are taken from `full` (the sample with every property). */
+function setAt(value: unknown, path: Path, leaf: unknown, full: unknown = value): unknown {
   if (path.length === 0) return leaf;
   const copy = structuredClone(value) as Record<string | number, unknown>;
   let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  let fullNode = full as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) {
+    fullNode = fullNode[key] as Record<string | number, unknown>;
+    if (node[key] === undefined || node[key] === null) node[key] = structuredClone(fullNode);
+    node = node[key] as Record<string | number, unknown>;
+  }
   node[path.at(-1)!] = leaf;
   return copy;
 }
@@ -123,11 +135,13 @@ export function hostileRequests(route: DocumentedRoute, resolve: (s: Schema) => 
     return qs ? `${path}?${qs}` : path;
   };
   const requiredQuery = Object.fromEntries(
-    queryParams.filter((p) => p.required).map((p) => [p.name, encodeURIComponent(String(sample(p.schema ?? { type: 'string' }, resolve)))]),
+    queryParams.filter((p) => p.required).map((p) => [p.name, encodeURIComponent(String(sample(p.schema ?? { type: 'string' }, resolve, p.name)))]),
   );
   const content = (route.operation.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content;
   const bodySchema = content?.['application/json']?.schema;
-  const baseBody = bodySchema ? sample(bodySchema, resolve) : undefined;
+  // One hostile field on top of the required ones (optional fields can conflict, e.g. a value and a numerator).
+  const baseBody = bodySchema ? sample(bodySchema, resolve, undefined, true) : undefined;
+  const fullBody = bodySchema ? sample(bodySchema, resolve) : undefined;
   const send = (label: string, u: string, payload?: unknown): HostileRequest => ({
     label,
     method: route.method,
@@ -143,16 +157,16 @@ export function hostileRequests(route: DocumentedRoute, resolve: (s: Schema) => 
     for (const v of HOSTILE_QUERY) out.push(send(`query ${p.name}=${v}`, url({}, { ...requiredQuery, [p.name]: v })));
   }
   if (bodySchema) {
-    for (const leaf of leaves(bodySchema, baseBody, resolve)) {
+    for (const leaf of leaves(bodySchema, fullBody, resolve)) {
       for (const v of hostileFor(leaf.type)) {
-        out.push(send(`body ${leaf.path.join('.') || '(root)'}=${JSON.stringify(v)}`, url({}, requiredQuery), setAt(baseBody, leaf.path, v)));
+        out.push(send(`body ${leaf.path.join('.') || '(root)'}=${JSON.stringify(v)}`, url({}, requiredQuery), setAt(baseBody, leaf.path, v, fullBody)));
       }
     }
     // Whole-body variants: every leaf of a type hostile at once.
     for (const [type, values] of [['string', HOSTILE_STRINGS], ['number', HOSTILE_NUMBERS], ['integer', HOSTILE_INTEGERS]] as const) {
       for (const v of values) {
-        let body = baseBody;
-        for (const leaf of leaves(bodySchema, baseBody, resolve)) if (leaf.type === type) body = setAt(body, leaf.path, v);
+        let body = fullBody;
+        for (const leaf of leaves(bodySchema, fullBody, resolve)) if (leaf.type === type) body = setAt(body, leaf.path, v);
         out.push(send(`body every ${type}=${JSON.stringify(v)}`, url({}, requiredQuery), body));
       }
     }
