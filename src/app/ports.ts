@@ -59,6 +59,8 @@ export interface AuditEntry {
   id: string;
   at: string;
   actorName: string;
+  /** Written by the system itself (start-up, CLI, recomputation), not by a signed-in user. */
+  system: boolean;
   action: string;
   entity: string;
   entityId: string;

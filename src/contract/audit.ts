@@ -11,6 +11,7 @@ export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
   actorName: z.string(),
+  system: z.boolean(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),

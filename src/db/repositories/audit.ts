@@ -31,6 +31,7 @@ export function auditRepo(db: Kysely<DB>): Store['audit'] {
         id: String(r.id),
         at: new Date(r.at).toISOString(),
         actorName: r.actor_name,
+        system: r.actor_user_id === null,
         action: r.action,
         entity: r.entity,
         entityId: r.entity_id,

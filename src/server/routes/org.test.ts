@@ -29,9 +29,14 @@ describe.each(engines())('org chart API on %s', (engine) => {
     const person = await admin.post('/api/people', { fullName: 'Phùng Thị Xuân', email: 'xuan@minhan.vn', unitId: unit.json().id });
     expect(person.statusCode).toBe(201);
     const audit = (await admin.get('/api/audit?limit=5')).json().items;
-    expect(audit[0]).toMatchObject({ action: 'create', entity: 'person', entityId: String(person.json().id), actorName: 'Phạm Quốc Huy', before: null });
+    expect(audit[0]).toMatchObject({ action: 'create', entity: 'person', entityId: String(person.json().id), actorName: 'Phạm Quốc Huy', system: false, before: null });
     expect(audit[0].after).toMatchObject({ fullName: 'Phùng Thị Xuân' });
     expect(audit[1]).toMatchObject({ action: 'create', entity: 'org_unit', entityId: String(unit.json().id) });
+  });
+
+  it('marks what the system wrote (the demo load), so the page can name it in the reader’s language', async () => {
+    const oldest = (await admin.get('/api/audit?limit=200')).json().items.at(-1);
+    expect(oldest).toMatchObject({ system: true });
   });
 
   it('renames, moves and archives a unit, and refuses a cycle naming the path', async () => {

@@ -56,7 +56,7 @@ export default function AuditLogPage() {
           }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at, lang, tz) },
-            { title: t('audit.actor'), dataIndex: 'actorName' },
+            { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
             {
               title: t('audit.action'),
               dataIndex: 'action',

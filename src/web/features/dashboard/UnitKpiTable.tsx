@@ -40,7 +40,7 @@ export function UnitKpiTable({ kpis, testId }: { kpis: UnitKpi[]; testId?: strin
           sorter: (a, b) => (a.achievement ?? -1) - (b.achievement ?? -1),
           render: (v: number | null, k) => <span style={{ color: RAG_COLOR[ragOf(k.status)], fontWeight: 600 }}>{formatAchievement(v, lang)}</span>,
         },
-        { title: t('results.status'), dataIndex: 'status', render: (s: string) => <Tag color={RAG_TAG[ragOf(s)]}>{t(`strategy.legend.${ragOf(s)}`)}</Tag> },
+        { title: t('results.status'), dataIndex: 'status', render: (s: string) => <Tag color={RAG_TAG[ragOf(s)]}>{t(`status.${ragOf(s)}`)}</Tag> },
       ]}
     />
   );

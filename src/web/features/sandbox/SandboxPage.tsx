@@ -115,7 +115,7 @@ export default function SandboxPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('sandbox.status')}>
                   <Tag color={RAG_COLOR[out.result.status]} data-testid="sandbox-status" data-status={out.result.status}>
-                    {t(`sandbox.rag.${out.result.status}`)}
+                    {t(`status.${out.result.status}`)}
                   </Tag>
                 </Descriptions.Item>
                 {out.result.reason && (

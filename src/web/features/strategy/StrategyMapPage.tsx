@@ -50,7 +50,7 @@ export default function StrategyMapPage() {
               {LEGEND.map((s) => (
                 <Space key={s} size={4}>
                   <span style={{ display: 'inline-block', width: 12, height: 12, borderRadius: 2, background: RAG_COLOR[s] }} />
-                  <Typography.Text type="secondary">{t(`strategy.legend.${s}`)}</Typography.Text>
+                  <Typography.Text type="secondary">{t(`status.${s}`)}</Typography.Text>
                 </Space>
               ))}
             </Space>
