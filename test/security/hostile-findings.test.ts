@@ -61,6 +61,16 @@ describe.each(engines())('hostile values found on the demo company (%s)', (engin
     expect((await admin.get('/api/kpis/REVENUE/series')).statusCode).toBe(200);
   });
 
+  it('gives a formula result beyond ±1e15 no value instead of failing the check-in that caused it', async () => {
+    // AOV = [REVENUE] / [ORDERS]: 1e15 / 0.5 = 2e15, beyond the range; 1e15 / 4 = 2.5e14 is fine.
+    expect((await admin.post('/api/kpis/ORDERS/checkins', { period: '2026-08', value: 0.5 })).statusCode).toBe(200);
+    expect((await admin.post('/api/kpis/REVENUE/checkins', { period: '2026-08', value: 1e15 })).statusCode).toBe(200);
+    const aov = async () => ((await admin.get('/api/kpis/AOV/actuals?from=2026-08-01&to=2026-08-31')).json().items as Json[]).map((a) => a.value);
+    expect(await aov()).toEqual([]);
+    expect((await admin.post('/api/kpis/ORDERS/checkins', { period: '2026-08', value: 4 })).statusCode).toBe(200);
+    expect(await aov()).toEqual([2.5e14]);
+  });
+
   it('refuses a NUL character in a KPI name with the field path, and in a search', async () => {
     const kpi = (await admin.get('/api/kpis/REVENUE')).json().kpi as Json;
     const body = {
