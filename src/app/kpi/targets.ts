@@ -109,11 +109,12 @@ export interface SumCheckView {
 
 /**
  * For sum KPIs: for one period, does every target's children (company → top units → sub-units, a unit →
- * its people) add up to it? Lists each parent whose children do not, with the difference.
+ * its people) add up to it? Lists each parent whose children do not, with the difference — only where the
+ * actor may read the parent and every child: a gap over rows one cannot see would mislead and tell too much.
  */
 export async function checkTargetSums(store: Store, actor: Actor, code: string, periodKey: string): Promise<SumCheckView> {
   const kpi = await findKpiByCode(store, code);
-  const targets = await listKpiTargets(store, actor, code, { period: periodKey });
+  const targets = (await store.targets.list({ kpiId: kpi.id })).filter((t) => t.period === periodKey);
   const [units, scopes] = await Promise.all([store.units.list(), resolveScopes(store, targets.map((t) => t.scope))]);
   const parentOfUnit = new Map(units.map((u) => [u.id, u.parentId]));
   const has = new Set(targets.map((t) => scopeKey(t.scope)));
@@ -123,16 +124,24 @@ export async function checkTargetSums(store: Store, actor: Actor, code: string, 
     return has.has('company') ? 'company' : null;
   };
   const nodes: { id: string; parentId: string | null; target: number }[] = [];
+  const readable = new Set<string>();
   for (const t of targets) {
+    const key = scopeKey(t.scope);
+    const resolved = scopes.get(key);
+    if (!resolved) continue;
+    if (canRead(actor, resolved)) readable.add(key);
     let parentId: string | null = null;
     if (t.scope.type === 'unit') parentId = upFromUnit(parentOfUnit.get(t.scope.id) ?? null);
-    if (t.scope.type === 'person') parentId = upFromUnit(scopes.get(scopeKey(t.scope))?.unitId ?? null);
-    nodes.push({ id: scopeKey(t.scope), parentId, target: t.value });
+    if (t.scope.type === 'person') parentId = upFromUnit(resolved.unitId);
+    nodes.push({ id: key, parentId, target: t.value });
   }
   const result = checkCascadeSums(kpi.aggregation, nodes);
   if (!result.applicable) return { applicable: false, mismatches: [] };
+  const childrenOf = (id: string) => nodes.filter((n) => n.parentId === id).map((n) => n.id);
   return {
     applicable: true,
-    mismatches: result.mismatches.map((m) => ({ ...m, children: nodes.filter((n) => n.parentId === m.id).map((n) => n.id) })),
+    mismatches: result.mismatches
+      .map((m) => ({ ...m, children: childrenOf(m.id) }))
+      .filter((m) => readable.has(m.id) && m.children.every((c) => readable.has(c))),
   };
 }

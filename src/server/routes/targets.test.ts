@@ -42,6 +42,15 @@ describe.each(engines())('targets per scope, cascade and sum check on %s', (engi
     expect(check.mismatches[0].children.sort()).toEqual([`unit:${unit.get('KD-MB')}`, `unit:${unit.get('KD-MN')}`].sort());
   });
 
+  it('shows a gap only to those who can see every part: the sales manager yes, an employee of one team no', async () => {
+    const manager = await t.as('truong.kd@minhan.vn');
+    const employee = await t.as('nhanvien@minhan.vn');
+    const seen = (await manager.get('/api/kpis/REVENUE/target-check?period=2026-01')).json();
+    expect(seen.mismatches.map((m: { id: string; difference: number }) => [m.id, m.difference])).toEqual([['company', -1e9]]);
+    const hidden = (await employee.get('/api/kpis/REVENUE/target-check?period=2026-01')).json();
+    expect(hidden).toEqual({ applicable: true, mismatches: [] });
+  });
+
   it('splits with the largest remainder: 100 over three equal weights is 34, 33, 33', async () => {
     await admin.put('/api/kpis/ORDERS/targets', { scope: { type: 'company' }, targets: [{ period: '2026-02', value: 100 }] });
     const res = await admin.post('/api/kpis/ORDERS/cascade', {
