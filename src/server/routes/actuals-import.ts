@@ -7,6 +7,7 @@ import { DomainError, issue, type Issue, type Lang } from '../../core/errors';
 import type { ColumnMapping as Mapping } from '../../core/import';
 import { ColumnMapping, ImportActualsQuery, ImportActualsResult, ImportPreview, PreviewActualsQuery } from '../../contract/actuals-import';
 import { requireActor, type ServerDeps } from '../context';
+import { readingUpload } from './upload-body';
 
 const invalid = (path: string, code: string, vi: string, en: string) =>
   new DomainError('VALIDATION_FAILED', { vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' }, { issues: [issue(path, code, vi, en)] });
@@ -80,7 +81,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = requireActor(req);
         writableUnits(actor); // throws FORBIDDEN before a byte of the upload is read
-        const upload = await readUpload(req);
+        const upload = await readingUpload(() => readUpload(req));
         const preview = await previewActualsImport(store, actor, deps.now(), upload, { mapping: upload.mapping, decimal: req.query.decimal });
         return {
           ...preview,
@@ -96,7 +97,7 @@ export function actualsImportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = requireActor(req);
         writableUnits(actor); // throws FORBIDDEN before a byte of the upload is read
-        const upload = await readUpload(req);
+        const upload = await readingUpload(() => readUpload(req));
         const result = await importActuals(store, actor, deps.now(), upload, {
           dryRun: req.query.dryRun === 'true',
           skipBadRows: req.query.skipBadRows === 'true',

@@ -22,6 +22,7 @@ import {
   UpdatePersonBody,
 } from '../../contract/org';
 import { requireActor, type ServerDeps } from '../context';
+import { readingUpload } from './upload-body';
 
 export function orgRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { store } = deps;
@@ -70,11 +71,11 @@ export function orgRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = requireActor(req);
         requireCanImportPeople(actor); // before a byte of the upload is read
-        const file = await req.file();
+        const file = await readingUpload(() => req.file());
         if (!file) {
           throw new DomainError('IMPORT_FILE_INVALID', { vi: 'Hãy chọn một tệp CSV hoặc XLSX.', en: 'Choose a CSV or XLSX file.' });
         }
-        const data = await file.toBuffer();
+        const data = await readingUpload(() => file.toBuffer());
         return importPeople(store, actor, { name: file.filename, data }, { dryRun: req.query.dryRun === 'true' });
       },
     );
