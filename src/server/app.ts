@@ -11,6 +11,7 @@ import { MAX_IMPORT_BYTES } from '../app/import/read-table';
 import { DomainError } from '../core/errors';
 import { registerAuthHooks } from './auth-hooks';
 import { registerSecurityHeaders } from './security-headers';
+import { staticAssetOptions } from './static-assets';
 import { CSRF_COOKIE, sessionCookieOptions, type ServerDeps } from './context';
 import { errorHandler } from './error-handler';
 import { safeLoggerOptions } from './log-redaction';
@@ -81,7 +82,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir });
+  if (hasWeb) await app.register(fastifyStatic, staticAssetOptions(webDir));
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       throw new DomainError('ROUTE_NOT_FOUND', {
