@@ -17,8 +17,14 @@ export const User = z.object({
   personId: z.number().nullable(),
 });
 
-export const MeResponse = z.object({ user: User });
-export const SessionResponse = z.object({ user: User.nullable() });
+/** The signed-in user, with their unit and the unit subtree they manage or view: the web asks the permission table with them. */
+export const SessionUser = User.extend({
+  unitId: z.number().nullable(),
+  subtree: z.union([z.literal('all'), z.array(z.number())]),
+});
+
+export const MeResponse = z.object({ user: SessionUser });
+export const SessionResponse = z.object({ user: SessionUser.nullable() });
 export const CsrfResponse = z.object({ token: z.string() });
 export const UpdateMeBody = z.strictObject({ locale: Lang });
 export const ChangePasswordBody = z.strictObject({ currentPassword: Password(1), newPassword: Password(8) });

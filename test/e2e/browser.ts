@@ -12,6 +12,7 @@ export const DEMO = {
   admin: 'admin@minhan.vn',
   manager: 'truong.kd@minhan.vn',
   employee: 'nhanvien@minhan.vn',
+  viewer: 'an.nguyen@minhan.vn',
 } as const;
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -117,6 +117,44 @@ describe('manager: works inside their unit subtree', () => {
     expect(await rows.first().locator('td').first().textContent()).toBe('Hoàng Thị Lan');
   });
 
+  it('sees edit and archive only on KPIs his units own (the permission table, as the server enforces it)', async () => {
+    const { page } = w;
+    await page.goto('/kpis/WEB_TRAFFIC');
+    await page.getByTestId('kpi-owner-name').waitFor();
+    expect(await page.getByTestId('kpi-edit').count()).toBe(0);
+    expect(await page.getByTestId('kpi-archive').count()).toBe(0);
+    await page.goto('/kpis/SALES_MB_REVENUE');
+    await page.getByTestId('kpi-edit').waitFor();
+    expect(await page.getByTestId('kpi-archive').count()).toBe(1);
+  });
+
+  it('produced no console errors', () => {
+    expect(w.unexpectedErrors()).toEqual([]);
+  });
+});
+
+describe('viewer: reads, never writes', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openPage(browser, server.url);
+    await login(w.page, DEMO.viewer);
+  });
+
+  it('sees no check-in form on the KPI he owns, and no edit or archive', async () => {
+    const { page } = w;
+    await page.goto('/kpis/REVENUE');
+    await page.getByRole('tab', { name: 'Kết quả' }).click();
+    await page.getByTestId('results-chart-period').waitFor();
+    await page.getByTestId('kpi-results').waitFor();
+    expect(await page.getByTestId('checkin-form').count()).toBe(0);
+    expect(await page.getByTestId('kpi-edit').count()).toBe(0);
+    expect(await page.getByTestId('kpi-archive').count()).toBe(0);
+  });
+
+  it('has no import in the navigation', async () => {
+    expect(await navTexts(w)).not.toContain('Nhập số liệu');
+  });
+
   it('produced no console errors', () => {
     expect(w.unexpectedErrors()).toEqual([]);
   });

@@ -2,15 +2,15 @@ import { MAX_IMPORT_ROWS, validatePeopleRows } from '../../core/people/import-ro
 import { auditActor, type Actor } from '../actor';
 import { importInvalid } from '../import/read-sheet';
 import { readTable } from '../import/read-table';
-import { forbidden, policy, unitTarget } from '../policy';
+import { policy, unitTarget } from '../policy';
 import type { Person, Store } from '../ports';
 
 /**
- * Who may import people at all: admins and managers. Asked by the upload route before it reads a byte
+ * Who may import people at all (`person.import` of the permission table). Asked by the upload route before it reads a byte
  * of the file (each row's unit is checked again later).
  */
 export function requireCanImportPeople(actor: Actor): void {
-  if (actor.user.role !== 'admin' && actor.user.role !== 'manager') throw forbidden();
+  policy.requireAtAll(actor, 'person.import');
 }
 
 export interface ImportPeopleResult {

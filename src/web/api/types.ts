@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { AuditEntry, AuditList } from '../../contract/audit';
-import type { User } from '../../contract/auth';
+import type { SessionUser } from '../../contract/auth';
 import type { ErrorBody, Issue } from '../../contract/common';
 import type { Company } from '../../contract/company';
 import type { Health } from '../../contract/health';
 import type { OrgUnit, PeopleList, Person, PersonView, Position } from '../../contract/org';
 
 // Types only: the zod schemas themselves stay out of the web bundle.
-export type UserT = z.infer<typeof User>;
+export type UserT = z.infer<typeof SessionUser>;
 export type CompanyT = z.infer<typeof Company>;
 export type HealthT = z.infer<typeof Health>;
 export type OrgUnitT = z.infer<typeof OrgUnit>;
