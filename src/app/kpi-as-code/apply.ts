@@ -1,6 +1,5 @@
 import { DomainError, type Issue } from '../../core/errors';
-import type { KpiDefinition } from '../../core/kpi';
-import { checkKpiFile, planChanges, planSummary, smartErrorsOf, type Change, type KpiFile } from '../../core/kpi-as-code';
+import { checkKpiFile, normalizeScoring, planChanges, planSummary, smartErrorsOf, type Change, type KpiFile, type KpiFileKpi } from '../../core/kpi-as-code';
 import { parsePeriod } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
 import { COMPANY, policy } from '../policy';
@@ -85,13 +84,14 @@ async function writePeople(tx: Store, doc: KpiFile, state: StoreState, changes: 
   }
 }
 
-function kpiWrite(def: KpiDefinition, state: StoreState): KpiWrite {
-  const { targets: _t, parents: _p, owner, measurer, ...fields } = def;
+/** A KPI of the file as written to the store; no `scoring` in the file means the defaults (`{}`). */
+function kpiWrite(def: KpiFileKpi, state: StoreState): KpiWrite {
+  const { targets: _t, parents: _p, owner, measurer, scoring, ...fields } = def;
   const id = (email: string | null) => (email ? state.people.get(email.toLowerCase())!.id : null);
-  return { ...fields, ownerId: id(owner), measurerId: id(measurer) };
+  return { ...fields, ownerId: id(owner), measurerId: id(measurer), scoring: normalizeScoring(scoring) };
 }
 
-async function writeTargets(tx: Store, kpiId: number, def: KpiDefinition): Promise<void> {
+async function writeTargets(tx: Store, kpiId: number, def: KpiFileKpi): Promise<void> {
   const targets = def.targets.map((t) => {
     const p = parsePeriod(t.period);
     return { kpiId, period: p.key, kind: p.kind, start: p.start, end: p.end, scope: COMPANY_SCOPE, value: t.value, min: t.min, max: t.max, stretch: t.stretch };

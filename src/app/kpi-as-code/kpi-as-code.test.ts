@@ -116,6 +116,76 @@ describe.each(engines())('KPI-as-code on %s', (engine) => {
     expect(await counts(database)).toEqual(before);
   });
 
+  it('carries scoring: applied with the KPI, exported without defaults, a change planned field by field and applied', async () => {
+    const { store } = await fresh();
+    await applyKpiFile(store, SYSTEM_ACTOR, docOf(DEMO));
+    // as written in examples/demo-company.yaml
+    expect((await store.kpis.findByCode('COST_RATIO'))!.scoring).toEqual({ floor: 0.5, cap: 1.1 });
+    expect((await store.kpis.findByCode('EMPLOYEE_TURNOVER'))!.scoring).toEqual({ tolerance: 0.04 });
+    expect((await store.kpis.findByCode('REVENUE'))!.scoring).toEqual({});
+    const exported = await exportKpiFile(store);
+    expect(exported).toContain(
+      [
+        '      - {period: 2026, value: 38}',
+        '    scoring:',
+        '      method: bands',
+        '      bands:',
+        '        - {min: 0.8, score: 0.5}',
+        '        - {min: 0.9, score: 0.8}',
+        '        - {min: 1, score: 1}',
+        '        - {min: 1.1, score: 1.1}',
+      ].join('\n'),
+    );
+
+    const doc = docOf(exported);
+    const changed: KpiFile = {
+      ...doc,
+      kpis: doc.kpis!.map((k) =>
+        k.code === 'COST_RATIO' ? { ...k, scoring: { floor: 0.6, cap: 1.1 } } : k.code === 'DSO' ? { ...k, scoring: undefined } : k,
+      ),
+    };
+    const { changes } = await planKpiFile(store, toYaml(changed));
+    expect(formatPlan(changes, 'en')).toBe(
+      [
+        '~ KPI COST_RATIO  scoring.floor: 0.5 → 0.6',
+        '~ KPI DSO  Số ngày thu tiền bình quân (DSO)',
+        '    scoring.method: "bands" → —',
+        '    scoring.bands: [≥ 0.8: 0.5, ≥ 0.9: 0.8, ≥ 1: 1, ≥ 1.1: 1.1] → —',
+        '',
+        'Plan: 0 to create, 2 to update, 0 to archive.',
+        '',
+      ].join('\n'),
+    );
+    await applyKpiFile(store, SYSTEM_ACTOR, changed);
+    expect((await store.kpis.findByCode('COST_RATIO'))!.scoring).toEqual({ floor: 0.6, cap: 1.1 });
+    expect((await store.kpis.findByCode('DSO'))!.scoring).toEqual({});
+    const audit = await store.audit.list({ entity: 'kpi', limit: 5 });
+    expect(audit.find((a) => a.entityId === 'COST_RATIO')).toMatchObject({ before: { 'scoring.floor': 0.5 }, after: { 'scoring.floor': 0.6 } });
+    expect(await exportKpiFile(store)).toBe(toYaml(changed));
+  });
+
+  it('refuses a scoring setup that cannot work and writes nothing, not even the valid changes', async () => {
+    const { database, store } = await fresh();
+    await applyKpiFile(store, SYSTEM_ACTOR, docOf(DEMO));
+    const before = await counts(database);
+    const doc = docOf(await exportKpiFile(store));
+    const bad: KpiFile = {
+      ...doc,
+      kpis: doc.kpis!.map((k) =>
+        k.code === 'AOV' ? { ...k, name: 'Giá trị bình quân mỗi đơn hàng' } : k.code === 'COST_RATIO' ? { ...k, scoring: { floor: 1.5, cap: 1.1 } } : k,
+      ),
+    };
+    const index = bad.kpis!.findIndex((k) => k.code === 'COST_RATIO');
+    const error = await applyKpiFile(store, SYSTEM_ACTOR, bad).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'KPI_FILE_INVALID' });
+    expect((error as { issues: { path: string; code: string }[] }).issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+      `kpis[${index}].scoring.floor SCORING_FLOOR_ABOVE_CAP`,
+    ]);
+    expect((await store.kpis.findByCode('AOV'))!.name).toBe('Giá trị đơn hàng trung bình');
+    expect((await store.kpis.findByCode('COST_RATIO'))!.scoring).toEqual({ floor: 0.5, cap: 1.1 });
+    expect(await counts(database)).toEqual(before);
+  });
+
   it('is for admins only', async () => {
     const { store } = await fresh();
     const manager: Actor = { ...SYSTEM_ACTOR, user: { ...SYSTEM_ACTOR.user, id: 9, role: 'manager' } };

@@ -1,5 +1,4 @@
-import type { KnownRefs, KpiFile } from '../../core/kpi-as-code';
-import type { KpiDefinition } from '../../core/kpi';
+import { normalizeScoring, type KnownRefs, type KpiFile, type KpiFileKpi } from '../../core/kpi-as-code';
 import type { KpiRecord, OrgUnit, Person, Position, Store } from '../ports';
 
 /** The database as the KPI-as-code document model, plus the rows behind it (for writing). */
@@ -17,9 +16,10 @@ export interface StoreState {
 
 const ALL = 1_000_000;
 
-export function definitionOf(record: KpiRecord): KpiDefinition {
-  const { id: _id, ownerId: _o, measurerId: _m, ownerName: _on, measurerName: _mn, updatedAt: _u, ...def } = record;
-  return def;
+/** A stored KPI as the file describes it: people by e-mail, scoring without the defaults. */
+export function definitionOf(record: KpiRecord): KpiFileKpi {
+  const { id: _id, ownerId: _o, measurerId: _m, ownerName: _on, measurerName: _mn, ownerUnitId: _ou, updatedAt: _u, scoring, ...def } = record;
+  return { ...def, scoring: normalizeScoring(scoring) };
 }
 
 export async function loadState(store: Store): Promise<StoreState> {

@@ -1,7 +1,6 @@
 import type { Localized } from '../errors';
 import { validateFormulaSet } from '../formula';
-import type { KpiDefinition } from '../kpi';
-import { normEmail, normUnitCode, type FilePath, type KnownRefs, type KpiFile } from './types';
+import { normEmail, normUnitCode, type FilePath, type KnownRefs, type KpiFile, type KpiFileKpi } from './types';
 
 export interface Problem {
   path: FilePath;
@@ -135,7 +134,7 @@ export function checkOrg(file: KpiFile, known: KnownRefs = {}): Problem[] {
 
 export interface IndexedKpi {
   index: number;
-  def: KpiDefinition;
+  def: KpiFileKpi;
 }
 
 /** Owners and measurers must be people of the file or known people (by e-mail). */

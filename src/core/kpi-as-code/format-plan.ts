@@ -14,14 +14,21 @@ const ARCHIVE: Localized = { vi: '(lưu trữ)', en: '(archive)' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A value in a plan line: texts quoted, numbers as written in the file, targets and links compact. */
+/** A scoring band `{min, score}` or status rule `{min, status}` as `≥ 0.9: 0.8` / `≥ 0.95: green`. */
+function step(v: unknown): string | null {
+  if (!isObject(v) || Object.keys(v).length !== 2 || typeof v.min !== 'number') return null;
+  const to = 'score' in v ? v.score : 'status' in v ? v.status : undefined;
+  return to === undefined ? null : `≥ ${v.min}: ${String(to)}`;
+}
+
+/** A value in a plan line: texts quoted, numbers as written in the file, targets, links and scoring steps compact. */
 export function formatPlanValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) {
     if (v.every((p) => isObject(p) && 'code' in p && 'weight' in p)) return v.map((p) => `${String(p.code)} × ${String(p.weight)}`).join(', ') || '—';
-    return `[${v.map(formatPlanValue).join(', ')}]`;
+    return `[${v.map((x) => step(x) ?? formatPlanValue(x)).join(', ')}]`;
   }
   if (isObject(v)) {
     if ('period' in v && 'value' in v && Object.keys(v).length === 2) return `${String(v.period)}: ${String(v.value)}`;

@@ -4,6 +4,7 @@ export {
   type FilePath,
   type KnownRefs,
   type KpiFile,
+  type KpiFileKpi,
   type KpiFileCompany,
   type KpiFilePerson,
   type KpiFilePosition,
@@ -15,3 +16,5 @@ export { smartFindings, smartPeople, blockingFindings, type KpiFindings } from '
 export { comparePeriods, kpiDiff, planChanges, type Change, type ChangeAction, type ChangeEntity, type FieldChange } from './plan';
 export { formatPlan, formatPlanValue, planSummary } from './format-plan';
 export { toYaml, unitsInTreeOrder } from './to-yaml';
+export { normalizeScoring, readScoring, scoringToFile, SCORING_METHODS } from './scoring-file';
+export { scoringProblems } from './scoring-rules';

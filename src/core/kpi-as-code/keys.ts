@@ -5,6 +5,17 @@ type Spec = { [key: string]: Spec | [Spec] | null };
 
 const TARGET: Spec = { period: null, value: null, min: null, max: null, stretch: null };
 
+const SCORING: Spec = {
+  method: null,
+  bands: [{ min: null, score: null }],
+  below: null,
+  range: { min: null, max: null, tolerance: null },
+  tolerance: null,
+  floor: null,
+  cap: null,
+  status_rules: [{ min: null, status: null }],
+};
+
 export const KPI_KEYS: Spec = {
   code: null,
   name: null,
@@ -28,6 +39,7 @@ export const KPI_KEYS: Spec = {
   tags: null,
   status: null,
   targets: [TARGET],
+  scoring: SCORING,
 };
 
 export const FILE_KEYS: Spec = {

@@ -161,7 +161,8 @@ describe('lintKpiFile', () => {
     const example = docs.split('```yaml\n')[1]!.split('```')[0]!;
     const result = lintKpiFile(example);
     expect(result.issues).toEqual([]);
-    expect(result.kpis.map((k) => [k.code, k.findings.length])).toEqual([['REVENUE', 0], ['ORDERS', 0], ['AOV', 0]]);
+    expect(result.kpis.map((k) => [k.code, k.findings.length])).toEqual([['REVENUE', 0], ['ORDERS', 0], ['AOV', 0], ['DSO', 0]]);
+    expect(result.doc!.kpis![3]!.scoring).toMatchObject({ method: { kind: 'bands' }, floor: 0.2, cap: 1.1 });
   });
 
   it('the demo company file has no errors and no SMART findings', () => {

@@ -1,10 +1,13 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Issue, Localized } from '../errors';
+import type { ScoringConfig } from '../evaluation';
 import { validateKpi, validateKpiSet, type KpiDefinition } from '../kpi';
 import { checkKpiFormulas, checkKpiPeople, checkOrg, type IndexedKpi, type Problem } from './cross-check';
 import { closestKey, unknownKeys } from './keys';
 import { locate, type FilePosition } from './locate';
 import { kpiFromFile, toDefinition } from './normalize';
+import { normalizeScoring, readScoring } from './scoring-file';
+import { scoringProblems } from './scoring-rules';
 import { describeZodIssue, fileSchema, type RawFile } from './schema';
 import { formatPath, KPI_FILE_VERSION, normEmail, snakeCase, type FilePath, type KnownRefs, type KpiFile } from './types';
 
@@ -53,7 +56,18 @@ export function checkKpiFile(file: KpiFile, known: KnownRefs = {}): Issue[] {
     ...checkKpiPeople(toIndexed(kpis), knownEmails(file, known)),
     ...checkKpiFormulas(toIndexed(kpis), kpis.map((k) => k.code)),
   ];
+  problems.push(...kpis.flatMap((k, i) => (k.scoring ? scoringProblems(k.scoring, k.direction, ['kpis', i, 'scoring']) : [])));
   return problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }));
+}
+
+/** A KPI's `scoring` section: its settings (null when absent) and every problem of its shape and values. */
+function kpiScoring(kpi: unknown, index: number): { config: ScoringConfig | null | undefined; problems: Problem[] } {
+  const raw = typeof kpi === 'object' && kpi !== null ? (kpi as { scoring?: unknown; direction?: unknown }) : {};
+  const base = ['kpis', index, 'scoring'];
+  const { config, problems } = readScoring(raw.scoring, base);
+  if (!config || typeof raw.direction !== 'string') return { config, problems };
+  const rules = scoringProblems(config, raw.direction, base);
+  return rules.length > 0 ? { config: undefined, problems: rules } : { config: normalizeScoring(config), problems };
 }
 
 function docFrom(raw: NonNullable<RawFile>, kpis: KpiFile['kpis']): KpiFile {
@@ -116,9 +130,14 @@ export function analyseKpiFile(text: string, known: KnownRefs = {}): KpiFileAnal
   const rawKpis = typeof raw === 'object' && raw !== null && Array.isArray((raw as { kpis?: unknown }).kpis) ? ((raw as { kpis: unknown[] }).kpis) : null;
   const camel = (rawKpis ?? []).map(kpiFromFile);
   for (const i of validateKpiSet(camel)) issues.push(at({ path: fromDotted(i.path), code: i.code, message: i.message }));
-  const valid: IndexedKpi[] = camel.flatMap((d, index) =>
-    validateKpi(d).length === 0 ? [{ index, def: toDefinition(d as Record<string, unknown>) }] : [],
-  );
+  const scorings = camel.map(kpiScoring);
+  for (const s of scorings) issues.push(...s.problems.map((p) => at(p)));
+  const valid: IndexedKpi[] = camel.flatMap((d, index) => {
+    const { config } = scorings[index]!;
+    if (validateKpi(d).length > 0 || config === undefined) return [];
+    const def = toDefinition(d as Record<string, unknown>);
+    return [{ index, def: config ? { ...def, scoring: config } : def }];
+  });
   const allKpisValid = valid.length === camel.length;
 
   const emails = knownEmails({}, known, rawEmails(raw));

@@ -1,6 +1,7 @@
 import type { KpiDefinition, KpiTarget } from '../kpi';
 import { tryParsePeriod } from '../period';
-import { normEmail, normUnitCode, snakeCase, type KpiFile } from './types';
+import { SCORING_FILE_KEYS, scoringToFile } from './scoring-file';
+import { normEmail, normUnitCode, snakeCase, type KpiFile, type KpiFileKpi } from './types';
 
 export type ChangeEntity = 'company' | 'unit' | 'position' | 'person' | 'kpi';
 export type ChangeAction = 'create' | 'update' | 'archive';
@@ -107,9 +108,19 @@ function comparable(def: KpiDefinition, field: (typeof KPI_FIELDS)[number]): unk
   return v === undefined || v === '' ? null : v;
 }
 
-/** Field-level differences of two definitions of the same KPI, targets per period. */
-export function kpiDiff(before: KpiDefinition, after: KpiDefinition): FieldChange[] {
-  const fields = diff(KPI_FIELDS.map((f) => [snakeCase(f), comparable(before, f), comparable(after, f)] as [string, unknown, unknown]));
+/** `scoring.floor`, `scoring.bands` … as the file writes them (defaults omitted, so `{}` and `floor: 0` are the same). */
+function scoringFields(before: KpiFileKpi, after: KpiFileKpi): [string, unknown, unknown][] {
+  const b = scoringToFile(before.scoring) ?? {};
+  const a = scoringToFile(after.scoring) ?? {};
+  return SCORING_FILE_KEYS.map((k) => [`scoring.${k}`, b[k], a[k]]);
+}
+
+/** Field-level differences of two definitions of the same KPI: fields, scoring settings, targets per period. */
+export function kpiDiff(before: KpiFileKpi, after: KpiFileKpi): FieldChange[] {
+  const fields = diff([
+    ...KPI_FIELDS.map((f) => [snakeCase(f), comparable(before, f), comparable(after, f)] as [string, unknown, unknown]),
+    ...scoringFields(before, after),
+  ]);
   const b = new Map(before.targets.map((t) => [periodKey(t.period), t]));
   const a = new Map(after.targets.map((t) => [periodKey(t.period), t]));
   const periods = [...new Set([...b.keys(), ...a.keys()])].sort(comparePeriods);

@@ -1,7 +1,8 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { KpiDefinition, KpiTarget } from '../kpi';
+import type { KpiTarget } from '../kpi';
 import { comparePeriods } from './plan';
-import { normUnitCode, snakeCase, type KpiFile, type KpiFileUnit } from './types';
+import { scoringToFile } from './scoring-file';
+import { normUnitCode, snakeCase, type KpiFile, type KpiFileKpi, type KpiFileUnit } from './types';
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -38,7 +39,7 @@ const KPI_ORDER = [
   'frequency', 'source', 'formula', 'owner', 'measurer', 'reportWithinDays',
 ] as const;
 
-function kpi(def: KpiDefinition): Record<string, unknown> {
+function kpi(def: KpiFileKpi): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of KPI_ORDER) {
     const v = def[key];
@@ -49,6 +50,8 @@ function kpi(def: KpiDefinition): Record<string, unknown> {
   if (def.tags.length) out.tags = [...def.tags];
   out.status = def.status;
   if (def.targets.length) out.targets = [...def.targets].sort((a, b) => comparePeriods(a.period, b.period)).map(target);
+  const scoring = scoringToFile(def.scoring);
+  if (scoring) out.scoring = scoring;
   return out;
 }
 
@@ -76,9 +79,9 @@ function flowShortMaps(node: Node | null | undefined, depth: number): void {
   for (const pair of node.items) {
     const key = String((pair.key as { value?: unknown }).value);
     const value = pair.value as Node | null;
-    if (['units', 'positions', 'people', 'parents', 'targets'].includes(key) && isSeq(value)) {
+    if (['units', 'positions', 'people', 'parents', 'targets', 'bands', 'status_rules'].includes(key) && isSeq(value)) {
       for (const item of value.items) if (isMap(item)) item.flow = true;
-    } else if ((key === 'baseline' && isMap(value)) || (key === 'tags' && isSeq(value))) {
+    } else if ((['baseline', 'range'].includes(key) && isMap(value)) || (key === 'tags' && isSeq(value))) {
       value.flow = true;
     } else {
       flowShortMaps(value, depth + 1);

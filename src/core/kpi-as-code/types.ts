@@ -1,3 +1,4 @@
+import type { ScoringConfig } from '../evaluation';
 import type { KpiDefinition } from '../kpi';
 
 /** The format version this code reads and writes. */
@@ -34,6 +35,9 @@ export interface KpiFilePerson {
   manager: string | null;
 }
 
+/** A KPI of the file: its definition and how it is scored (absent or `{}`: the defaults). */
+export type KpiFileKpi = KpiDefinition & { scoring?: ScoringConfig | undefined };
+
 /**
  * A whole scorecard as plain data (the document model of a KPI-as-code file).
  * A section left out (undefined) is not managed by the file: nothing in it is created, changed or archived.
@@ -45,7 +49,7 @@ export interface KpiFile {
   units?: KpiFileUnit[] | undefined;
   positions?: KpiFilePosition[] | undefined;
   people?: KpiFilePerson[] | undefined;
-  kpis?: KpiDefinition[] | undefined;
+  kpis?: KpiFileKpi[] | undefined;
 }
 
 /** What already exists outside the file (e.g. in the database), for reference checks. */
