@@ -60,14 +60,23 @@ export function checkKpiFile(file: KpiFile, known: KnownRefs = {}): Issue[] {
   return problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }));
 }
 
+/** Scoring keys whose rules are checked together: a rule is skipped when a key of its group could not be read. */
+const SCORING_GROUPS = [['floor', 'cap'], ['method', 'bands', 'below', 'range', 'tolerance'], ['status_rules']];
+
 /** A KPI's `scoring` section: its settings (null when absent) and every problem of its shape and values. */
 function kpiScoring(kpi: unknown, index: number): { config: ScoringConfig | null | undefined; problems: Problem[] } {
   const raw = typeof kpi === 'object' && kpi !== null ? (kpi as { scoring?: unknown; direction?: unknown }) : {};
   const base = ['kpis', index, 'scoring'];
-  const { config, problems } = readScoring(raw.scoring, base);
-  if (!config || typeof raw.direction !== 'string') return { config, problems };
-  const rules = scoringProblems(config, raw.direction, base);
-  return rules.length > 0 ? { config: undefined, problems: rules } : { config: normalizeScoring(config), problems };
+  const { config, partial, problems } = readScoring(raw.scoring, base);
+  if (!partial || typeof raw.direction !== 'string') return { config, problems };
+  const unread = new Set(problems.map((p) => String(p.path[base.length])));
+  const readable = (p: Problem) => {
+    const key = String(p.path[base.length]);
+    return !SCORING_GROUPS.some((group) => group.includes(key) && group.some((k) => unread.has(k)));
+  };
+  const rules = scoringProblems(partial, raw.direction, base).filter(readable);
+  if (problems.length > 0 || rules.length > 0) return { config: undefined, problems: [...problems, ...rules] };
+  return { config: normalizeScoring(config), problems };
 }
 
 function docFrom(raw: NonNullable<RawFile>, kpis: KpiFile['kpis']): KpiFile {

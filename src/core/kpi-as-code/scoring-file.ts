@@ -110,17 +110,24 @@ function readMethod(r: Reader, raw: Data): ScoringMethod | null | undefined {
   return isAbsent(raw.method) ? null : { kind };
 }
 
+export interface ReadScoring {
+  /** Null when the section is absent, undefined when it has problems. */
+  config: ScoringConfig | null | undefined;
+  /** What could be read, the keys with problems left out (so the other rules can still be checked). */
+  partial: ScoringConfig | null;
+  problems: Problem[];
+}
+
 /**
  * Reads a KPI's `scoring` section (shape, types, finite numbers, which keys go with which method).
- * `config` is null when the section is absent, undefined when it has problems. Rules between values
- * (floor ≤ cap, ascending bands …) are `scoringProblems`' job.
+ * Rules between values (floor ≤ cap, ascending bands …) are `scoringProblems`' job.
  */
-export function readScoring(raw: unknown, base: FilePath): { config: ScoringConfig | null | undefined; problems: Problem[] } {
+export function readScoring(raw: unknown, base: FilePath): ReadScoring {
   const r = new Reader(base);
-  if (isAbsent(raw)) return { config: null, problems: [] };
+  if (isAbsent(raw)) return { config: null, partial: null, problems: [] };
   if (!isObject(raw)) {
     r.fail([], 'KPI_FILE_TYPE', '"scoring" phải là một đối tượng (các cặp khóa: giá trị)', '"scoring" must be an object (key: value pairs)');
-    return { config: undefined, problems: r.problems };
+    return { config: undefined, partial: null, problems: r.problems };
   }
   const method = readMethod(r, raw);
   const config: ScoringConfig = {};
@@ -137,7 +144,7 @@ export function readScoring(raw: unknown, base: FilePath): { config: ScoringConf
     return min === undefined || status === undefined ? undefined : { min, status };
   });
   if (rules) config.statusRules = rules;
-  return { config: r.problems.length > 0 ? undefined : config, problems: r.problems };
+  return { config: r.problems.length > 0 ? undefined : config, partial: config, problems: r.problems };
 }
 
 const sameRules = (a: readonly StatusRule[], b: readonly StatusRule[]): boolean =>

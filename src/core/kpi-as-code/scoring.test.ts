@@ -132,6 +132,20 @@ ${head('D_KPI', 'increase').slice(1)}
     ]);
   });
 
+  it('reports the rules it can still check next to a value it cannot read, in one pass', () => {
+    // line 11 `      bands: [{min: 1, score: 1}, {min: 0.9, score: 0.8}]`: the second min at column 41; line 13 `      cap: .inf`
+    const text = `version: 1
+kpis:${head('DSO', 'decrease')}
+    scoring:
+      method: bands
+      bands: [{min: 1, score: 1}, {min: 0.9, score: 0.8}]
+      floor: 2
+      cap: .inf
+`;
+    // floor 2 is not compared: the cap it would be compared with could not be read
+    expect(issuesOf(text)).toEqual(['kpis[0].scoring.bands[1].min SCORING_BANDS_NOT_ASCENDING @11:41', 'kpis[0].scoring.cap KPI_FILE_NOT_FINITE @13:12']);
+  });
+
   it('checks the scoring of a document built in code too (before applying)', () => {
     const doc = parseKpiFile(`version: 1\nkpis:${head('COST', 'decrease')}\n`).doc!;
     const bad = { ...doc, kpis: [{ ...doc.kpis![0]!, scoring: { floor: 2, cap: 1.5 } }] };
