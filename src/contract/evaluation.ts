@@ -6,15 +6,18 @@ const PeriodKey = cleanText(40, 4);
 /** `company`, `unit:<id>` or `person:<id>`. */
 export const ScopeText = z.string().regex(/^(company|unit:\d{1,9}|person:\d{1,9})$/);
 
-export const ScorecardQuery = z.strictObject({ period: PeriodKey, scope: ScopeText.optional() });
-export const StrategyMapQuery = z.strictObject({ period: PeriodKey });
+/** Without `period`: the current month when it has any actual, else the latest month with one (up to a year back). */
+export const ScorecardQuery = z.strictObject({ period: PeriodKey.optional(), scope: ScopeText.optional() });
+export const StrategyMapQuery = z.strictObject({ period: PeriodKey.optional() });
 export const SeriesParams = z.strictObject({ code: z.string().regex(KPI_CODE_PATTERN) });
 export const SeriesQuery = z.strictObject({ from: PeriodKey.optional(), to: PeriodKey.optional(), scope: ScopeText.optional() });
-export const UnitDashboardQuery = z.strictObject({ period: PeriodKey, unit: Id.optional() });
+export const UnitDashboardQuery = z.strictObject({ period: PeriodKey.optional(), unit: Id.optional() });
 
 const num = z.number().nullable();
 const Status = z.enum(['green', 'amber', 'red', 'none']);
 export const PeriodView = z.object({ key: z.string(), kind: z.string(), start: z.string(), end: z.string() });
+/** The period of a scorecard, map or dashboard, and whether it is still running on the company's today. */
+const EvaluatedPeriod = PeriodView.extend({ inProgress: z.boolean() });
 const Scope = z.object({ type: z.enum(['company', 'unit', 'person']), id: z.number().nullable() });
 
 const KpiHeader = z.object({
@@ -43,6 +46,9 @@ const EvaluationView = z.object({
   score: num,
   status: Status,
   reason: z.string().nullable(),
+  /** The period is still running (Đang diễn ra): sum KPIs are judged against `expected`, the target's expected-to-date share. */
+  inProgress: z.boolean(),
+  expected: num,
 });
 
 export const ScorecardItem = KpiHeader.extend(EvaluationView.shape).extend({
@@ -52,7 +58,7 @@ export const ScorecardItem = KpiHeader.extend(EvaluationView.shape).extend({
   children: z.number(),
   missingChildren: z.number(),
 });
-export const Scorecard = z.object({ period: PeriodView, scope: Scope, score: num, status: Status, items: z.array(ScorecardItem) });
+export const Scorecard = z.object({ period: EvaluatedPeriod, scope: Scope, score: num, status: Status, items: z.array(ScorecardItem) });
 
 const StrategyNodeFields = KpiHeader.extend(EvaluationView.shape).extend({ weight: num, rolledScore: num, rolledStatus: Status });
 export type StrategyMapNode = z.infer<typeof StrategyNodeFields> & { children: StrategyMapNode[] };
@@ -62,7 +68,7 @@ export const StrategyMapNode: z.ZodType<StrategyMapNode> = StrategyNodeFields.ex
     return z.array(StrategyMapNode);
   },
 }).meta({ id: 'StrategyMapNode' });
-export const StrategyMap = z.object({ period: PeriodView, score: num, status: Status, roots: z.array(StrategyMapNode) });
+export const StrategyMap = z.object({ period: EvaluatedPeriod, score: num, status: Status, roots: z.array(StrategyMapNode) });
 
 const YtdView = z.object({
   year: PeriodView,
@@ -100,10 +106,12 @@ export const KpiSeries = z.object({
   points: z.array(EvaluationView.extend({ period: PeriodView, ytd: YtdView.nullable() })),
   ytd: YtdView.nullable(),
   pace: z.object({ period: Pace.nullable(), year: Pace.nullable() }),
+  /** The scope has at least one target of this KPI overlapping the range or the current fiscal year. */
+  hasTarget: z.boolean(),
 });
 
 export const UnitDashboard = z.object({
-  period: PeriodView,
+  period: EvaluatedPeriod,
   units: z.array(
     z.object({
       id: z.number(),
@@ -120,7 +128,11 @@ export const UnitDashboard = z.object({
       amber: z.number(),
       red: z.number(),
       none: z.number(),
-      kpis: z.array(KpiHeader.extend(EvaluationView.shape)),
+      /**
+       * KPIs with a target or actual of this unit (`level: unit`), and KPIs the unit owns (its owner sits
+       * in it) shown with their company-scope numbers when the unit has none of its own (`level: company`).
+       */
+      kpis: z.array(KpiHeader.extend(EvaluationView.shape).extend({ scopeLevel: z.enum(['unit', 'company']) })),
     }),
   ),
 });

@@ -89,7 +89,7 @@ describe.each(engines())('authentication first, then CSRF, then validation (%s)'
     const admin = await t.as('admin@minhan.vn');
     const res = await admin.patch('/api/auth/me', { locale: 'fr' });
     expect([res.statusCode, res.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const dashboard = await admin.get('/api/dashboard/units');
+    const dashboard = await admin.get('/api/dashboard/units?unit=abc');
     expect([dashboard.statusCode, dashboard.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 

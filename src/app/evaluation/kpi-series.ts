@@ -56,6 +56,8 @@ export interface KpiSeries {
   /** Year to date of the fiscal year containing today, through the latest period with an actual. */
   ytd: YtdView | null;
   pace: { period: PaceDto | null; year: PaceDto | null };
+  /** The scope has a target of this KPI overlapping the range or the current fiscal year. */
+  hasTarget: boolean;
 }
 
 const ytdView = (y: YtdValue | null): YtdView | null => y && { ...y, year: periodView(y.year) };
@@ -111,5 +113,6 @@ export async function getKpiSeries(
     points: points.map((p) => ({ period: periodView(p.period), ...evaluationView(p), ytd: ytdView(p.ytd) })),
     ytd: ytdView(currentYearToDate(yearPoints, today, company.fiscalYearStartMonth)),
     pace: { period: paceDto(pace.period), year: paceDto(pace.year) },
+    hasTarget: targets.length > 0,
   };
 }

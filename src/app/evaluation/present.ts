@@ -28,6 +28,10 @@ export interface EvaluationView {
   score: number | null;
   status: RagStatus;
   reason: string | null;
+  /** The period is still running on the company's today (Đang diễn ra). */
+  inProgress: boolean;
+  /** In progress, sum KPIs: the expected-to-date target that achievement and status were measured against. */
+  expected: number | null;
 }
 
 export function evaluationView(e: Evaluation): EvaluationView {
@@ -44,6 +48,8 @@ export function evaluationView(e: Evaluation): EvaluationView {
     score: e.score,
     status: e.status,
     reason: e.reason ?? null,
+    inProgress: e.open !== undefined,
+    expected: e.expected ?? null,
   };
 }
 

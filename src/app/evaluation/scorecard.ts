@@ -1,11 +1,12 @@
 import { evaluatePeriod, rollUpKpiTree, strategyTree, type EvaluatedKpi, type KpiTreeRollup, type StrategyNode } from '../../core/evaluation';
-import { parsePeriod, type Period } from '../../core/period';
+import type { IsoDate, Period } from '../../core/period';
 import type { RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
 import type { KpiRecord, Store, TargetScope } from '../ports';
 import { toEvalKpi } from './eval-kpi';
 import { loadPeriodFacts } from './load-period';
-import { evaluationView, kpiHeader, periodView, rolledView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
+import { evaluatedPeriodView, periodToShow, todayOf } from './opening-period';
+import { evaluationView, kpiHeader, rolledView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
 import { requireReadScope } from './scope';
 
 export interface ScorecardItem extends KpiHeader, EvaluationView {
@@ -17,7 +18,7 @@ export interface ScorecardItem extends KpiHeader, EvaluationView {
 }
 
 export interface Scorecard {
-  period: PeriodView;
+  period: PeriodView & { inProgress: boolean };
   scope: TargetScope;
   /** Equal-weight average of the top KPIs' scores (own score, else rolled from their children). */
   score: number | null;
@@ -27,27 +28,32 @@ export interface Scorecard {
 
 interface Evaluated {
   period: Period;
+  today: IsoDate;
   kpis: KpiRecord[];
   rows: Map<string, EvaluatedKpi>;
   rollup: KpiTreeRollup;
 }
 
-/** Every active KPI evaluated for one period and scope, and rolled up the KPI tree. */
-async function evaluateScope(store: Store, periodKey: string, scope: TargetScope): Promise<Evaluated> {
-  const period = parsePeriod(periodKey);
+/**
+ * Every active KPI evaluated for one period and scope, and rolled up the KPI tree. A period still running
+ * on the company's today is judged against its expected-to-date targets (see core/evaluation/in-progress).
+ */
+async function evaluateScope(store: Store, periodKey: string | undefined, scope: TargetScope, now: Date): Promise<Evaluated> {
+  const today = await todayOf(store, now);
+  const period = await periodToShow(store, periodKey, today);
   const kpis = await store.kpis.list({ status: 'active' });
   const evalKpis = kpis.map(toEvalKpi);
-  const rows = evaluatePeriod(evalKpis, period, await loadPeriodFacts(store, evalKpis, period, scope));
+  const rows = evaluatePeriod(evalKpis, period, await loadPeriodFacts(store, evalKpis, period, scope), today);
   const byCode = new Map(rows.map((r) => [r.code, r] as const));
   const rollup = rollUpKpiTree(evalKpis, new Map(rows.map((r) => [r.code, r.score] as const)));
-  return { period, kpis, rows: byCode, rollup };
+  return { period, today, kpis, rows: byCode, rollup };
 }
 
-export async function getScorecard(store: Store, actor: Actor, q: { period: string; scope: TargetScope }): Promise<Scorecard> {
+export async function getScorecard(store: Store, actor: Actor, q: { period?: string | undefined; scope: TargetScope; now?: Date | undefined }): Promise<Scorecard> {
   await requireReadScope(store, actor, q.scope);
-  const { period, kpis, rows, rollup } = await evaluateScope(store, q.period, q.scope);
+  const { period, today, kpis, rows, rollup } = await evaluateScope(store, q.period, q.scope, q.now ?? new Date());
   return {
-    period: periodView(period),
+    period: evaluatedPeriodView(period, today),
     scope: q.scope,
     score: rollup.companyScore,
     status: rollup.companyStatus,
@@ -68,15 +74,15 @@ export interface StrategyMapNode extends KpiHeader, EvaluationView {
 }
 
 export interface StrategyMap {
-  period: PeriodView;
+  period: PeriodView & { inProgress: boolean };
   score: number | null;
   status: RagStatus;
   roots: StrategyMapNode[];
 }
 
 /** The company KPI tree with each node's numbers; a KPI with several parents appears under each. */
-export async function getStrategyMap(store: Store, _actor: Actor, q: { period: string }): Promise<StrategyMap> {
-  const { period, kpis, rows, rollup } = await evaluateScope(store, q.period, { type: 'company', id: null });
+export async function getStrategyMap(store: Store, _actor: Actor, q: { period?: string | undefined; now?: Date | undefined }): Promise<StrategyMap> {
+  const { period, today, kpis, rows, rollup } = await evaluateScope(store, q.period, { type: 'company', id: null }, q.now ?? new Date());
   const byCode = new Map(kpis.map((k) => [k.code, k] as const));
   const present = (n: StrategyNode): StrategyMapNode => {
     const r = rollup.byCode.get(n.code);
@@ -89,5 +95,5 @@ export async function getStrategyMap(store: Store, _actor: Actor, q: { period: s
       children: n.children.map(present),
     };
   };
-  return { period: periodView(period), score: rollup.companyScore, status: rollup.companyStatus, roots: strategyTree(rollup).map(present) };
+  return { period: evaluatedPeriodView(period, today), score: rollup.companyScore, status: rollup.companyStatus, roots: strategyTree(rollup).map(present) };
 }

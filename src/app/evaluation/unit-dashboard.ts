@@ -1,15 +1,19 @@
-import { evaluateKpiInPeriod, unitScores, unitTreeOrder, type Evaluation } from '../../core/evaluation';
+import { evaluateKpiInPeriod, evaluatePeriod, openPeriodOn, unitScores, unitTreeOrder, type Evaluation } from '../../core/evaluation';
 import { subtreeIds } from '../../core/org/tree';
-import { parsePeriod } from '../../core/period';
 import type { RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
 import { forbidden, notFound, policy } from '../policy';
 import type { Store } from '../ports';
 import { toEvalKpi } from './eval-kpi';
+import { loadPeriodFacts } from './load-period';
 import { loadUnitFacts } from './load-unit-facts';
-import { kpiHeader, periodView, type EvaluationView, type KpiHeader, type PeriodView } from './present';
+import { evaluatedPeriodView, periodToShow, todayOf } from './opening-period';
+import { kpiHeader, type EvaluationView, type KpiHeader, type PeriodView } from './present';
 
-export interface UnitKpiView extends KpiHeader, EvaluationView {}
+export interface UnitKpiView extends KpiHeader, EvaluationView {
+  /** `unit`: the unit's own target/actual; `company`: a KPI the unit owns, shown with its company-scope numbers. */
+  scopeLevel: 'unit' | 'company';
+}
 
 export interface UnitRow {
   id: number;
@@ -39,7 +43,7 @@ interface UnitKpiRows extends Record<RagStatus, number> {
 const NONE: readonly never[] = [];
 
 /** `{ ...header, ...evaluationView(e) }` written out: spreading two objects per unit × KPI was the dashboard's hottest line. */
-function unitKpiView(h: KpiHeader, e: Evaluation): UnitKpiView {
+function unitKpiView(h: KpiHeader, e: Evaluation, scopeLevel: UnitKpiView['scopeLevel']): UnitKpiView {
   return {
     code: h.code,
     name: h.name,
@@ -62,21 +66,32 @@ function unitKpiView(h: KpiHeader, e: Evaluation): UnitKpiView {
     score: e.score,
     status: e.status,
     reason: e.reason ?? null,
+    inProgress: e.open !== undefined,
+    expected: e.expected ?? null,
+    scopeLevel,
   };
 }
 
 export interface UnitDashboard {
-  period: PeriodView;
+  period: PeriodView & { inProgress: boolean };
   units: UnitRow[];
 }
 
 /**
- * Each readable unit (tree order) with the KPIs that have a unit target or actual for the period.
+ * Each readable unit (tree order) with the KPIs that have a unit target or actual for the period, and the
+ * KPIs it owns (the owner sits in it) with their company-scope numbers when it has none of its own.
+ * A period still running on the company's today is judged against its expected-to-date targets.
  * Admins see every unit, managers and viewers their subtree, employees their own unit.
  * `unitId` narrows to one unit's subtree.
  */
-export async function getUnitDashboard(store: Store, actor: Actor, q: { period: string; unitId?: number | undefined }): Promise<UnitDashboard> {
-  const period = parsePeriod(q.period);
+export async function getUnitDashboard(
+  store: Store,
+  actor: Actor,
+  q: { period?: string | undefined; unitId?: number | undefined; now?: Date | undefined },
+): Promise<UnitDashboard> {
+  const today = await todayOf(store, q.now ?? new Date());
+  const period = await periodToShow(store, q.period, today);
+  const open = openPeriodOn(period, today);
   const allUnits = (await store.units.list()).filter((u) => !u.archived);
   let shown = new Set(allUnits.filter((u) => policy.can(actor, 'numbers.read', { scope: 'unit', unitId: u.id })).map((u) => u.id));
   if (q.unitId !== undefined) {
@@ -89,25 +104,43 @@ export async function getUnitDashboard(store: Store, actor: Actor, q: { period: 
   const kpis = await store.kpis.list({ status: 'active' });
   const evalKpis = kpis.map(toEvalKpi);
   const headers = kpis.map(kpiHeader);
-  const facts = await loadUnitFacts(store, evalKpis, period);
+  const [facts, companyFacts] = await Promise.all([
+    loadUnitFacts(store, evalKpis, period),
+    loadPeriodFacts(store, evalKpis, period, { type: 'company', id: null }),
+  ]);
+  // The company-scope evaluation of every KPI, shown under the unit that owns it.
+  const company = evaluatePeriod(evalKpis, period, companyFacts, today);
+  const owned = new Map<number, number[]>();
+  kpis.forEach((k, i) => {
+    if (k.ownerUnitId !== null) owned.set(k.ownerUnitId, [...(owned.get(k.ownerUnitId) ?? []), i]);
+  });
   const rowsByUnit = new Map<number, UnitKpiRows>();
   const scoresByUnit = new Map<number, (number | null)[]>();
   // One pass per unit × KPI with plain loops: this is 50,000 evaluations for 1,000 units × 50 KPIs.
   for (const unit of allUnits) {
     const f = facts.get(unit.id);
-    if (f === undefined) continue;
+    const own = owned.get(unit.id);
+    if (f === undefined && own === undefined) continue;
     const rows: UnitKpiRows = { views: [], green: 0, amber: 0, red: 0, none: 0 };
     const scores: (number | null)[] = [];
-    for (let i = 0; i < evalKpis.length; i++) {
-      const targets = f.targets[i];
-      const actuals = f.actuals[i];
-      if (targets === undefined && actuals === undefined) continue;
-      const e = evaluateKpiInPeriod(evalKpis[i]!, period, targets ?? NONE, actuals ?? NONE);
-      if (e.target === null && e.actual === null) continue;
-      rows.views.push(unitKpiView(headers[i]!, e));
+    const add = (i: number, e: Evaluation, level: UnitKpiView['scopeLevel']) => {
+      rows.views.push(unitKpiView(headers[i]!, e, level));
       rows[e.status]++;
       scores.push(e.score);
+    };
+    const shownHere = new Set<number>();
+    if (f !== undefined) {
+      for (let i = 0; i < evalKpis.length; i++) {
+        const targets = f.targets[i];
+        const actuals = f.actuals[i];
+        if (targets === undefined && actuals === undefined) continue;
+        const e = evaluateKpiInPeriod(evalKpis[i]!, period, targets ?? NONE, actuals ?? NONE, open);
+        if (e.target === null && e.actual === null) continue;
+        add(i, e, 'unit');
+        shownHere.add(i);
+      }
     }
+    for (const i of own ?? NONE) if (!shownHere.has(i)) add(i, company[i]!, 'company');
     rowsByUnit.set(unit.id, rows);
     scoresByUnit.set(unit.id, scores);
   }
@@ -115,7 +148,7 @@ export async function getUnitDashboard(store: Store, actor: Actor, q: { period: 
   const scores = unitScores(allUnits, scoresByUnit);
   const ordered = unitTreeOrder(allUnits.filter((u) => shown.has(u.id)));
   return {
-    period: periodView(period),
+    period: evaluatedPeriodView(period, today),
     units: ordered.map(({ unit, depth }) => {
       const s = scores.get(unit.id)!;
       // A fresh empty list per unit: the rows are returned to callers, never shared between units.

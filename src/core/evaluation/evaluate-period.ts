@@ -1,4 +1,5 @@
-import type { Period } from '../period';
+import type { IsoDate, Period } from '../period';
+import { openPeriodOn, type OpenPeriod } from './in-progress';
 import { kindOfFrequency } from './frequency';
 import { pickActual } from './pick-actual';
 import { pickTarget } from './pick-target';
@@ -12,10 +13,14 @@ export interface PeriodData {
   actuals: ReadonlyMap<number, readonly ActualTotals[]>;
 }
 
-/** Every KPI's target, actual, achievement, score and status for one period and scope. */
-export function evaluatePeriod(kpis: readonly EvalKpi[], period: Period, data: PeriodData): EvaluatedKpi[] {
+/**
+ * Every KPI's target, actual, achievement, score and status for one period and scope. With `today` inside
+ * the period, the period is open: amounts are judged against their expected-to-date target.
+ */
+export function evaluatePeriod(kpis: readonly EvalKpi[], period: Period, data: PeriodData, today?: IsoDate): EvaluatedKpi[] {
+  const open = openPeriodOn(period, today);
   return kpis.map((kpi) => {
-    const e = evaluateKpiInPeriod(kpi, period, data.targets.get(kpi.id) ?? NONE, data.actuals.get(kpi.id) ?? NONE);
+    const e = evaluateKpiInPeriod(kpi, period, data.targets.get(kpi.id) ?? NONE, data.actuals.get(kpi.id) ?? NONE, open);
     return { kpiId: kpi.id, code: kpi.code, ...e };
   });
 }
@@ -23,10 +28,16 @@ export function evaluatePeriod(kpis: readonly EvalKpi[], period: Period, data: P
 const NONE: readonly never[] = [];
 
 /** One KPI's evaluation for one period and scope, from its targets and actual totals there. */
-export function evaluateKpiInPeriod(kpi: EvalKpi, period: Period, targets: readonly TargetValue[], actuals: readonly ActualTotals[]): Evaluation {
+export function evaluateKpiInPeriod(
+  kpi: EvalKpi,
+  period: Period,
+  targets: readonly TargetValue[],
+  actuals: readonly ActualTotals[],
+  open: OpenPeriod | null = null,
+): Evaluation {
   const target = pickTarget(kpi.aggregation, period, targets);
   const actual = pickActual(kpi.aggregation, kindOfFrequency(kpi.frequency), period, actuals);
-  return evaluateKpi(kpi, target, actual);
+  return evaluateKpi(kpi, target, actual, open);
 }
 
 /** The period kinds whose actuals a period's evaluation reads: its own (exact values) and each KPI's frequency. */

@@ -10,6 +10,7 @@ export type {
   TargetValue,
 } from './types';
 export { kindOfFrequency } from './frequency';
+export { expectedTarget, openPeriodOn, type OpenPeriod } from './in-progress';
 export { pickTarget } from './pick-target';
 export { pickActual, valueOfTotals } from './pick-actual';
 export { evaluateKpi, statusOfScore } from './score';

@@ -1,4 +1,5 @@
 import { scoreKpi, statusOf, type ScoreResult, type ScoringMethod } from '../scoring';
+import { expectedTarget, type OpenPeriod } from './in-progress';
 import type { EvalKpi, Evaluation, PickedActual, PickedTarget } from './types';
 
 /**
@@ -13,9 +14,13 @@ function methodFor(kpi: EvalKpi, target: PickedTarget | null): ScoringMethod | n
   return { kind: 'range', min: target.min, max: target.max, tolerance: kpi.scoring?.tolerance ?? target.max - target.min };
 }
 
-/** Achievement, score and RAG status of one KPI for one period, with the KPI's scoring settings. */
-export function evaluateKpi(kpi: EvalKpi, target: PickedTarget | null, actual: PickedActual | null): Evaluation {
+/**
+ * Achievement, score and RAG status of one KPI for one period, with the KPI's scoring settings.
+ * `open`: the period is still running, so amounts are measured against the expected-to-date target.
+ */
+export function evaluateKpi(kpi: EvalKpi, target: PickedTarget | null, actual: PickedActual | null, open: OpenPeriod | null = null): Evaluation {
   const method = methodFor(kpi, target);
+  const expected = target === null ? null : expectedTarget(kpi.aggregation, kpi.direction, target.value, open);
   let result: ScoreResult;
   if (method === null) {
     result = { achievement: null, score: null, status: 'none', reason: actual === null ? 'no-actual' : 'no-target' };
@@ -24,7 +29,7 @@ export function evaluateKpi(kpi: EvalKpi, target: PickedTarget | null, actual: P
     result = scoreKpi({
       direction: kpi.direction,
       method,
-      target: target?.value ?? null,
+      target: expected,
       actual: actual?.value ?? null,
       baseline: kpi.baseline ?? null,
       ...(config.floor !== undefined && { floor: config.floor }),
@@ -32,7 +37,10 @@ export function evaluateKpi(kpi: EvalKpi, target: PickedTarget | null, actual: P
       ...(config.statusRules !== undefined && { statusRules: config.statusRules }),
     });
   }
-  return { target, actual, ...result };
+  const out: Evaluation = { target, actual, ...result };
+  if (open !== null) out.open = open;
+  if (open !== null && expected !== null && target !== null && expected !== target.value) out.expected = expected;
+  return out;
 }
 
 /** The RAG status of a score that was not computed from one actual (a roll-up), with the KPI's rules. */

@@ -21,10 +21,14 @@ describe('evaluateSeries', () => {
 
   it('gives per-month achievement and a cumulative year to date', () => {
     expect(points.map((p) => p.period.key)).toEqual(months);
-    expect(points.map((p) => p.achievement)).toEqual([0.8, 1.2, 12 / 31, null]);
-    // YTD: Jan 8/10; Feb (8+12)/(10+10) = 1; Mar (8+12+12)/(10+10+31) = 32/51; Apr starts after today → none.
-    expect(points.map((p) => p.ytd && [p.ytd.actual, p.ytd.target])).toEqual([[8, 10], [20, 20], [32, 51], null]);
-    expect(points[2]!.ytd!.achievement).toBeCloseTo(32 / 51, 12);
+    // March is open on 10 March: 10 of 31 days gone, so its 31 is expected as 31 × 10/31 = 10 by today;
+    // 12 reported → 12 / 10 = 120 % (not 12 / 31 = 38,7 %, which judged the month as if it were over).
+    expect(points.map((p) => p.achievement)).toEqual([0.8, 1.2, 1.2, null]);
+    expect(points.map((p) => [p.open?.elapsedDays ?? null, p.expected ?? null])).toEqual([[null, null], [null, null], [10, 10], [null, null]]);
+    expect(points[2]!.target!.value).toBe(31);
+    // YTD: Jan 8/10; Feb (8+12)/(10+10) = 1; Mar (8+12+12)/(10+10+10) = 32/30; Apr starts after today → none.
+    expect(points.map((p) => p.ytd && [p.ytd.actual, p.ytd.target])).toEqual([[8, 10], [20, 20], [32, 30], null]);
+    expect(points[2]!.ytd!.achievement).toBeCloseTo(32 / 30, 12);
     expect(currentYearToDate(points, today, 1)?.through).toBe('2026-03');
   });
 

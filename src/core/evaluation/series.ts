@@ -11,6 +11,7 @@ import {
 } from '../period';
 import { aggregateOverTime, type RagStatus } from '../scoring';
 import { sumDecimal } from '../target/decimal';
+import { openPeriodOn } from './in-progress';
 import { pickTarget } from './pick-target';
 import { evaluateKpi } from './score';
 import type { EvalKpi, Evaluation, PeriodActual, TargetValue } from './types';
@@ -61,7 +62,8 @@ export function evaluateSeries(input: SeriesInput): SeriesPoint[] {
     const period = parsePeriod(key);
     const a = stored.get(key) ?? null;
     const target = pickTarget(kpi.aggregation, period, input.targets);
-    return { period, stored: a, ytd: null, ...evaluateKpi(kpi, target, a && { value: a.value, from: 'exact', periods: 1 }) };
+    const open = openPeriodOn(period, input.today);
+    return { period, stored: a, ytd: null, ...evaluateKpi(kpi, target, a && { value: a.value, from: 'exact', periods: 1 }, open) };
   });
   const yearOf = (p: Period) => fiscalYearContaining(p.start, input.fiscalYearStartMonth);
   for (let i = 0; i < points.length; i++) {
@@ -109,13 +111,14 @@ function yearToDate(kpi: EvalKpi, year: Period, points: readonly SeriesPoint[], 
 }
 
 /**
- * Sum KPIs: Σ of the period targets to date (none when one is missing). Other KPIs: the fiscal year's own
+ * Sum KPIs: Σ of the period targets to date (none when one is missing), the open period's counted as its
+ * expected-to-date share. Other KPIs: the fiscal year's own
  * target when set; else the average of the period targets to date (avg, ratio) or the latest one (last, min, max).
  */
 function ytdTarget(aggregation: KpiAggregation, year: Period, points: readonly SeriesPoint[], targets: readonly TargetValue[]): number | null {
   const values = points.map((p) => p.target?.value);
   const complete = values.every((v): v is number => v !== undefined);
-  if (aggregation === 'sum') return complete ? sumDecimal(values as number[]) : null;
+  if (aggregation === 'sum') return complete ? sumDecimal(points.map((p) => p.expected ?? p.target!.value)) : null;
   const yearKeys = new Set([year.key, ...(year.start.endsWith('-01-01') ? [year.start.slice(0, 4)] : [])]);
   const own = targets.find((t) => yearKeys.has(t.period));
   if (own) return own.value;

@@ -1,5 +1,6 @@
 import type { KpiAggregation, KpiDirection, KpiFrequency, KpiLevel } from '../kpi/types';
 import type { RagStatus, ScoreReason, ScoringMethod, StatusRule } from '../scoring';
+import type { OpenPeriod } from './in-progress';
 
 /**
  * Per-KPI scoring settings (the `kpis.scoring` column). Everything is optional:
@@ -83,6 +84,13 @@ export interface Evaluation {
   score: number | null;
   status: RagStatus;
   reason?: ScoreReason;
+  /** Set when the period is still open on the day evaluated (Đang diễn ra / In progress). */
+  open?: OpenPeriod;
+  /**
+   * Open period of a sum KPI: the expected-to-date share of the target that achievement, score and
+   * status were measured against (target × days gone ÷ days). Absent otherwise: the target itself counts.
+   */
+  expected?: number;
 }
 
 export interface EvaluatedKpi extends Evaluation {

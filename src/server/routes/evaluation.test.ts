@@ -11,7 +11,8 @@ import { createStore } from '../../db/store';
 import { buildApp } from '../app';
 
 /*
- * Worked example (company scope unless said otherwise), "now" = 2026-03-10 10:00 in Hà Nội.
+ * Worked example (company scope unless said otherwise), "now" = 2026-04-10 10:00 in Hà Nội, so Q1 is over and
+ * judged in full; the series and in-progress tests move "now" to 2026-03-10, when March is still running.
  *
  * REV  strategic, sum, increase   targets Jan 20 tỷ, Feb 15 tỷ, Mar 25 tỷ, year 240 tỷ; actuals 22, 12, 10 tỷ
  *   children: CONV (weight 0.6), CMP (0.4), NPS (0.2)
@@ -28,7 +29,9 @@ describe.each(engines())('evaluation API on %s', (engine) => {
   let close: () => Promise<void>;
   let login: (email: string) => Promise<ApiClient>;
   let app: Awaited<ReturnType<typeof buildApp>>;
-  let now = new Date('2026-03-10T03:00:00Z');
+  const AFTER_Q1 = new Date('2026-04-10T03:00:00Z');
+  const MID_MARCH = new Date('2026-03-10T03:00:00Z');
+  let now = AFTER_Q1;
   const unitId = new Map<string, number>();
 
   beforeAll(async () => {
@@ -105,6 +108,7 @@ describe.each(engines())('evaluation API on %s', (engine) => {
   });
 
   it('gives a KPI series with year to date and pace for today in the company time zone', async () => {
+    now = MID_MARCH;
     const admin = await login('admin@minhan.vn');
     const res = await admin.get('/api/kpis/REV/series?from=2026-01&to=2026-04');
     expect(res.statusCode).toBe(200);
@@ -113,17 +117,20 @@ describe.each(engines())('evaluation API on %s', (engine) => {
     expect(body.points.map((p: { period: { key: string }; achievement: number | null }) => [p.period.key, p.achievement])).toEqual([
       ['2026-01', 1.1],
       ['2026-02', 0.8],
-      ['2026-03', 0.4],
+      // March is in progress on 10 March: 10 tỷ against 25 × 10/31 = 8,0645 tỷ expected by today → 124 %.
+      ['2026-03', 1.24],
       ['2026-04', null],
     ]);
-    // YTD: Jan 22/20; Feb (22+12)/(20+15) = 34/35; Mar 44/60; April starts after today.
-    expect(body.points.map((p: { ytd: { actual: number; target: number } | null }) => p.ytd && [p.ytd.actual / B, p.ytd.target / B])).toEqual([
+    expect(body.points[2]).toMatchObject({ inProgress: true, target: 25 * B });
+    expect(body.points[2].expected).toBeCloseTo((25 * B * 10) / 31, 3);
+    // YTD: Jan 22/20; Feb (22+12)/(20+15) = 34/35; Mar 44/(20 + 15 + 8,0645); April starts after today.
+    expect(body.points.map((p: { ytd: { actual: number; target: number } | null }) => p.ytd && [p.ytd.actual / B, Math.round((p.ytd.target / B) * 1e4) / 1e4])).toEqual([
       [22, 20],
       [34, 35],
-      [44, 60],
+      [44, 43.0645],
       null,
     ]);
-    expect(body.ytd).toMatchObject({ through: '2026-03', actual: 44 * B, target: 60 * B });
+    expect(body.ytd).toMatchObject({ through: '2026-03', actual: 44 * B });
     // March pace: 10 of 31 days → expected 25 × 10/31 = 8,06 tỷ; forecast 10 ÷ (10/31) = 31 tỷ; still needed 15 tỷ over 21 days.
     const month = body.pace.period;
     expect(month).toMatchObject({ elapsedDays: 10, remainingDays: 21, onTrack: true, expectedBy: 'days', hasActual: true });
@@ -138,6 +145,27 @@ describe.each(engines())('evaluation API on %s', (engine) => {
     expect(year).toMatchObject({ target: 240 * B, actualToDate: 44 * B, elapsedDays: 69, expectedBy: 'days', onTrack: false });
     expect(year.expectedToDate).toBeCloseTo((240 * B * 69) / 365, 3);
     expect(year.stillNeeded.amount).toBe(196 * B);
+    now = AFTER_Q1;
+  });
+
+  it('judges a month still running against its expected-to-date target and opens pages on the latest month with data', async () => {
+    const admin = await login('admin@minhan.vn');
+    now = MID_MARCH;
+    try {
+      const body = (await admin.get('/api/scorecard?period=2026-03')).json();
+      const rev = body.items.find((i: { code: string }) => i.code === 'REV');
+      // 10 ÷ (25 × 10/31) = 1,24 → green, score capped at 1,2; judged over (10 ÷ 25 = 40 %) it was red.
+      expect(rev).toMatchObject({ inProgress: true, target: 25 * B, actual: 10 * B, status: 'green', score: 1.2 });
+      expect(rev.achievement).toBeCloseTo(1.24, 12);
+      expect(body).toMatchObject({ period: { key: '2026-03', inProgress: true }, score: 1.2, status: 'green' });
+    } finally {
+      now = AFTER_Q1;
+    }
+    // On 10 April nothing was reported for April yet: without a period the map opens on March, which is over.
+    const map = (await admin.get('/api/strategy-map')).json();
+    expect(map.period).toMatchObject({ key: '2026-03', inProgress: false });
+    expect(map.roots[0]).toMatchObject({ code: 'REV', inProgress: false, expected: null, achievement: 0.4 });
+    expect((await admin.get('/api/dashboard/units')).json().period.key).toBe('2026-03');
   });
 
   it('takes "today" in the company time zone, not UTC', async () => {
@@ -149,7 +177,7 @@ describe.each(engines())('evaluation API on %s', (engine) => {
       expect(body.pace.period).toBeNull(); // April has no target
       expect(body.points[3].ytd).toMatchObject({ through: '2026-04', actual: 44 * B, target: null });
     } finally {
-      now = new Date('2026-03-10T03:00:00Z');
+      now = AFTER_Q1;
     }
   });
 

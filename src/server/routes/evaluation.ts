@@ -9,10 +9,10 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { store } = deps;
   return async (app) => {
     app.get('/scorecard', { schema: { tags: ['evaluation'], querystring: ScorecardQuery, response: { 200: Scorecard } } }, async (req) =>
-      getScorecard(store, requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope) }),
+      getScorecard(store, requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }),
     );
     app.get('/strategy-map', { schema: { tags: ['evaluation'], querystring: StrategyMapQuery, response: { 200: StrategyMap } } }, async (req) =>
-      getStrategyMap(store, requireActor(req), { period: req.query.period }),
+      getStrategyMap(store, requireActor(req), { period: req.query.period, now: deps.now() }),
     );
     app.get(
       '/kpis/:code/series',
@@ -27,7 +27,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         }),
     );
     app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req) =>
-      getUnitDashboard(store, requireActor(req), { period: req.query.period, unitId: req.query.unit }),
+      getUnitDashboard(store, requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }),
     );
   };
 }
