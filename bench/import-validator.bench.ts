@@ -19,6 +19,7 @@ function lookups(): ImportLookups {
     units: new Map(UNITS.map((u, i) => [u, { id: i + 1, archived: false }])),
     people: new Map(),
     writableUnits: 'all',
+    companyKpis: 'all',
   };
 }
 

@@ -14,7 +14,10 @@ describe.each(engines())('permission findings on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    [admin, manager, employee, viewer] = await Promise.all(['admin@minhan.vn', 'truong.kd@minhan.vn', 'nhanvien@minhan.vn', 'an.nguyen@minhan.vn'].map((e) => t.as(e)));
+    admin = await t.as('admin@minhan.vn');
+    manager = await t.as('truong.kd@minhan.vn');
+    employee = await t.as('nhanvien@minhan.vn');
+    viewer = await t.as('an.nguyen@minhan.vn');
     for (const p of (await admin.get('/api/people?limit=500')).json().items as { id: number; email: string; unitId: number }[]) person[p.email] = p;
     for (const u of (await admin.get('/api/org-units')).json().items as { id: number; code: string }[]) unit[u.code] = u.id;
   });

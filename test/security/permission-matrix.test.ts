@@ -55,6 +55,8 @@ interface Case {
   gate?: Action;
   /** Listings: allowed to anyone with the action at all; every item listed must be allowed; returns the items' targets. */
   items?: (w: World, body: unknown) => Target[];
+  /** An allowed request must succeed (2xx), not merely pass the permission check. */
+  succeeds?: boolean;
   /** Routes not walked here, with the reason. */
   skip?: string;
 }
@@ -147,6 +149,10 @@ const CASES: Record<string, Case> = {
     action: 'user.manage',
     request: (_w, _s, _k, n) => ({ method: 'POST', url: '/api/users', payload: { email: `matrix${n}@minhan.vn`, name: 'Ma Trận', role: 'employee', password: 'mat-khau-dai-1', locale: 'vi' } }),
   },
+  // User #1 is the demo viewer (an.nguyen, first of DEMO_LOGINS): the change keeps their role, so the matrix's subjects stay true.
+  'PATCH /api/users/:id': { action: 'user.manage', request: () => ({ method: 'PATCH', url: '/api/users/1', payload: { role: 'viewer', active: true } }) },
+  'POST /api/users/:id/reset-link': { action: 'user.manage', request: () => ({ method: 'POST', url: '/api/users/1/reset-link' }) },
+  'POST /api/auth/reset': { action: 'kpi.read', skip: 'public: the one-time token is the permission (accounts tests)' },
   'GET /api/company': { action: 'company.read', request: () => ({ method: 'GET', url: '/api/company' }) },
   'PUT /api/company': {
     action: 'company.manage',
@@ -227,6 +233,7 @@ const CASES: Record<string, Case> = {
     items: (w, body) => (body as { items: { scope: { type: string; id: number | null } }[] }).items.map((t) => targetOfScope(w, t.scope)),
   },
   'PUT /api/kpis/{code}/targets': {
+    succeeds: true,
     action: 'target.set',
     scopes: SCOPES,
     kpis: NUMBER_KPIS,
@@ -245,7 +252,8 @@ const CASES: Record<string, Case> = {
     request: (_w, _s, k) => ({ method: 'GET', url: `/api/kpis/${k}/target-check?period=2026` }),
   },
 
-  'GET /api/scorecard': { action: 'numbers.read', scopes: SCOPES, request: (w, s) => ({ method: 'GET', url: `/api/scorecard?period=2026-06&scope=${scopeQuery(w, s)}` }) },
+  'GET /api/scorecard': {
+    succeeds: true, action: 'numbers.read', scopes: SCOPES, request: (w, s) => ({ method: 'GET', url: `/api/scorecard?period=2026-06&scope=${scopeQuery(w, s)}` }) },
   'GET /api/strategy-map': { action: 'numbers.read', request: () => ({ method: 'GET', url: '/api/strategy-map?period=2026-06' }) },
   'GET /api/kpis/{code}/series': {
     action: 'numbers.read',
@@ -260,30 +268,35 @@ const CASES: Record<string, Case> = {
   },
 
   'POST /api/kpis/{code}/checkins': {
+    succeeds: true,
     action: 'actual.write',
     scopes: SCOPES,
     kpis: NUMBER_KPIS,
     request: (w, s, k, n) => ({ method: 'POST', url: `/api/kpis/${k}/checkins`, payload: { period: '2026-03', scope: scopeBody(w, s), value: 1000 + n } }),
   },
   'GET /api/kpis/{code}/actuals': {
+    succeeds: true,
     action: 'numbers.read',
     scopes: SCOPES,
     kpis: NUMBER_KPIS,
     request: (w, s, k) => ({ method: 'GET', url: `/api/kpis/${k}/actuals?scope=${scopeQuery(w, s)}` }),
   },
   'GET /api/actuals/{id}/versions': {
+    succeeds: true,
     action: 'numbers.read',
     scopes: SCOPES,
     kpis: NUMBER_KPIS,
     request: (w, s, k) => ({ method: 'GET', url: `/api/actuals/${w.actualId.get(`${k}|${s}`)}/versions` }),
   },
   'POST /api/actuals/{id}/evidence': {
+    succeeds: true,
     action: 'actual.write',
     scopes: SCOPES,
     kpis: NUMBER_KPIS,
     request: (w, s, k) => ({ method: 'POST', url: `/api/actuals/${w.actualId.get(`${k}|${s}`)}/evidence`, ...multipartFile('file', 'minh-chung.txt', 'hoá đơn', 'text/plain') }),
   },
   'GET /api/evidence/{id}': {
+    succeeds: true,
     action: 'numbers.read',
     scopes: SCOPES,
     kpis: NUMBER_KPIS,
@@ -294,6 +307,7 @@ const CASES: Record<string, Case> = {
     request: () => ({ method: 'POST', url: '/api/actuals/import/preview', ...multipartFile('file', 'a.csv', `kpi,period,value\n${KPI_IN},2026-04,5\n`) }),
   },
   'POST /api/actuals/import': {
+    succeeds: true,
     action: 'actual.write',
     gate: 'actual.import',
     scopes: SCOPES,
@@ -427,6 +441,7 @@ describe.each(engines())('route × role × scope permission matrix on %s', (engi
             checked++;
             if (res.statusCode >= 500 || res.statusCode === 401) failures.push(`${label} (unexpected) ${res.body.slice(0, 200)}`);
             else if (allowed && res.statusCode === 403) failures.push(`${label}: refused but the table allows it`);
+            else if (allowed && c.succeeds && res.statusCode >= 300) failures.push(`${label}: allowed but failed ${res.body.slice(0, 200)}`);
             else if (!allowed) {
               const rowRefused = c.gate !== undefined && passesGate && res.statusCode >= 400 && res.statusCode < 500;
               if (res.statusCode !== 403 && !rowRefused) failures.push(`${label}: allowed but the table refuses it ${res.body.slice(0, 160)}`);

@@ -1,4 +1,3 @@
-import { DomainError } from '../../core/errors';
 import type { Actor } from '../actor';
 import { forbidden, kpiResponsibility, policy, scopeTargetOf } from '../policy';
 import type { KpiRecord } from '../ports';
@@ -25,16 +24,3 @@ export function requireWriteActuals(actor: Actor, kpi: KpiRef, target: ScopeTarg
 }
 
 export const ACTUAL_ENTITY = { vi: 'số liệu thực hiện', en: 'Actual' };
-
-/** Formula KPIs are computed; archived KPIs take no new numbers. */
-export function requireEnterable(kpi: KpiRecord): void {
-  if (kpi.source === 'formula') {
-    throw new DomainError('KPI_COMPUTED', {
-      vi: `KPI ${kpi.code} được tính bằng công thức nên không cập nhật kết quả trực tiếp.`,
-      en: `KPI ${kpi.code} is computed by a formula, so it takes no check-ins.`,
-    });
-  }
-  if (kpi.status === 'archived') {
-    throw new DomainError('KPI_ARCHIVED', { vi: `KPI ${kpi.code} đã lưu trữ.`, en: `KPI ${kpi.code} is archived.` });
-  }
-}

@@ -231,19 +231,21 @@ for (const engine of engines()) {
       await expect(codesOf(importFile(f, { mapping: { kpi: 'Chỉ tiêu', period: 'Tháng', value: 'Số tiền' } }))).resolves.toMatchObject({ issues: ['unknown_header'] });
     });
 
-    it('managers import only unit and person scopes inside their subtree (per-row errors)', async () => {
+    it('managers import unit and person scopes inside their subtree, and company rows only of KPIs their units own (per-row errors)', async () => {
       const user = (await t.store.users.findByEmail('truong.kd@minhan.vn'))!;
       const manager = await resolveActor(t.store, user);
       const before = (await all()).length;
-      const text = 'Mã KPI,Kỳ,Phòng ban,Nhân sự,Giá trị\nORDERS,2025-06,KD-MN,,6\nORDERS,2025-06,,trang.dang@minhan.vn,3\nORDERS,2025-06,MKT,,1\nORDERS,2025-06,,,9\nORDERS,2025-06,,yen.ha@minhan.vn,2\n';
+      const text =
+        'Mã KPI,Kỳ,Phòng ban,Nhân sự,Giá trị\nORDERS,2025-06,KD-MN,,6\nORDERS,2025-06,,trang.dang@minhan.vn,3\nORDERS,2025-06,MKT,,1\n' +
+        'WEB_TRAFFIC,2025-06,,,9\nORDERS,2025-06,,yen.ha@minhan.vn,2\nORDERS,2025-06,,,8\n';
       const e = (await importFile(csv(text), {}, manager).catch((x: unknown) => x)) as DomainError;
       expect(e.issues.map((i) => [i.row, i.code])).toEqual([
         [4, 'forbidden_scope'], // MKT is outside KD
-        [5, 'forbidden_scope'], // the company scope is for admins
+        [5, 'forbidden_scope'], // WEB_TRAFFIC belongs to Marketing: its company value is not his (row 7: ORDERS is his own KPI)
         [6, 'forbidden_scope'], // yen.ha works in MKT
       ]);
       expect((await all()).length).toBe(before);
-      expect(await importFile(csv(text), { skipBadRows: true }, manager)).toMatchObject({ inserted: 2, skipped: 3 });
+      expect(await importFile(csv(text), { skipBadRows: true }, manager)).toMatchObject({ inserted: 3, skipped: 3 });
 
       const employee = await resolveActor(t.store, (await t.store.users.findByEmail('nhanvien@minhan.vn'))!);
       await expect(codesOf(importFile(csv(text), {}, employee))).resolves.toMatchObject({ code: 'FORBIDDEN' });

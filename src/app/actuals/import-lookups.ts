@@ -1,6 +1,6 @@
 import type { ImportLookups, KpiInfo } from '../../core/import';
 import type { Actor } from '../actor';
-import { COMPANY, policy } from '../policy';
+import { COMPANY, kpiResponsibility, policy } from '../policy';
 import type { Store } from '../ports';
 
 /**
@@ -39,5 +39,8 @@ export async function loadImportLookups(store: Store, actor: Actor): Promise<Imp
     units: new Map(units.map((u) => [u.code.toUpperCase(), { id: u.id, archived: u.archived }])),
     people: new Map(people.items.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), { id: p.id, unitId: p.unitId }])),
     writableUnits: writable,
+    companyKpis: policy.can(actor, 'actual.write', COMPANY)
+      ? 'all'
+      : new Set(kpis.filter((k) => policy.can(actor, 'actual.write', { scope: 'company', kpi: kpiResponsibility(k) })).map((k) => k.id)),
   };
 }

@@ -12,6 +12,7 @@ const lookups = {
   units: new Map([['KD', { id: 10, archived: false }]]),
   people: new Map([['an@x.vn', { id: 100, unitId: 10 }]]),
   writableUnits: 'all' as const,
+  companyKpis: 'all' as const,
 };
 const headers = ['Mã KPI', 'Kỳ', 'Phòng ban', 'Nhân sự', 'Giá trị', 'Tử số', 'Mẫu số'];
 const columns = { kpi: 0, period: 1, unit: 2, person: 3, value: 4, numerator: 5, denominator: 6 };

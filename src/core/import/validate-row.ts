@@ -38,8 +38,10 @@ export interface ImportLookups {
   units: ReadonlyMap<string, { id: number; archived: boolean }>;
   /** By lower-case email. */
   people: ReadonlyMap<string, { id: number; unitId: number }>;
-  /** Units the importer may write: `all` (admins, and the company scope) or a unit subtree (managers). */
+  /** Units whose unit and person rows the importer may write: `all` or a unit subtree (managers). */
   writableUnits: 'all' | ReadonlySet<number>;
+  /** KPIs whose company-level rows the importer may write (admins: all; others: those they own, measure or manage). */
+  companyKpis: 'all' | ReadonlySet<number>;
 }
 
 export type ImportScope = { type: 'company'; id: null } | { type: 'unit'; id: number } | { type: 'person'; id: number };
@@ -182,7 +184,7 @@ export class ActualRowValidator {
     const knownKpi = kpi && !this.bad ? kpi : undefined;
 
     const period = this.period(knownKpi);
-    const scope = this.scope();
+    const scope = this.scope(knownKpi?.id);
     const values = knownKpi ? this.values(knownKpi) : false;
 
     const comment = this.text(this.col.comment);
@@ -260,7 +262,7 @@ export class ActualRowValidator {
     return this.periodCache.shared(p);
   }
 
-  private scope(): ImportScope | null {
+  private scope(kpiId: number | undefined): ImportScope | null {
     const { lookups } = this.o;
     let unitCode = this.text(this.col.unit);
     let email = this.text(this.col.person).toLowerCase();
@@ -302,14 +304,21 @@ export class ActualRowValidator {
       result = this.sharedScope('unit', unit.id);
       unitId = unit.id;
     }
-    const allowed = lookups.writableUnits === 'all' || (unitId !== null && lookups.writableUnits.has(unitId));
+    const allowed =
+      result.type === 'company'
+        ? lookups.companyKpis === 'all' || (kpiId !== undefined && lookups.companyKpis.has(kpiId))
+        : lookups.writableUnits === 'all' || (unitId !== null && lookups.writableUnits.has(unitId));
     if (!allowed) {
       const f: ActualField = result.type === 'person' ? personField : unitField;
       this.report(
         f,
         'forbidden_scope',
-        result.type === 'company' ? 'chỉ quản trị viên được nhập số liệu cấp công ty.' : 'phạm vi này nằm ngoài phòng ban bạn quản lý.',
-        result.type === 'company' ? 'only admins may import company-level actuals.' : 'this scope is outside the units you manage.',
+        result.type === 'company'
+          ? 'số liệu cấp công ty của KPI này chỉ do người chịu trách nhiệm, người đo lường hoặc quản lý phòng ban sở hữu KPI nhập.'
+          : 'phạm vi này nằm ngoài phòng ban bạn quản lý.',
+        result.type === 'company'
+          ? "company-level actuals of this KPI are entered by its owner, its measurer or the manager of the unit that owns it."
+          : 'this scope is outside the units you manage.',
       );
       return null;
     }
