@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber } from './format';
+import { compactDigitsFor, formatCompact, formatDate, formatDateTime, formatMoney, formatMoneyCompact, formatNumber } from './format';
 
 const NBSP = '\u00a0';
 
@@ -40,6 +40,34 @@ describe('formatMoneyCompact', () => {
   });
   it('keeps the symbol of other currencies', () => {
     expect(formatMoneyCompact(2_000_000, 'en', 'USD')).toBe('2M $');
+  });
+});
+
+describe('formatCompact: one short form for every unit', () => {
+  it('writes nghìn, triệu, tỷ in Vietnamese, never the abbreviation "N"', () => {
+    expect(formatCompact(12_000, 'vi')).toBe('12 nghìn');
+    expect(formatCompact(50_000, 'vi')).toBe('50 nghìn');
+    expect(formatCompact(8_000, 'vi')).toBe('8 nghìn');
+    expect(formatCompact(1_500_000, 'vi')).toBe('1,5 triệu');
+    expect(formatCompact(20_000_000_000, 'vi')).toBe('20 tỷ');
+    expect(formatCompact(200_000, 'vi')).toBe('200 nghìn');
+  });
+  it('writes K, M, B in English', () => {
+    expect(formatCompact(12_000, 'en')).toBe('12K');
+    expect(formatCompact(1_500_000, 'en')).toBe('1.5M');
+    expect(formatCompact(20_000_000_000, 'en')).toBe('20B');
+  });
+  it('writes small numbers out', () => {
+    expect(formatCompact(999, 'vi')).toBe('999');
+    expect(formatCompact(12.5, 'vi')).toBe('12,5');
+  });
+  it('gives two numbers the decimals that tell them apart: 4,985 tỷ / 5 tỷ', () => {
+    // One decimal: "5 tỷ" / "5 tỷ"; two: "4,99 tỷ" / "5 tỷ" differ → one more, 3 → "4,985 tỷ".
+    expect(compactDigitsFor(4_985_000_000, 5_000_000_000, 'vi')).toBe(3);
+    expect(formatMoneyCompact(4_985_000_000, 'vi', 'VND', 3)).toBe('4,985 tỷ');
+    // 4,2 vs 5 differ already at one decimal.
+    expect(compactDigitsFor(4_200_000_000, 5_000_000_000, 'vi')).toBe(1);
+    expect(compactDigitsFor(5e9, 5e9, 'vi')).toBe(1);
   });
 });
 

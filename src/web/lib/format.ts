@@ -18,15 +18,37 @@ export function formatMoney(value: number, lang: UiLang, currency = 'VND'): stri
 }
 
 /**
+ * The one short form of a number, for cards, chart axes and tooltips, whatever its unit:
+ * vi "12 nghìn", "1,5 triệu", "20 tỷ" (words, never the abbreviation "N"); en "12K", "1.5M", "20B".
+ * Below a thousand the number is written out ("999", "12,5").
+ */
+export function formatCompact(value: number, lang: UiLang, maximumFractionDigits = 1): string {
+  if (Math.abs(value) < 1000) return formatNumber(value, lang, Math.max(maximumFractionDigits, 2));
+  const options: Intl.NumberFormatOptions =
+    lang === 'vi' ? { notation: 'compact', compactDisplay: 'long', maximumFractionDigits } : { notation: 'compact', compactDisplay: 'short', maximumFractionDigits };
+  return new Intl.NumberFormat(LOCALE[lang], options).format(value);
+}
+
+/**
+ * Two numbers shown side by side in short form (actual / target), with as many decimals as it takes to
+ * tell them apart: 4.985e9 and 5e9 read "4,985 tỷ" / "5 tỷ", not "5 tỷ" / "5 tỷ" (one decimal more than
+ * the first that separates them, at most 4). Equal numbers stay short.
+ */
+export function compactDigitsFor(a: number, b: number, lang: UiLang): number {
+  if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) return 1;
+  for (let digits = 1; digits <= 4; digits++) {
+    if (formatCompact(a, lang, digits) !== formatCompact(b, lang, digits)) return digits === 1 ? 1 : Math.min(4, digits + 1);
+  }
+  return 4;
+}
+
+/**
  * Short money for cards and charts: vi "20 tỷ", "500 triệu", "50 nghìn" (the unit words imply đồng);
  * en "20B ₫", "500M ₫". Other currencies keep their symbol.
  */
-export function formatMoneyCompact(value: number, lang: UiLang, currency = 'VND'): string {
-  if (lang === 'vi') {
-    const words = new Intl.NumberFormat('vi-VN', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value);
-    return currency === 'VND' ? words : `${words} ${currencySymbol(currency, lang)}`;
-  }
-  const short = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+export function formatMoneyCompact(value: number, lang: UiLang, currency = 'VND', maximumFractionDigits = 1): string {
+  const short = formatCompact(value, lang, maximumFractionDigits);
+  if (lang === 'vi') return currency === 'VND' ? short : `${short} ${currencySymbol(currency, lang)}`;
   return `${short} ${currencySymbol(currency, lang)}`;
 }
 

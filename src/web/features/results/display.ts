@@ -1,4 +1,4 @@
-import { formatMoneyCompact, formatNumber, intlLocale, type UiLang } from '../../lib/format';
+import { compactDigitsFor, formatCompact, formatMoneyCompact, intlLocale, type UiLang } from '../../lib/format';
 import type { RagStatus } from './types';
 
 /** RAG colours (antd palette): green ≥ target, amber between threshold and target, red below, grey no data. */
@@ -16,11 +16,25 @@ export function formatAchievement(fraction: number | null | undefined, lang: UiL
   return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
 }
 
-/** A KPI value for cards and chart axes: "20 tỷ", "12,5%", "1,2 nghìn" (vi) / "20B ₫", "12.5%", "1.2K" (en). */
-export function formatValueCompact(value: number | null | undefined, unit: string | null | undefined, lang: UiLang): string {
+/**
+ * A KPI value for cards, chart axes and tooltips, through the one compact formatter:
+ * "20 tỷ", "12,5%", "1,2 nghìn" (vi) / "20B ₫", "12.5%", "1.2K" (en).
+ */
+export function formatValueCompact(value: number | null | undefined, unit: string | null | undefined, lang: UiLang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (unit === 'VND') return formatMoneyCompact(value, lang);
-  if (unit === '%') return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(value);
-  if (Math.abs(value) < 10_000) return formatNumber(value, lang);
-  return new Intl.NumberFormat(intlLocale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  if (unit === 'VND') return formatMoneyCompact(value, lang, 'VND', digits);
+  if (unit === '%') return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: digits }).format(value);
+  return formatCompact(value, lang, digits);
+}
+
+/** Actual and target in short form, with enough decimals to show why they differ (4,985 tỷ / 5 tỷ at 99,7 %). */
+export function formatValuePair(
+  actual: number | null | undefined,
+  target: number | null | undefined,
+  unit: string | null | undefined,
+  lang: UiLang,
+): [string, string] {
+  const scale = unit === '%' ? 100 : 1;
+  const digits = typeof actual === 'number' && typeof target === 'number' ? compactDigitsFor(actual * scale, target * scale, lang) : 1;
+  return [formatValueCompact(actual, unit, lang, digits), formatValueCompact(target, unit, lang, digits)];
 }
