@@ -1,7 +1,7 @@
 import { isEmpty, seedDemo } from './app/demo/seed-demo';
 import { DEMO_PASSWORD } from './app/demo/demo-data';
 import { readConfig, VERSION } from './config';
-import { localDate } from './core/period';
+import { companyToday } from './core/actuals/company-today';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { createStore } from './db/store';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   idle.report = (error) => app.log.warn({ err: error }, 'database closed an idle connection');
 
   if (config.seedDemo && (await isEmpty(store))) {
-    const logins = await seedDemo(store, { today: localDate(new Date(), 'Asia/Ho_Chi_Minh') });
+    const logins = await seedDemo(store, { today: companyToday(null, new Date()) }); // the demo company uses the default zone
     app.log.info('demo company loaded');
     console.log(`\nDemo company loaded. Logins (password: ${DEMO_PASSWORD}):`);
     for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.name}`);
