@@ -1,6 +1,7 @@
 import type { KpiDefinition, KpiTarget } from '../../kpi';
 import { finding, isBlank } from '../finding';
 import type { Finding, SmartContext } from '../types';
+import { checkPercentSum } from './percent-sum';
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -64,5 +65,6 @@ export function checkMeasurable(kpi: KpiDefinition, context: SmartContext): Find
       ),
     );
   }
+  out.push(...checkPercentSum(kpi));
   return out;
 }

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, type FormInstance } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../core/kpi/labels';
 import { KPI_CODE_PATTERN, KPI_UNITS } from '../../../core/kpi/types';
 import { useSession } from '../../session';
-import type { KpiFormValues } from './form-values';
+import { aggregationAfterUnitChange, type KpiFormValues } from './form-values';
 import { kpiName } from './KpiStatusTag';
 import { optionsOf } from './labels';
 import { PersonSelect } from './PersonSelect';
@@ -96,7 +96,7 @@ export function DefinitionSection({ editing }: SectionProps) {
   );
 }
 
-export function MeasurementSection({ values }: SectionProps) {
+export function MeasurementSection({ form, values }: SectionProps) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const [unitSearch, setUnitSearch] = useState('');
@@ -113,6 +113,9 @@ export function MeasurementSection({ values }: SectionProps) {
               showSearch={{ onSearch: setUnitSearch, optionFilterProp: 'label' }}
               options={[...units, ...custom].map((u) => ({ value: u, label: unitLabel(u)[lang] }))}
               data-testid="kpi-unit"
+              onChange={(unit: string | null | undefined) =>
+                form.setFieldValue('aggregation', aggregationAfterUnitChange(form.getFieldValue('aggregation'), values.unit, unit))
+              }
             />
           </Form.Item>
         </Col>
@@ -122,8 +125,18 @@ export function MeasurementSection({ values }: SectionProps) {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="aggregation" label={t('kpi.field.aggregation')}>
-            <Select options={optionsOf(KPI_AGGREGATION_LABELS, lang)} popupMatchSelectWidth={false} />
+          <Form.Item
+            name="aggregation"
+            label={t('kpi.field.aggregation')}
+            extra={
+              values.aggregation === 'sum' && (values.unit === '%' || values.unit === 'ratio') ? (
+                <Typography.Text type="warning" data-testid="kpi-aggregation-warning">
+                  {t('numbers.percentSum')}
+                </Typography.Text>
+              ) : undefined
+            }
+          >
+            <Select options={optionsOf(KPI_AGGREGATION_LABELS, lang)} popupMatchSelectWidth={false} data-testid="kpi-aggregation" />
           </Form.Item>
         </Col>
         <Col span={8}>

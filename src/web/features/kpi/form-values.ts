@@ -262,3 +262,17 @@ export function fieldOfIssue(path: string): (string | number)[] | null {
 export function isValidPeriod(text: string | undefined): boolean {
   return Boolean(text && tryParsePeriod(text.trim()));
 }
+
+/** How a unit's values add up over periods by default: amounts and counts sum, rates and levels average. */
+export function defaultAggregationFor(unit: string | null | undefined): KpiAggregation {
+  return unit === '%' || unit === 'ratio' || unit === 'score' || unit === 'days' ? 'avg' : 'sum';
+}
+
+/**
+ * The aggregation after the unit changes: when it was still the old unit's default (the user did not pick
+ * one), it follows the new unit (VND → % turns "Tổng" into "Trung bình"); a deliberate choice is kept.
+ */
+export function aggregationAfterUnitChange(aggregation: KpiAggregation | undefined, oldUnit: string | null | undefined, newUnit: string | null | undefined): KpiAggregation {
+  if (aggregation === undefined || aggregation === defaultAggregationFor(oldUnit)) return defaultAggregationFor(newUnit);
+  return aggregation;
+}
