@@ -267,9 +267,16 @@ export interface Store {
   users: {
     findByEmail(email: string): Promise<UserWithSecret | null>;
     findById(id: number): Promise<User | null>;
-    list(): Promise<User[]>;
+    /** Every login with the person it is linked to (if any). */
+    list(): Promise<(User & { personId: number | null })[]>;
     create(input: { email: string; name: string; passwordHash: string; role: Role; locale: 'vi' | 'en' }): Promise<User>;
     update(id: number, patch: Partial<Pick<UserWithSecret, 'name' | 'role' | 'locale' | 'active' | 'passwordHash'>>): Promise<void>;
+    /** Ids of the active admins, locked until the transaction ends (two demotions at once cannot both pass). */
+    lockActiveAdmins(): Promise<number[]>;
+    /** Stores a password reset token (its hash); earlier unused tokens of the user stop working. */
+    saveResetToken(t: { tokenHash: string; userId: number; createdBy: number | null; expiresAt: Date }): Promise<void>;
+    /** Marks an unused, unexpired token used and returns its user; null when unknown, used or expired. */
+    takeResetToken(tokenHash: string, now: Date): Promise<number | null>;
   };
   sessions: {
     create(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;

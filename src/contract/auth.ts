@@ -33,8 +33,22 @@ export const CreateUserBody = z.strictObject({
   email: Email,
   name: cleanText(200),
   role: Role,
-  password: Password(8),
+  /** Absent: the login gets an unguessable password; the admin then hands over a reset link. */
+  password: Password(8).optional(),
   locale: Lang.optional(),
   personId: RefId.nullable().optional(),
 });
-export const UserList = z.object({ items: z.array(User.omit({ personId: true }).extend({ active: z.boolean() })) });
+export const UserAccount = User.extend({ active: z.boolean() });
+export const UserList = z.object({ items: z.array(UserAccount) });
+/** An admin changes a login: role, may sign in or not, the person it is linked to (null unlinks). */
+export const UpdateUserBody = z.strictObject({
+  role: Role.optional(),
+  active: z.boolean().optional(),
+  personId: RefId.nullable().optional(),
+});
+/** A one-time reset link: `path` (with the token after #) is opened on the web app's own address. */
+export const ResetLinkResponse = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
+export const ResetPasswordBody = z.strictObject({
+  token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  newPassword: Password(8),
+});

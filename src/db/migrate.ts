@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
+import { fillMissingPeopleSortKeys } from './repositories/people';
 import type { DB } from './schema';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -30,5 +31,7 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
     });
     if (done) applied.push(name);
   }
+  // Keys that SQL cannot compute (Vietnamese name order, migration 0006) for rows written before it.
+  await fillMissingPeopleSortKeys(db);
   return applied;
 }

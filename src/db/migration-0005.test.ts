@@ -48,7 +48,7 @@ describe.each(engines())('migration 0005 on a database with non-finite and out-o
       UPDATE kpi_actuals SET value = 1200, version = 3 WHERE id = 4;
       INSERT INTO kpi_evidence (actual_id, file_name, content_type, size_bytes, sha256, data) VALUES (1, 'so-cai.pdf', 'application/pdf', 4, 'x', '\\x25504446');
     `).execute(db);
-    expect(await migrate(db)).toEqual([LIMITS]);
+    expect((await migrate(db))[0]).toBe(LIMITS); // later migrations (0006 …) follow it
   });
   afterAll(() => database.close());
 

@@ -59,8 +59,19 @@ export interface PeopleTable {
   manager_id: number | null;
   user_id: number | null;
   active: Generated<boolean>;
+  /** Vietnamese name order (core/people/sort-names.ts), compared byte by byte. */
+  sort_key: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -84,6 +95,7 @@ export interface DB {
   company: CompanyTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   org_units: OrgUnitsTable;
   positions: PositionsTable;
   people: PeopleTable;

@@ -7,7 +7,7 @@ type Parameter = { in: string; name: string; required?: boolean };
 type Response = { content?: Record<string, { schema?: { $ref?: string } }> };
 type MediaSchema = { properties?: Record<string, { type?: string; format?: string }>; required?: string[] };
 
-const PUBLIC = ['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'GET /api/auth/session'];
+const PUBLIC = ['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'GET /api/auth/session', 'POST /api/auth/reset'];
 const UPLOADS = ['POST /api/actuals/import/preview', 'POST /api/actuals/import', 'POST /api/actuals/{id}/evidence', 'POST /api/people/import'];
 
 const name = (r: DocumentedRoute) => `${r.method} ${r.path}`;

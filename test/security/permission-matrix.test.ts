@@ -150,8 +150,8 @@ const CASES: Record<string, Case> = {
     request: (_w, _s, _k, n) => ({ method: 'POST', url: '/api/users', payload: { email: `matrix${n}@minhan.vn`, name: 'Ma Trận', role: 'employee', password: 'mat-khau-dai-1', locale: 'vi' } }),
   },
   // User #1 is the demo viewer (an.nguyen, first of DEMO_LOGINS): the change keeps their role, so the matrix's subjects stay true.
-  'PATCH /api/users/:id': { action: 'user.manage', request: () => ({ method: 'PATCH', url: '/api/users/1', payload: { role: 'viewer', active: true } }) },
-  'POST /api/users/:id/reset-link': { action: 'user.manage', request: () => ({ method: 'POST', url: '/api/users/1/reset-link' }) },
+  'PATCH /api/users/{id}': { action: 'user.manage', request: () => ({ method: 'PATCH', url: '/api/users/1', payload: { role: 'viewer', active: true } }) },
+  'POST /api/users/{id}/reset-link': { action: 'user.manage', request: () => ({ method: 'POST', url: '/api/users/1/reset-link' }) },
   'POST /api/auth/reset': { action: 'kpi.read', skip: 'public: the one-time token is the permission (accounts tests)' },
   'GET /api/company': { action: 'company.read', request: () => ({ method: 'GET', url: '/api/company' }) },
   'PUT /api/company': {

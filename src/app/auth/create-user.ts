@@ -1,15 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import type { Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
 import { hashPassword } from '../passwords';
 import { COMPANY, policy } from '../policy';
 import type { Store, User } from '../ports';
+import { requireLinkablePerson } from './manage-users';
 
 export interface CreateUserInput {
   email: string;
   name: string;
   role: Role;
-  password: string;
+  /** Absent: the login gets an unguessable password and the admin hands over a reset link instead. */
+  password?: string | undefined;
   locale?: 'vi' | 'en';
   /** Link the account to this person (their KPIs become "mine"). */
   personId?: number | null;
@@ -17,13 +20,13 @@ export interface CreateUserInput {
 
 export async function createUser(store: Store, actor: Actor, input: CreateUserInput): Promise<User> {
   policy.require(actor, 'user.manage', COMPANY);
-  if (input.password.length < 8) {
+  if (input.password !== undefined && input.password.length < 8) {
     throw new DomainError('PASSWORD_TOO_SHORT', {
       vi: 'Mật khẩu phải có ít nhất 8 ký tự.',
       en: 'The password must be at least 8 characters long.',
     });
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
   return store.transaction(async (tx) => {
     if (await tx.users.findByEmail(input.email)) {
       throw new DomainError('EMAIL_TAKEN', {
@@ -31,13 +34,12 @@ export async function createUser(store: Store, actor: Actor, input: CreateUserIn
         en: `The email ${input.email} is already used by another account.`,
       });
     }
-    const user = await tx.users.create({ ...input, passwordHash, locale: input.locale ?? 'vi' });
-    if (input.personId) {
-      const person = await tx.people.findById(input.personId);
-      if (!person) throw new DomainError('PERSON_NOT_FOUND', { vi: `Không có nhân sự #${input.personId}.`, en: `No person #${input.personId}.` });
-      await tx.people.update(person.id, { userId: user.id });
-    }
-    await tx.audit.record([{ ...auditActor(actor), action: 'create', entity: 'user', entityId: String(user.id), before: null, after: user }]);
+    if (input.personId) await requireLinkablePerson(tx, input.personId, null);
+    const user = await tx.users.create({ email: input.email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? 'vi' });
+    if (input.personId) await tx.people.update(input.personId, { userId: user.id });
+    await tx.audit.record([
+      { ...auditActor(actor), action: 'create', entity: 'user', entityId: String(user.id), before: null, after: { ...user, personId: input.personId ?? null } },
+    ]);
     return user;
   });
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Person, Store } from '../../app/ports';
+import { vietnameseNameSortKey } from '../../core/people/sort-names';
 import type { DB, PeopleTable } from '../schema';
 
 function toPerson(row: Selectable<PeopleTable>): Person {
@@ -23,7 +24,20 @@ function toRow(p: Omit<Person, 'id' | 'active'>) {
     position_id: p.positionId,
     manager_id: p.managerId,
     user_id: p.userId,
+    sort_key: vietnameseNameSortKey(p.fullName),
   };
+}
+
+/** Gives people written before migration 0006 their name sort key (a no-op once every row has one). */
+export async function fillMissingPeopleSortKeys(db: Kysely<DB>): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await db.selectFrom('people').select(['id', 'full_name']).where('sort_key', 'is', null).orderBy('id').limit(5000).execute();
+    if (rows.length === 0) return filled;
+    const json = JSON.stringify(rows.map((r) => ({ id: r.id, key: vietnameseNameSortKey(r.full_name) })));
+    await sql`UPDATE people p SET sort_key = x.key FROM json_to_recordset(${json}) AS x(id integer, key text) WHERE p.id = x.id`.execute(db);
+    filled += rows.length;
+  }
 }
 
 export function peopleRepo(db: Kysely<DB>): Store['people'] {
@@ -46,7 +60,8 @@ export function peopleRepo(db: Kysely<DB>): Store['people'] {
         base
           .selectAll('p')
           .select(['u.name as unit_name', 'pos.name as position_name', 'm.full_name as manager_name'])
-          .orderBy('p.full_name')
+          // Vietnamese name order (given name first); the key is compared byte by byte (COLLATE "C").
+          .orderBy('p.sort_key')
           .orderBy('p.id')
           .limit(q.limit)
           .offset(q.offset)
@@ -93,7 +108,7 @@ export function peopleRepo(db: Kysely<DB>): Store['people'] {
       const row = await db
         .updateTable('people')
         .set({
-          ...(patch.fullName !== undefined && { full_name: patch.fullName }),
+          ...(patch.fullName !== undefined && { full_name: patch.fullName, sort_key: vietnameseNameSortKey(patch.fullName) }),
           ...(patch.email !== undefined && { email: patch.email }),
           ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
           ...(patch.positionId !== undefined && { position_id: patch.positionId }),

@@ -17,7 +17,14 @@ export function usersRepo(db: Kysely<DB>): Store['users'] {
       return row ? toUser(row) : null;
     },
     async list() {
-      return (await db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
+      const rows = await db
+        .selectFrom('users')
+        .leftJoin('people', 'people.user_id', 'users.id')
+        .selectAll('users')
+        .select('people.id as person_id')
+        .orderBy('users.id')
+        .execute();
+      return rows.map((r) => ({ ...toUser(r), personId: r.person_id }));
     },
     async create(input) {
       const row = await db
@@ -40,6 +47,29 @@ export function usersRepo(db: Kysely<DB>): Store['users'] {
         })
         .where('id', '=', id)
         .execute();
+    },
+    async lockActiveAdmins() {
+      const rows = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).orderBy('id').forUpdate().execute();
+      return rows.map((r) => r.id);
+    },
+    async saveResetToken(t) {
+      await db.deleteFrom('password_resets').where('user_id', '=', t.userId).where('used_at', 'is', null).execute();
+      await db
+        .insertInto('password_resets')
+        .values({ token_hash: t.tokenHash, user_id: t.userId, created_by: t.createdBy, expires_at: t.expiresAt })
+        .execute();
+    },
+    async takeResetToken(tokenHash, now) {
+      // One statement: two requests with the same token cannot both take it.
+      const row = await db
+        .updateTable('password_resets')
+        .set({ used_at: now })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .returning('user_id')
+        .executeTakeFirst();
+      return row?.user_id ?? null;
     },
   };
 }

@@ -2,11 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveActor } from '../../app/actor';
 import { changePassword } from '../../app/auth/change-password';
 import { createUser, setMyLocale } from '../../app/auth/create-user';
+import { listUsers, updateUser } from '../../app/auth/manage-users';
+import { issueResetLink, resetPassword } from '../../app/auth/reset-password';
 import { SESSION_DAYS, login, logout } from '../../app/auth/sessions';
 import type { Actor } from '../../app/actor';
-import { COMPANY, policy } from '../../app/policy';
-import { ChangePasswordBody, CreateUserBody, CsrfResponse, LoginBody, MeResponse, SessionResponse, UpdateMeBody, User, UserList } from '../../contract/auth';
-import { Ok } from '../../contract/common';
+import {
+  ChangePasswordBody,
+  CreateUserBody,
+  CsrfResponse,
+  LoginBody,
+  MeResponse,
+  ResetLinkResponse,
+  ResetPasswordBody,
+  SessionResponse,
+  UpdateMeBody,
+  UpdateUserBody,
+  UserAccount,
+  UserList,
+} from '../../contract/auth';
+import { IdParams, Ok } from '../../contract/common';
 import { CSRF_COOKIE, SESSION_COOKIE, requireActor, sessionCookieOptions, type ServerDeps } from '../context';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle, loginRateLimited } from '../login-throttle';
 
@@ -18,6 +32,8 @@ function presentMe(actor: Actor) {
 
 export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const throttle = new LoginThrottle(deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, () => deps.now().getTime());
+  // Reset tokens are guessed like passwords: the same limits, counted apart from logins.
+  const resetThrottle = new LoginThrottle(deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, () => deps.now().getTime());
   return async (app) => {
     app.get('/auth/csrf', { config: { public: true }, schema: { tags: ['auth'], response: { 200: CsrfResponse } } }, async (_req, reply) => ({
       token: reply.generateCsrf(),
@@ -66,14 +82,37 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       return { ok: true as const };
     });
 
-    app.get('/users', { schema: { tags: ['users'], response: { 200: UserList } } }, async (req) => {
-      policy.require(requireActor(req), 'user.manage', COMPANY);
-      return { items: await deps.store.users.list() };
-    });
+    app.post(
+      '/auth/reset',
+      { config: { public: true, rateLimited: true }, schema: { tags: ['auth'], body: ResetPasswordBody, response: { 200: Ok } } },
+      async (req, reply) => {
+        const attempt = resetThrottle.attempt(req.ip, 'reset');
+        if (!attempt.ok) {
+          reply.header('retry-after', String(attempt.retryAfterSeconds));
+          throw loginRateLimited(attempt.retryAfterSeconds);
+        }
+        await resetPassword(deps.store, req.body, deps.now());
+        attempt.succeeded();
+        return { ok: true as const };
+      },
+    );
 
-    app.post('/users', { schema: { tags: ['users'], body: CreateUserBody, response: { 201: User } } }, async (req, reply) => {
+    app.get('/users', { schema: { tags: ['users'], response: { 200: UserList } } }, async (req) => ({
+      items: await listUsers(deps.store, requireActor(req)),
+    }));
+
+    app.post('/users', { schema: { tags: ['users'], body: CreateUserBody, response: { 201: UserAccount } } }, async (req, reply) => {
       const user = await createUser(deps.store, requireActor(req), req.body);
       return reply.status(201).send({ ...user, personId: req.body.personId ?? null });
+    });
+
+    app.patch('/users/:id', { schema: { tags: ['users'], params: IdParams, body: UpdateUserBody, response: { 200: UserAccount } } }, async (req) =>
+      updateUser(deps.store, requireActor(req), req.params.id, req.body),
+    );
+
+    app.post('/users/:id/reset-link', { schema: { tags: ['users'], params: IdParams, response: { 200: ResetLinkResponse } } }, async (req) => {
+      const { token, expiresAt } = await issueResetLink(deps.store, requireActor(req), req.params.id, deps.now());
+      return { token, path: `/reset-password#${token}`, expiresAt: expiresAt.toISOString() };
     });
   };
 }
