@@ -264,6 +264,8 @@ describe('T — time-bound', () => {
 describe('ALIGN', () => {
   it('asks a non-strategic KPI to link to a parent', () => {
     expect(checkSmart(goodKpi({ parents: [] }), context)).toMatchObject([{ letter: 'ALIGN', code: 'SMART_ALIGN_PARENT_MISSING', severity: 'warning' }]);
+    // The message names no code: a draft being written has none yet.
+    expect(checkSmart(goodKpi({ parents: [] }), context)[0]?.message).toEqual({ vi: 'KPI này chưa liên kết với KPI cấp trên nào', en: 'This KPI is not linked to any parent KPI' });
     expect(checkSmart(goodKpi({ parents: [], level: 'strategic' }), context)).toEqual([]);
   });
 

@@ -9,7 +9,8 @@ export function checkAlign(kpi: KpiDefinition, context: SmartContext): Finding[]
     return [
       finding(
         'ALIGN', 'SMART_ALIGN_PARENT_MISSING', 'warning',
-        { vi: `KPI ${kpi.code} chưa liên kết với KPI cấp trên nào`, en: `KPI ${kpi.code} is not linked to any parent KPI` },
+        // No code in the text: a draft has none yet (the SMART preview fills in a placeholder).
+        { vi: 'KPI này chưa liên kết với KPI cấp trên nào', en: 'This KPI is not linked to any parent KPI' },
         {
           vi: 'Liên kết với KPI cấp trên mà KPI này góp phần đạt được (ví dụ Doanh thu thuần), kèm trọng số',
           en: 'Link it to the parent KPI it contributes to (e.g. Net revenue), with a weight',

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Select, Skeleton, Typography } from 'an
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type CompanyT } from '../../api';
-import { useShowError } from '../../lib/api-errors';
+import { useShowError, type FieldMap } from '../../lib/api-errors';
 import { intlLocale } from '../../lib/format';
 import { useSession } from '../../session';
 
@@ -31,7 +31,13 @@ const TIME_ZONES = [
   'UTC',
 ];
 const CURRENCIES = ['VND', 'USD', 'EUR', 'JPY', 'KRW', 'SGD', 'THB', 'CNY'];
-const FIELDS = ['name', 'timezone', 'currency', 'locale', 'fiscalYearStartMonth'] as const;
+const FIELDS: FieldMap = {
+  name: { label: 'company.name' },
+  timezone: { label: 'company.timezone' },
+  currency: { label: 'company.currency' },
+  locale: { label: 'company.locale' },
+  fiscalYearStartMonth: { label: 'company.fiscalStart' },
+};
 
 export default function CompanySettingsPage() {
   const { t } = useTranslation();

@@ -4,8 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { KpiStatus } from '../../../core/kpi/types';
+import { lettersNotJudged } from '../../../core/smart/pending';
 import { ApiError, type IssueT } from '../../api';
-import { emptyFormValues, fieldOfIssue, formValuesFromKpi, formValuesFromTemplate, toKpiBody, type KpiFormValues, type TargetRow } from './form-values';
+import { useShowError } from '../../lib/api-errors';
+import { emptyFormValues, formValuesFromKpi, formValuesFromTemplate, toDraftBody, toKpiBody, type KpiFormValues, type TargetRow } from './form-values';
+import { KPI_FIELDS } from './kpi-fields';
 import { AccountabilitySection, AlignmentSection, DefinitionSection, MeasurementSection, TargetsSection } from './KpiFormSections';
 import { useKpi, useSaveKpi, useTemplates } from './queries';
 import { SmartPanel } from './SmartPanel';
@@ -17,6 +20,7 @@ const blankRow = (r: TargetRow) => !r.period?.trim() && r.value == null && r.min
 export default function KpiFormPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const navigate = useNavigate();
   const { code } = useParams();
   const [search] = useSearchParams();
@@ -50,7 +54,8 @@ export default function KpiFormPage() {
     setRejection(null);
     let v: KpiFormValues;
     try {
-      await form.validateFields(['code', 'name']);
+      const parentRows = (form.getFieldValue('parents') as KpiFormValues['parents'] | undefined) ?? [];
+      await form.validateFields(['code', 'name', ...parentRows.flatMap((_, i) => [['parents', i, 'code'], ['parents', i, 'weight']] as const)]);
       v = form.getFieldsValue(true) as KpiFormValues;
     } catch {
       return;
@@ -68,14 +73,7 @@ export default function KpiFormPage() {
         setRejection({ message: e.message, issues: e.issues });
         return;
       }
-      if (e instanceof ApiError) {
-        const onFields = e.issues.flatMap((i) => {
-          const name = fieldOfIssue(i.path);
-          return name ? [{ name: name as never, errors: [i.message] }] : [];
-        });
-        form.setFields(onFields);
-      }
-      void message.error(e instanceof Error ? e.message : String(e));
+      showError(e, form, KPI_FIELDS);
     }
   };
 
@@ -105,8 +103,8 @@ export default function KpiFormPage() {
           </Button>
         </Space>
       </Space>
-      <Row gutter={16} wrap={false}>
-        <Col flex="auto" style={{ minWidth: 0 }}>
+      <Row gutter={[16, 12]}>
+        <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
           <Form form={form} layout="vertical" data-testid="kpi-form">
             <DefinitionSection {...sectionProps} />
             <MeasurementSection {...sectionProps} />
@@ -115,9 +113,15 @@ export default function KpiFormPage() {
             <AlignmentSection {...sectionProps} />
           </Form>
         </Col>
-        <Col flex="360px">
+        <Col xs={24} lg={{ flex: '360px' }}>
           <div style={{ position: 'sticky', top: 12 }}>
-            <SmartPanel findings={smart.preview?.findings ?? []} summary={smart.preview?.summary} checking={smart.checking} rejection={rejection} />
+            <SmartPanel
+              findings={smart.preview?.findings ?? []}
+              summary={smart.preview?.summary}
+              checking={smart.checking}
+              rejection={rejection}
+              pending={lettersNotJudged(toDraftBody(values ?? {}))}
+            />
           </div>
         </Col>
       </Row>

@@ -206,6 +206,13 @@ export function TargetsSection({ form, values }: SectionProps) {
   );
 }
 
+/** A new parent row starts with the weight the others leave (100 % for the first), so it is rarely empty. */
+function remainingWeight(parents: KpiFormValues['parents'] | undefined): number | undefined {
+  const used = (parents ?? []).reduce((sum, p) => sum + (typeof p.weight === 'number' ? p.weight : 0), 0);
+  const left = Math.round((1 - used) * 1e6) / 1e6;
+  return left > 0 ? left : undefined;
+}
+
 export function AlignmentSection({ values }: SectionProps) {
   const { t } = useTranslation();
   const { lang } = useSession();
@@ -221,12 +228,22 @@ export function AlignmentSection({ values }: SectionProps) {
             {fields.map((f) => (
               <Row gutter={8} key={f.key}>
                 <Col span={15}>
-                  <Form.Item name={[f.name, 'code']} label={f.name === 0 ? t('kpi.field.parent') : undefined} style={{ marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'code']}
+                    label={f.name === 0 ? t('kpi.field.parent') : undefined}
+                    rules={[{ required: true, message: t('kpi.form.parentRequired') }]}
+                    style={{ marginBottom: 8 }}
+                  >
                     <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={kpis.isLoading} data-testid={`parent-code-${f.name}`} />
                   </Form.Item>
                 </Col>
                 <Col span={7}>
-                  <Form.Item name={[f.name, 'weight']} label={f.name === 0 ? t('kpi.field.weight') : undefined} style={{ marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'weight']}
+                    label={f.name === 0 ? t('kpi.field.weight') : undefined}
+                    rules={[{ required: true, message: t('kpi.form.weightRequired') }]}
+                    style={{ marginBottom: 8 }}
+                  >
                     <ValueInput unit="%" testId={`parent-weight-${f.name}`} />
                   </Form.Item>
                 </Col>
@@ -235,7 +252,7 @@ export function AlignmentSection({ values }: SectionProps) {
                 </Col>
               </Row>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="parent-add">
+            <Button icon={<PlusOutlined />} onClick={() => add({ weight: remainingWeight(values.parents) })} data-testid="parent-add">
               {t('kpi.form.addParent')}
             </Button>
           </>

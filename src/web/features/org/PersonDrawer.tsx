@@ -3,7 +3,7 @@ import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OrgUnitT, type PersonT } from '../../api';
-import { useShowError } from '../../lib/api-errors';
+import { useShowError, type FieldMap } from '../../lib/api-errors';
 import { usePeople, usePositions } from './queries';
 import { UnitTreeSelect } from './UnitTreeSelect';
 
@@ -22,7 +22,13 @@ interface Values {
   managerId?: number | null;
 }
 
-const FIELDS = ['fullName', 'email', 'unitId', 'positionId', 'managerId'] as const;
+const FIELDS: FieldMap = {
+  fullName: { label: 'people.name' },
+  email: { label: 'people.email' },
+  unitId: { label: 'people.unit' },
+  positionId: { label: 'people.position' },
+  managerId: { label: 'people.manager' },
+};
 
 /** "Add person": name, email, unit, position and manager. */
 export function PersonDrawer({ open, units, defaultUnitId, onClose }: Props) {

@@ -3,7 +3,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type OrgUnitT } from '../../api';
-import { useShowError } from '../../lib/api-errors';
+import { useShowError, type FieldMap } from '../../lib/api-errors';
 import { orgKeys } from './queries';
 import { descendantIds } from './unit-tree';
 import { UnitTreeSelect } from './UnitTreeSelect';
@@ -24,7 +24,7 @@ interface Values {
   parentId?: number | null;
 }
 
-const FIELDS = ['code', 'name', 'parentId'] as const;
+const FIELDS: FieldMap = { code: { label: 'org.unitCode' }, name: { label: 'org.unitName' }, parentId: { label: 'org.parentUnit' } };
 
 /** Add a child unit, rename a unit, or move it under a new parent. */
 export function UnitDialog({ mode, units, unit, onClose }: Props) {
