@@ -1,5 +1,5 @@
 import { INTAKE_CODES } from '../actuals/intake';
-import { issue, type Issue } from '../errors';
+import { issue, type Issue, type Localized } from '../errors';
 
 /** Problems with the file as a whole: nothing can be imported, whatever `skipBadRows` says. */
 export const FILE_ISSUE_CODES = [
@@ -34,9 +34,14 @@ export function fileIssue(code: FileIssueCode, vi: string, en: string, extra: { 
   return issue(extra.column ? `file / ${extra.column}` : 'file', code, vi, en, extra);
 }
 
-/** `Dòng 12, cột "Giá trị": …` / `Row 12, column "Value": …`. */
-export function rowIssue(row: number, column: string, code: RowIssueCode, vi: string, en: string): Issue {
-  return issue(`row ${row} / ${column}`, code, `Dòng ${row}, cột "${column}": ${vi}`, `Row ${row}, column "${column}": ${en}`, { row, column });
+/**
+ * `Dòng 12, cột "Giá trị": …` / `Row 12, column "Value": …`. The column is named as the user's file
+ * names it (its header text); a column the file does not have is named by the field's label in each
+ * language (`cột "Phòng ban"` / `column "Org unit"`), never by an internal field name.
+ */
+export function rowIssue(row: number, column: string | Localized, code: RowIssueCode, vi: string, en: string): Issue {
+  const name = typeof column === 'string' ? { vi: column, en: column } : column;
+  return issue(`row ${row} / ${name.vi}`, code, `Dòng ${row}, cột "${name.vi}": ${vi}`, `Row ${row}, column "${name.en}": ${en}`, { row, column: name.vi });
 }
 
 export const MAX_REPORTED_ISSUES = 1000;

@@ -98,3 +98,37 @@ describe('ActualRowValidator', () => {
     ]);
   });
 });
+
+describe('issue messages name the columns of the user’s file', () => {
+  it('uses the file’s own header, and the field’s label for a column the file does not have', () => {
+    // An English file without a unit or person column; the importer may write no company-level row.
+    const v = new ActualRowValidator({
+      lookups: { ...lookups, companyKpis: new Set<number>() },
+      columns: { kpi: 0, period: 1, value: 2 },
+      headers: ['KPI', 'Month', 'Amount'],
+      decimal: 'comma',
+      today: '2026-04-02',
+      otherDelimiter: ',',
+    });
+    const issues = new IssueList();
+    v.check(2, ['REV', '2026-13', '1'], issues); // no such month: on the "Month" column
+    v.check(3, ['REV', '2026-03', 'abc'], issues); // not a number: on the "Amount" column
+    v.check(4, ['REV', '2026-03', '5'], issues); // a company-level row: about the scope, which has no column
+    expect(issues.items.map((i) => [i.column, i.message.vi.split(':')[0], i.message.en.split(':')[0]])).toEqual([
+      ['Month', 'Dòng 2, cột "Month"', 'Row 2, column "Month"'],
+      ['Phòng ban', 'Dòng 2, cột "Phòng ban"', 'Row 2, column "Org unit"'],
+      ['Phòng ban', 'Dòng 3, cột "Phòng ban"', 'Row 3, column "Org unit"'],
+      ['Amount', 'Dòng 3, cột "Amount"', 'Row 3, column "Amount"'],
+      ['Phòng ban', 'Dòng 4, cột "Phòng ban"', 'Row 4, column "Org unit"'],
+    ]);
+    expect(issues.items[4]?.code).toBe('forbidden_scope');
+    for (const i of issues.items) expect(`${i.message.vi} ${i.message.en}`).not.toMatch(/"(unit|period|value|kpi|person)"/);
+  });
+
+  it('names a user header such as "Phòng ban" as written, spaces trimmed', () => {
+    const v = new ActualRowValidator({ lookups, columns: { kpi: 0, period: 1, unit: 2, value: 3 }, headers: ['Mã', 'Tháng', ' Phòng ban ', 'Số tiền'], decimal: 'comma', today: '2026-04-02', otherDelimiter: ',' });
+    const issues = new IssueList();
+    v.check(2, ['REV', '2026-03', 'XX', '1'], issues);
+    expect(issues.items.map((i) => i.message.vi)).toEqual(['Dòng 2, cột "Phòng ban": không có phòng ban "XX".']);
+  });
+});

@@ -19,7 +19,7 @@ import {
 } from '../actuals';
 import type { IsoDate, Period } from '../period';
 import { anyFilledFrom, anyTextIncludes, isBlank, upperCase } from './cells';
-import { normalizeHeader, type ActualField, type ColumnIndex } from './headers';
+import { FIELD_LABELS, normalizeHeader, type ActualField, type ColumnIndex } from './headers';
 import { FORMULA_CELL_MESSAGE, isFormulaCell } from './formula-cells';
 import { rowIssue, type IssueList, type RowIssueCode } from './issues';
 import { numberShape, parseNumberCell, type DecimalStyle } from './numbers';
@@ -228,7 +228,9 @@ export class ActualRowValidator {
 
   private report(f: ActualField, code: RowIssueCode, vi: string, en: string): void {
     this.bad = true;
-    const name = this.o.headers[this.o.columns[f] ?? -1] ?? f;
+    // The user's own header for the column; the field's label when the file has no such column.
+    const header = this.o.headers[this.o.columns[f] ?? -1]?.trim();
+    const name = header ? header : FIELD_LABELS[f];
     this.issues!.add(rowIssue(this.row, name, code, vi, en));
   }
 
