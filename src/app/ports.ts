@@ -311,6 +311,8 @@ export interface Store {
     setManagers(pairs: { id: number; managerId: number }[]): Promise<void>;
     /** Manager links as pairs, for cycle checks. */
     managerLinks(): Promise<{ id: number; managerId: number | null }[]>;
+    /** Active people with their unit and manager, for the org chart drawing (heads and counts). */
+    activeMembers(): Promise<{ id: number; unitId: number; managerId: number | null; fullName: string }[]>;
   };
   kpis: {
     list(filter?: KpiFilter): Promise<KpiRecord[]>;

@@ -13,6 +13,13 @@ export const OrgUnit = z.object({
   inScope: z.boolean(),
 });
 export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
+/** Per unit the reader may see the people of: active people of the unit itself and who leads it. */
+export const OrgUnitSummary = z.object({
+  unitId: z.number(),
+  people: z.number(),
+  head: z.object({ id: z.number(), fullName: z.string() }).nullable(),
+});
+export const OrgUnitSummaryList = z.object({ items: z.array(OrgUnitSummary) });
 export const CreateOrgUnitBody = z.strictObject({ code: Code, name: text(200), parentId: RefId.nullable() });
 export const UpdateOrgUnitBody = z.strictObject({
   name: text(200).optional(),

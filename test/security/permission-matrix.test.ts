@@ -159,6 +159,11 @@ const CASES: Record<string, Case> = {
     request: () => ({ method: 'PUT', url: '/api/company', payload: { name: 'Công ty TNHH Thương mại Minh An', timezone: 'Asia/Ho_Chi_Minh', currency: 'VND', locale: 'vi-VN', fiscalYearStartMonth: 1 } }),
   },
   'GET /api/org-units': { action: 'unit.read', request: () => ({ method: 'GET', url: '/api/org-units' }) },
+  'GET /api/org-units/summary': {
+    action: 'person.read',
+    request: () => ({ method: 'GET', url: '/api/org-units/summary' }),
+    items: (_w, body) => (body as { items: { unitId: number }[] }).items.map((u) => ({ scope: 'unit', unitId: u.unitId })),
+  },
   'POST /api/org-units': {
     action: 'unit.manage',
     scopes: ['company', ...UNITS],

@@ -132,5 +132,12 @@ export function peopleRepo(db: Kysely<DB>): Store['people'] {
     async managerLinks() {
       return db.selectFrom('people').select(['id', 'manager_id as managerId']).execute();
     },
+    async activeMembers() {
+      return db
+        .selectFrom('people')
+        .select(['id', 'unit_id as unitId', 'manager_id as managerId', 'full_name as fullName'])
+        .where('active', '=', true)
+        .execute();
+    },
   };
 }

@@ -175,3 +175,28 @@ describe.each(engines())('logins, roles and password reset on %s', (engine) => {
     expect(await page(0, 10)).toEqual([...expected.slice(1), 'Nguyễn Văn Yên']);
   });
 });
+
+describe.each(engines())('org chart summary on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('gives people counts and heads of the units the reader may see the people of', async () => {
+    const admin = await t.as('admin@minhan.vn');
+    const units = (await admin.get('/api/org-units')).json().items as { id: number; code: string }[];
+    const code = new Map(units.map((u) => [u.id, u.code]));
+    const all = (await admin.get('/api/org-units/summary')).json().items as { unitId: number; people: number; head: { fullName: string } | null }[];
+    const byCode = Object.fromEntries(all.map((s) => [code.get(s.unitId), s]));
+    // examples/demo-company.yaml: KD-MB has Hoàng Thị Lan (team lead, reports to KD) and her 8 sales staff.
+    expect(byCode['KD-MB']).toMatchObject({ people: 9, head: { fullName: 'Hoàng Thị Lan' } });
+    expect(byCode['KD']).toMatchObject({ people: 1, head: { fullName: 'Lê Văn Đức' } });
+    expect(byCode['MA']).toMatchObject({ people: 0, head: null });
+    const manager = await t.as('truong.kd@minhan.vn');
+    const seen = ((await manager.get('/api/org-units/summary')).json().items as { unitId: number }[]).map((s) => code.get(s.unitId)).sort();
+    expect(seen).toEqual(['KD', 'KD-MB', 'KD-MN']);
+    const employee = await t.as('nhanvien@minhan.vn');
+    expect((await employee.get('/api/org-units/summary')).json().items).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors';
 import { importPeople, requireCanImportPeople } from '../../app/org/import-people';
 import { createPerson, getPerson, listPeople, updatePerson } from '../../app/org/people';
 import { createPosition, listPositions } from '../../app/org/positions';
+import { summarizeUnits } from '../../app/org/unit-summary';
 import { createUnit, listUnits, updateUnit } from '../../app/org/units';
 import { IdParams } from '../../contract/common';
 import {
@@ -13,6 +14,7 @@ import {
   ImportPeopleResult,
   OrgUnit,
   OrgUnitList,
+  OrgUnitSummaryList,
   PeopleList,
   PeopleQuery,
   Person,
@@ -29,6 +31,9 @@ export function orgRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/org-units', { schema: { tags: ['org'], response: { 200: OrgUnitList } } }, async (req) => ({
       items: await listUnits(store, requireActor(req)),
+    }));
+    app.get('/org-units/summary', { schema: { tags: ['org'], response: { 200: OrgUnitSummaryList } } }, async (req) => ({
+      items: await summarizeUnits(store, requireActor(req)),
     }));
     app.post('/org-units', { schema: { tags: ['org'], body: CreateOrgUnitBody, response: { 201: OrgUnit } } }, async (req, reply) => {
       const unit = await createUnit(store, requireActor(req), req.body);
