@@ -1,10 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Select, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Select, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/api-errors';
 import { useSession } from '../../session';
+import { formatKpiValue } from '../kpi/format-value';
 import { ValueInput } from '../kpi/ValueInput';
+import { canAddTo, valueToSend, type CheckInMode } from './check-in-mode';
 import { kindOfFrequency, periodChoices, periodKeyOf, periodLabel } from './periods';
 import { useCheckIn, type CheckInInput } from './queries';
 import type { ActualT, KpiSeriesT } from './types';
@@ -41,16 +43,16 @@ export function CheckInForm({ kpi, scope, today, actuals }: Props) {
   const choices = useMemo(() => periodChoices(kind, today, HOW_FAR_BACK[kind] ?? 12), [kind, today]);
   const period = Form.useWatch('period', form);
   const existing = actuals.find((a) => a.period === period);
+  const addable = !ratio && canAddTo(kpi.aggregation, existing?.value);
+  const [mode, setMode] = useState<CheckInMode>('replace');
+  const typed = Form.useWatch('value', form);
 
-  // Picking a period that already has a number starts from that number (a correction keeps a new version).
+  // Picking a period starts from empty fields: the stored value is shown above them, and saving either
+  // replaces it or (sum KPIs, "add to the month") adds to it; either way it becomes a new version.
   useEffect(() => {
-    form.setFieldsValue({
-      value: existing && !ratio ? existing.value : null,
-      numerator: existing?.numerator ?? null,
-      denominator: existing?.denominator ?? null,
-      comment: existing?.comment ?? '',
-    });
-  }, [existing, ratio, form]);
+    form.setFieldsValue({ value: null, numerator: null, denominator: null, comment: '' });
+    setMode('replace');
+  }, [existing?.id, existing?.version, form]);
 
   const submit = (v: Values) => {
     const body: CheckInInput = {
@@ -58,7 +60,9 @@ export function CheckInForm({ kpi, scope, today, actuals }: Props) {
       scope,
       comment: v.comment?.trim() || null,
       files,
-      ...(ratio ? { numerator: v.numerator ?? null, denominator: v.denominator ?? null } : { value: v.value ?? null }),
+      ...(ratio
+        ? { numerator: v.numerator ?? null, denominator: v.denominator ?? null }
+        : { value: v.value == null ? null : valueToSend(addable ? mode : 'replace', v.value, existing?.value) }),
     };
     save.mutate(body, {
       onSuccess: (a) => {
@@ -70,6 +74,17 @@ export function CheckInForm({ kpi, scope, today, actuals }: Props) {
   };
 
   const numberRule = { required: true, message: t('common.required') };
+  const periodName = existing ? periodLabel(existing.period, lang) : '';
+  const current = existing ? formatKpiValue(existing.value, kpi.unit, lang) : '';
+  const next = existing ? existing.version + 1 : 0;
+  const adding = addable && mode === 'add';
+  const notice = !existing
+    ? null
+    : adding
+      ? typeof typed === 'number'
+        ? t('results.form.addsTotal', { period: periodName, current, amount: formatKpiValue(typed, kpi.unit, lang), total: formatKpiValue(valueToSend('add', typed, existing.value), kpi.unit, lang), version: next })
+        : t('results.form.adds', { period: periodName, current, version: next })
+      : t('results.form.replaces', { period: periodName, current, version: next });
   return (
     <Card size="small" title={t('results.form.title')} data-testid="checkin-form">
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ period: periodKeyOf(today, kind) }} requiredMark={false}>
@@ -83,6 +98,23 @@ export function CheckInForm({ kpi, scope, today, actuals }: Props) {
             }))}
           />
         </Form.Item>
+        {existing && (
+          <Alert type="info" showIcon data-testid="checkin-notice" title={notice} style={{ marginBottom: 12 }} />
+        )}
+        {addable && (
+          <Form.Item style={{ marginBottom: 12 }}>
+            <Radio.Group
+              value={mode}
+              onChange={(e) => setMode(e.target.value as CheckInMode)}
+              optionType="button"
+              data-testid="checkin-mode"
+              options={[
+                { value: 'replace', label: t('results.form.modeReplace') },
+                { value: 'add', label: t('results.form.modeAdd', { period: t(`results.form.kindWord.${kind}`) }) },
+              ]}
+            />
+          </Form.Item>
+        )}
         {ratio ? (
           <>
             <Form.Item name="numerator" label={t('results.numerator')} rules={[numberRule]}>
@@ -93,7 +125,7 @@ export function CheckInForm({ kpi, scope, today, actuals }: Props) {
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="value" label={t('results.actual')} rules={[numberRule]} extra={existing ? t('results.form.correcting', { version: existing.version }) : undefined}>
+          <Form.Item name="value" label={adding ? t('results.form.amountToAdd') : t('results.actual')} rules={[numberRule]}>
             <ValueInput unit={kpi.unit} testId="checkin-value" />
           </Form.Item>
         )}
