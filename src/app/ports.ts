@@ -1,6 +1,7 @@
 import type { Role } from '../core/auth/roles';
 import type { ScoringConfig } from '../core/evaluation';
 import type { KpiDefinition, KpiFrequency, KpiTarget } from '../core/kpi';
+import type { AuditNames, AuditRefs } from './audit/subjects';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
 export interface Company {
@@ -398,5 +399,7 @@ export interface Store {
   audit: {
     record(entries: NewAuditEntry[]): Promise<void>;
     list(q: { entity?: string | undefined; entityId?: string | undefined; limit: number; beforeId?: string | undefined }): Promise<AuditEntry[]>;
+    /** Names of the things entries refer to (KPIs, units, people, actuals …), one query per kind. */
+    names(refs: AuditRefs): Promise<AuditNames>;
   };
 }

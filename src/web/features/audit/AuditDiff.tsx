@@ -1,13 +1,25 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryT } from '../../api';
+import { formatNumber } from '../../lib/format';
+import { useSession } from '../../session';
+import { periodLabel } from '../results/periods';
 import { diffSnapshots, showValue, type DiffRow } from './diff';
 
-/** Before/after of one audit entry, changed fields highlighted. */
+/** Before/after of one audit entry, field by field (nested objects and lists too), changed fields highlighted. */
 export function AuditDiff({ entry }: { entry: AuditEntryT }) {
   const { t } = useTranslation();
+  const { lang } = useSession();
   const rows = diffSnapshots(entry.before, entry.after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noDetails')}</Typography.Text>;
+  // A list item is named by its identity: a period as users read it ("Tháng 02/2026"), a code as it is.
+  const part = (p: string) => (p.startsWith('[') ? periodLabel(p.slice(1, -1), lang) : t(`audit.fields.${p}`, { defaultValue: p }));
+  const value = (v: unknown, row: DiffRow) => {
+    const last = row.path[row.path.length - 1];
+    if ((last === 'period' || last === 'baselinePeriod') && typeof v === 'string') return periodLabel(v, lang);
+    if (typeof v === 'number') return formatNumber(v, lang, 6);
+    return showValue(v);
+  };
   const cell = (v: unknown, row: DiffRow, side: 'before' | 'after') => (
     <span
       style={
@@ -16,7 +28,7 @@ export function AuditDiff({ entry }: { entry: AuditEntryT }) {
           : undefined
       }
     >
-      {showValue(v)}
+      {value(v, row)}
     </span>
   );
   return (
@@ -26,8 +38,13 @@ export function AuditDiff({ entry }: { entry: AuditEntryT }) {
       pagination={false}
       rowKey="field"
       dataSource={rows}
+      tableLayout="fixed"
       columns={[
-        { title: t('audit.field'), dataIndex: 'field', width: 180, render: (f: string, r) => (r.changed ? <strong>{f}</strong> : f) },
+        {
+          title: t('audit.field'),
+          dataIndex: 'field',
+          render: (_: string, r) => <span data-testid="audit-diff-field">{r.changed ? <strong>{r.path.map(part).join(' › ')}</strong> : r.path.map(part).join(' › ')}</span>,
+        },
         // A creation has no "before" and a removal no "after": show only the side that exists.
         ...(entry.before == null ? [] : [{ title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r: DiffRow) => cell(v, r, 'before') }]),
         ...(entry.after == null ? [] : [{ title: t('audit.after'), dataIndex: 'after', render: (v: unknown, r: DiffRow) => cell(v, r, 'after') }]),

@@ -1,19 +1,22 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query, type AuditEntryT, type AuditListT, type CompanyT } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session';
 import { AuditDiff } from './AuditDiff';
+import { AuditSubject } from './AuditSubject';
 
 const PAGE = 50;
-const ENTITIES = ['org_unit', 'person', 'position', 'company', 'user'] as const;
+/** Every kind of thing the log holds, for the filter. */
+const ENTITIES = ['kpi', 'kpi_targets', 'actual', 'evidence', 'kpi_file', 'person', 'org_unit', 'position', 'user', 'company', 'api_token', 'demo'] as const;
 const ACTION_COLOR: Record<string, string> = { create: 'green', update: 'blue', archive: 'orange', import: 'purple', login: 'default' };
 
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const { lang } = useSession();
+  const narrow = !Grid.useBreakpoint().md;
   const [entity, setEntity] = useState<string | undefined>(undefined);
   const company = useQuery({ queryKey: ['company'], queryFn: () => api<CompanyT>('GET', '/api/company') });
   const log = useInfiniteQuery({
@@ -30,11 +33,11 @@ export default function AuditLogPage() {
     <div data-testid="audit-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('audit.title')}</Typography.Title>
       <Card>
-        <Space style={{ marginBottom: 16 }}>
+        <Space style={{ marginBottom: 16 }} wrap>
           <Typography.Text>{t('audit.filterEntity')}</Typography.Text>
           <Select
             allowClear
-            style={{ width: 220 }}
+            style={{ width: 240, maxWidth: '100%' }}
             placeholder={t('audit.allEntities')}
             value={entity}
             onChange={(v: string | undefined) => setEntity(v)}
@@ -54,22 +57,18 @@ export default function AuditLogPage() {
             expandedRowRender: (entry) => <AuditDiff entry={entry} />,
             rowExpandable: (entry) => entry.before !== null || entry.after !== null,
           }}
-          columns={[
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at, lang, tz) },
-            { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
-            {
-              title: t('audit.action'),
-              dataIndex: 'action',
-              width: 140,
-              render: (a: string) => <Tag color={ACTION_COLOR[a] ?? 'default'}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag>,
-            },
+          columns={narrow ? [{ title: t('audit.entry'), key: 'entry', render: (_: unknown, entry: AuditEntryT) => <EntryStacked entry={entry} when={formatDateTime(entry.at, lang, tz)} /> }] : [
+            { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at, lang, tz) },
+            { title: t('audit.actor'), dataIndex: 'actorName', width: 170, render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
+            { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <ActionTag action={a} /> },
             {
               title: t('audit.entity'),
               dataIndex: 'entity',
               render: (e: string, entry) => (
-                <span>
-                  {entityLabel(e)} <Typography.Text type="secondary">#{entry.entityId}</Typography.Text> {summary(entry)}
-                </span>
+                <Space size={6} wrap>
+                  <Typography.Text type="secondary">{entityLabel(e)}</Typography.Text>
+                  <AuditSubject subject={entry.subject} />
+                </Space>
               ),
             },
           ]}
@@ -88,9 +87,26 @@ export default function AuditLogPage() {
   );
 }
 
-/** The name of the changed thing, when its snapshot has one. */
-function summary(entry: AuditEntryT): string {
-  const snap = (entry.after ?? entry.before) as Record<string, unknown> | null;
-  const name = snap && (snap.name ?? snap.fullName);
-  return typeof name === 'string' ? `· ${name}` : '';
+function ActionTag({ action }: { action: string }) {
+  const { t } = useTranslation();
+  return <Tag color={ACTION_COLOR[action] ?? 'default'}>{t(`audit.actions.${action}`, { defaultValue: action })}</Tag>;
+}
+
+/** One entry in a single cell, for phones: what, then who and when. */
+function EntryStacked({ entry, when }: { entry: AuditEntryT; when: string }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+      <Space size={6} wrap>
+        <ActionTag action={entry.action} />
+        <Typography.Text type="secondary">{t(`audit.entities.${entry.entity}`, { defaultValue: entry.entity })}</Typography.Text>
+      </Space>
+      <div>
+        <AuditSubject subject={entry.subject} />
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {entry.system ? t('audit.system') : entry.actorName} · {when}
+      </Typography.Text>
+    </div>
+  );
 }
