@@ -129,11 +129,13 @@ describe('results: check-in, chart, strategy map, dashboard, tokens', () => {
     expect(await textOf(page.getByTestId('history-value-2026-03'))).toBe('19.500.000.000 ₫');
     await page.getByTestId('evidence-link').filter({ hasText: 'so-cai-thang-3.pdf' }).waitFor();
     const march = (await pointsOf(admin, 'period')).find((p) => p.period === '2026-03');
-    expect(march).toEqual({ period: '2026-03', actual: 19.5e9, target: 20e9, achievement: '97,5%' });
-    // Year to date through March: 21 + 17,2 + 19,5 = 57,7 tỷ against 3 × 20 = 60 tỷ.
+    // March is in progress on 20 March: 20 tỷ × 20/31 = 12,903 tỷ expected by today; 19,5 ÷ 12,903 = 151,1 %.
+    expect(march).toMatchObject({ period: '2026-03', actual: 19.5e9, target: 20e9, achievement: '151,1%', inProgress: true, status: 'green' });
+    // Year to date through March: 21 + 17,2 + 19,5 = 57,7 tỷ against 20 + 20 + 12,903 = 52,903 tỷ expected by today.
     const ytd = (await pointsOf(admin, 'ytd')).find((p) => p.period === '2026-03');
-    expect(ytd).toMatchObject({ actual: 57.7e9, target: 60e9 });
-    expect(await textOf(page.getByTestId('results-ytd'))).toContain('57.700.000.000 ₫ / 60.000.000.000 ₫');
+    expect(ytd).toMatchObject({ actual: 57.7e9 });
+    expect(ytd!.target!).toBeCloseTo(40e9 + (20e9 * 20) / 31, 0);
+    expect(await textOf(page.getByTestId('results-ytd'))).toContain('57.700.000.000 ₫ / 52.903.225.806 ₫');
     // Pace of March: 19,5 tỷ of 20 tỷ reported, 0,5 tỷ still needed.
     expect(await textOf(page.getByTestId('pace-period-needed'))).toContain('500.000.000 ₫');
 
@@ -179,8 +181,8 @@ describe('results: check-in, chart, strategy map, dashboard, tokens', () => {
     const node = page.getByTestId('map-root-REVENUE').getByTestId('map-node-REVENUE');
     await node.waitFor();
     expect(await node.getAttribute('data-actual')).toBe(String(20.5e9));
-    // 20,5 tỷ / 20 tỷ = 102,5% → green.
-    expect(await page.getByTestId('map-achievement-REVENUE').first().textContent()).toBe('102,5%');
+    // March is in progress on 20 March: 20,5 tỷ against 20 × 20/31 = 12,903 tỷ expected → 158,9% → green.
+    expect(await page.getByTestId('map-achievement-REVENUE').first().textContent()).toBe('158,9%');
     expect(await node.getAttribute('data-status')).toBe('green');
     expect(await page.getByTestId('map-node-SALES_MB_REVENUE').first().getAttribute('data-status')).toBe('green');
     await screenshot(page, 'strategy-map-vi');
@@ -208,10 +210,11 @@ describe('results: check-in, chart, strategy map, dashboard, tokens', () => {
     await page.getByTestId('dashboard-unit-KD').click();
     const mb = page.getByTestId('dashboard-units').locator('tbody tr', { has: page.getByTestId('dashboard-unit-KD-MB') });
     await mb.waitFor();
-    // KD-MB: 10,1 tỷ of 9,5 tỷ = 106,3%; KD-MN: 6,9 of 8,5 tỷ = 81,2%.
-    expect(await mb.textContent()).toContain('106,3%');
+    // March is in progress on 20 March (20 of 31 days): KD-MB 10,1 tỷ of 9,5 × 20/31 = 6,129 tỷ expected = 164,8%,
+    // KD-MN 6,9 of 8,5 × 20/31 = 5,484 tỷ = 125,8%: both scores capped at 120%.
+    expect(await mb.textContent()).toContain('120%');
     const mn = page.getByTestId('dashboard-units').locator('tbody tr', { has: page.getByTestId('dashboard-unit-KD-MN') });
-    expect(await mn.textContent()).toContain('81,2%');
+    expect(await mn.textContent()).toContain('120%');
     expect(await page.getByTestId('dashboard-breadcrumb').textContent()).toContain('Phòng Kinh doanh');
     await mb.locator('.ant-table-row-expand-icon').click();
     await page.getByText('Doanh thu Nhóm Kinh doanh Miền Bắc').waitFor();

@@ -4,8 +4,9 @@ import { Alert, Breadcrumb, Button, Card, Space, Table, Tag, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
 import { formatAchievement, RAG_COLOR, ragOf } from '../results/display';
-import { PeriodPicker } from '../results/PeriodPicker';
-import { usePeriodParam } from '../results/use-period-param';
+import { InProgressTag } from '../results/InProgressTag';
+import { currentMonthKey, PeriodPicker } from '../results/PeriodPicker';
+import { useAskedPeriod } from '../results/use-period-param';
 import { useUnitDashboard } from '../results/queries';
 import type { UnitRowT } from '../results/types';
 import { childrenOf, pathTo } from './unit-drill';
@@ -19,9 +20,11 @@ const score = (v: number | null, status: string, lang: 'vi' | 'en') => (
 export default function UnitDashboardPage() {
   const { t } = useTranslation();
   const { lang } = useSession();
-  const [period, setPeriod] = usePeriodParam();
+  const [asked, setPeriod] = useAskedPeriod();
   const [currentId, setCurrentId] = useState<number | null>(null);
-  const dashboard = useUnitDashboard(period);
+  const dashboard = useUnitDashboard(asked);
+  // Without a period in the address the server opens on the latest month with data.
+  const period = asked ?? dashboard.data?.period.key ?? currentMonthKey();
   const units = dashboard.data?.units ?? [];
   const current = units.find((u) => u.id === currentId);
   const rows = childrenOf(units, currentId);
@@ -33,7 +36,10 @@ export default function UnitDashboardPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('dashboard.title')}
         </Typography.Title>
-        <PeriodPicker value={period} onChange={setPeriod} />
+        <Space wrap>
+          {dashboard.data?.period.inProgress && <InProgressTag testId="dashboard-in-progress" />}
+          <PeriodPicker value={period} onChange={setPeriod} />
+        </Space>
       </Space>
       {dashboard.error && <Alert type="error" showIcon title={dashboard.error.message} />}
       <Breadcrumb

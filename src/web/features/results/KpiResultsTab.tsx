@@ -3,12 +3,13 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kpiCompanyTarget, useSession, userCan, useUser } from '../../session';
 import { useKpi } from '../kpi/queries';
-import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { useUnits } from '../org/queries';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
 import { formatAchievement, RAG_COLOR, ragOf } from './display';
+import { InProgressTag } from './InProgressTag';
 import { PaceCard } from './PaceCard';
+import { ResultsScopePicker, scopeText as textOf, type ResultsScope } from './ResultsScopePicker';
 import { periodLabel } from './periods';
 import { useActuals, useSeries } from './queries';
 import { formatKpiValue } from '../kpi/format-value';
@@ -20,29 +21,34 @@ export default function KpiResultsTab({ code }: { code: string }) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const user = useUser();
-  const [unitId, setUnitId] = useState<number | null>(null);
-  const scopeText = unitId === null ? 'company' : `unit:${unitId}`;
-  const scope = unitId === null ? { type: 'company' as const } : { type: 'unit' as const, id: unitId };
+  const me = user.personId;
+  const mePerson = me !== null && user.unitId !== null ? ({ scope: 'person', personId: me, unitId: user.unitId } as const) : null;
+  // His own person scope comes first when he has a target of his own for this KPI.
+  const ownSeries = useSeries(code, `person:${me ?? 0}`, mePerson !== null && userCan(user, 'numbers.read', mePerson));
+  const hasOwnTarget = me !== null && ownSeries.data?.hasTarget === true;
+  const [picked, setPicked] = useState<ResultsScope | null>(null);
+  const scope: ResultsScope = picked ?? (hasOwnTarget ? { type: 'person', id: me } : { type: 'company' });
+  const scopeText = textOf(scope);
   const units = useUnits();
   const kpi = useKpi(code);
   const series = useSeries(code, scopeText);
   const actuals = useActuals(code, scopeText);
 
   if (series.error) return <Alert type="error" showIcon title={series.error.message} data-testid="results-error" />;
-  if (!series.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (!series.data || ownSeries.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   const s = series.data;
   const ytd = s.ytd;
   const computed = kpi.data?.kpi.source === 'formula';
-  const target = unitId === null ? (kpi.data ? kpiCompanyTarget(kpi.data.kpi) : null) : ({ scope: 'unit', unitId } as const);
+  const target =
+    scope.type === 'person' ? mePerson : scope.type === 'unit' ? ({ scope: 'unit', unitId: scope.id } as const) : kpi.data ? kpiCompanyTarget(kpi.data.kpi) : null;
+  const open = s.points.find((p) => p.inProgress);
   const writable = !computed && kpi.data?.kpi.status !== 'archived' && target !== null && userCan(user, 'actual.write', target);
 
   return (
     <div data-testid="kpi-results">
       <Space wrap style={{ marginBottom: 12 }} align="center">
         <Typography.Text>{t('results.scope')}</Typography.Text>
-        <div style={{ width: 320 }}>
-          <UnitTreeSelect units={units.data ?? []} value={unitId} onChange={setUnitId} allowClear placeholder={t('results.company')} testId="results-scope" />
-        </div>
+        <ResultsScopePicker value={scope} onChange={setPicked} units={units.data ?? []} me={hasOwnTarget ? { id: me, name: user.name } : null} />
         {ytd && (
           <Typography.Text data-testid="results-ytd">
             {t('results.ytdSummary', {
@@ -54,6 +60,18 @@ export default function KpiResultsTab({ code }: { code: string }) {
               {formatAchievement(ytd.achievement, lang)}
             </Typography.Text>
           </Typography.Text>
+        )}
+        {open && open.actual !== null && open.achievement !== null && (
+          <Space size={4} wrap data-testid="results-open-period">
+            <InProgressTag testId="results-in-progress" />
+            <Typography.Text type="secondary">
+              {periodLabel(open.period.key, lang)}: {formatKpiValue(open.actual, s.kpi.unit, lang)}
+              {open.expected !== null && ` / ${t('numbers.expectedValue', { value: formatKpiValue(open.expected, s.kpi.unit, lang) })}`}{' '}
+            </Typography.Text>
+            <Typography.Text strong style={{ color: RAG_COLOR[ragOf(open.status)] }}>
+              {formatAchievement(open.achievement, lang)}
+            </Typography.Text>
+          </Space>
         )}
       </Space>
       <Row gutter={[16, 16]}>
@@ -76,7 +94,7 @@ export default function KpiResultsTab({ code }: { code: string }) {
         </Col>
         {writable && (
           <Col xs={24} xl={9}>
-            <CheckInForm kpi={s.kpi} scope={scope} today={s.today} actuals={actuals.data ?? []} />
+            <CheckInForm kpi={s.kpi} scope={scope.type === 'company' ? { type: 'company' } : scope} today={s.today} actuals={actuals.data ?? []} />
           </Col>
         )}
         {computed && (

@@ -19,17 +19,22 @@ function PaceBlock({ pace, unit, title, testId }: { pace: PaceT; unit: string | 
       <Typography.Text strong>
         {title}: {periodLabel(pace.period.key, lang)}
       </Typography.Text>{' '}
-      <Tag color={pace.onTrack ? 'success' : 'error'} data-testid={`${testId}-status`}>
-        {pace.onTrack ? t('results.pace.onTrack') : t('results.pace.behind')}
-      </Tag>
+      {/* Nothing reported yet is not "behind" and forecasts nothing: there is no number to judge. */}
+      {pace.hasActual ? (
+        <Tag color={pace.onTrack ? 'success' : 'error'} data-testid={`${testId}-status`}>
+          {pace.onTrack ? t('results.pace.onTrack') : t('results.pace.behind')}
+        </Tag>
+      ) : (
+        <Tag data-testid={`${testId}-status`}>{t('numbers.noCheckin')}</Tag>
+      )}
       <Progress percent={elapsed} size="small" format={() => t('results.pace.days', { elapsed: pace.elapsedDays, total: pace.totalDays })} style={{ margin: '8px 0' }} />
       <Descriptions size="small" column={1} bordered styles={{ label: { width: '42%' } }}>
         <Descriptions.Item label={t('results.target')}>{v(pace.target)}</Descriptions.Item>
         <Descriptions.Item label={t('results.pace.actualToDate')}>{pace.hasActual ? v(pace.actualToDate) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('results.pace.expectedToDate')}>{v(pace.expectedToDate)}</Descriptions.Item>
         <Descriptions.Item label={t('results.pace.forecast')}>
-          <span data-testid={`${testId}-forecast`}>{v(pace.forecast)}</span>
-          {pace.forecastAchievement !== null && (
+          <span data-testid={`${testId}-forecast`}>{pace.hasActual ? v(pace.forecast) : '—'}</span>
+          {pace.hasActual && pace.forecastAchievement !== null && (
             <Typography.Text type="secondary"> ({formatAchievement(pace.forecastAchievement, lang)})</Typography.Text>
           )}
         </Descriptions.Item>

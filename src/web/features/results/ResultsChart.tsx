@@ -7,7 +7,7 @@ import { echarts } from './echarts';
 import { periodLabel } from './periods';
 import type { KpiSeriesT } from './types';
 
-type Row = { name: string; value: number | null; color?: string };
+type Row = { name: string; value: number | null; color?: string; open?: boolean };
 
 interface Props {
   series: KpiSeriesT;
@@ -21,17 +21,19 @@ export default function ResultsChart({ series, mode }: Props) {
   const { lang } = useSession();
   const unit = series.kpi.unit;
   const points = series.points;
-  const categories = points.map((p) => periodLabel(p.period.key, lang, true));
+  const categories = points.map((p) => periodLabel(p.period.key, lang));
   const full = (v: unknown) => (typeof v === 'number' ? formatKpiValue(v, unit, lang) : '—');
 
   // The year-to-date actual stops at the period containing today: later points would only repeat it.
   const started = (start: string) => start <= series.today;
   const actual: Row[] =
     mode === 'period'
-      ? points.map((p) => ({ name: p.period.key, value: p.actual, color: RAG_COLOR[ragOf(p.status)] }))
+      ? points.map((p) => ({ name: p.period.key, value: p.actual, color: RAG_COLOR[ragOf(p.status)], open: p.inProgress }))
       : points.map((p) => ({ name: p.period.key, value: p.ytd && started(p.period.start) ? p.ytd.actual : null }));
   const target: Row[] = points.map((p) => ({ name: p.period.key, value: mode === 'period' ? p.target : (p.ytd?.target ?? null) }));
   const minimum = mode === 'period' && points.some((p) => p.min !== null) ? points.map((p) => p.min) : null;
+  // The period still running: its bar is judged against (and drawn next to) what is expected by today.
+  const expected = mode === 'period' && points.some((p) => p.expected !== null) ? points.map((p) => p.expected) : null;
 
   const actualName = mode === 'period' ? t('results.actual') : t('results.ytdActual');
   const targetName = mode === 'period' ? t('results.target') : t('results.ytdTarget');
@@ -52,7 +54,10 @@ export default function ResultsChart({ series, mode }: Props) {
             name: actualName,
             type: 'bar',
             barMaxWidth: 28,
-            data: actual.map((r) => ({ value: r.value, itemStyle: { color: r.color } })),
+            data: actual.map((r) => ({
+              value: r.value,
+              itemStyle: r.open ? { color: r.color, opacity: 0.6, borderColor: r.color, borderWidth: 1, borderType: 'dashed' } : { color: r.color },
+            })),
             itemStyle: { color: RAG_COLOR.green },
           }
         : { name: actualName, type: 'line', data: actual.map((r) => r.value), connectNulls: false, symbolSize: 7, lineStyle: { width: 3 }, itemStyle: { color: '#1f6feb' } },
@@ -65,6 +70,9 @@ export default function ResultsChart({ series, mode }: Props) {
         lineStyle: { type: 'dashed', width: 2 },
         itemStyle: { color: '#595959' },
       },
+      ...(expected
+        ? [{ name: t('numbers.expected'), type: 'line', data: expected, symbol: 'diamond', symbolSize: 10, lineStyle: { opacity: 0 }, itemStyle: { color: '#0958d9' } }]
+        : []),
       ...(minimum
         ? [{ name: t('results.threshold'), type: 'line', data: minimum, symbol: 'none', lineStyle: { type: 'dotted', width: 1 }, itemStyle: { color: '#d48806' } }]
         : []),
@@ -77,6 +85,7 @@ export default function ResultsChart({ series, mode }: Props) {
     actual: actual[i]?.value ?? null,
     target: target[i]?.value ?? null,
     achievement: mode === 'period' ? formatAchievement(p.achievement, lang) : formatAchievement(p.ytd?.achievement, lang),
+    ...(mode === 'period' && p.inProgress && { inProgress: true, expected: p.expected, status: p.status }),
   }));
 
   return (

@@ -8,18 +8,20 @@ export const resultsKeys = {
   series: (code: string, scope: ScopeText) => ['results', 'series', code, scope] as const,
   actuals: (code: string, scope: ScopeText) => ['results', 'actuals', code, scope] as const,
   versions: (id: number) => ['results', 'versions', id] as const,
-  strategy: (period: string) => ['results', 'strategy', period] as const,
-  scorecard: (period: string, scope: ScopeText) => ['results', 'scorecard', period, scope] as const,
-  dashboard: (period: string) => ['results', 'dashboard', period] as const,
+  /** `latest`: no period asked, the server picks the one to open on. */
+  strategy: (period: string | undefined) => ['results', 'strategy', period ?? 'latest'] as const,
+  scorecard: (period: string | undefined, scope: ScopeText) => ['results', 'scorecard', period ?? 'latest', scope] as const,
+  dashboard: (period: string | undefined) => ['results', 'dashboard', period ?? 'latest'] as const,
 };
 
 const path = (code: string) => `/api/kpis/${encodeURIComponent(code)}`;
 
-export function useSeries(code: string, scope: ScopeText) {
+export function useSeries(code: string, scope: ScopeText, enabled = true) {
   return useQuery({
     queryKey: resultsKeys.series(code, scope),
     queryFn: () => api<KpiSeriesT>('GET', `${path(code)}/series${query({ scope })}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -39,7 +41,7 @@ export function useVersions(id: number, enabled: boolean) {
   });
 }
 
-export function useStrategyMap(period: string) {
+export function useStrategyMap(period: string | undefined) {
   return useQuery({
     queryKey: resultsKeys.strategy(period),
     queryFn: () => api<StrategyMapT>('GET', `/api/strategy-map${query({ period })}`),
@@ -47,7 +49,7 @@ export function useStrategyMap(period: string) {
   });
 }
 
-export function useScorecard(period: string, scope: ScopeText, enabled = true) {
+export function useScorecard(period: string | undefined, scope: ScopeText, enabled = true) {
   return useQuery({
     queryKey: resultsKeys.scorecard(period, scope),
     queryFn: () => api<ScorecardT>('GET', `/api/scorecard${query({ period, scope })}`),
@@ -56,7 +58,7 @@ export function useScorecard(period: string, scope: ScopeText, enabled = true) {
   });
 }
 
-export function useUnitDashboard(period: string) {
+export function useUnitDashboard(period: string | undefined) {
   return useQuery({
     queryKey: resultsKeys.dashboard(period),
     queryFn: () => api<UnitDashboardT>('GET', `/api/dashboard/units${query({ period })}`),

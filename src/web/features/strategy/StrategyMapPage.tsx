@@ -4,8 +4,9 @@ import { KPI_PERSPECTIVE_LABELS } from '../../../core/kpi/labels';
 import { useSession } from '../../session';
 import { labelOf } from '../kpi/labels';
 import { formatAchievement, RAG_COLOR, ragOf } from '../results/display';
-import { PeriodPicker } from '../results/PeriodPicker';
-import { usePeriodParam } from '../results/use-period-param';
+import { InProgressTag } from '../results/InProgressTag';
+import { currentMonthKey, PeriodPicker } from '../results/PeriodPicker';
+import { useAskedPeriod } from '../results/use-period-param';
 import { periodLabel } from '../results/periods';
 import { useStrategyMap } from '../results/queries';
 import type { RagStatus } from '../results/types';
@@ -19,8 +20,10 @@ const LEGEND: RagStatus[] = ['green', 'amber', 'red', 'none'];
 export default function StrategyMapPage() {
   const { t } = useTranslation();
   const { lang } = useSession();
-  const [period, setPeriod] = usePeriodParam();
-  const map = useStrategyMap(period);
+  const [asked, setPeriod] = useAskedPeriod();
+  const map = useStrategyMap(asked);
+  // Without a period in the address the server opens on the latest month with data.
+  const period = asked ?? map.data?.period.key ?? currentMonthKey();
   const roots = [...(map.data?.roots ?? [])].sort(
     (a, b) =>
       LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) ||
@@ -46,7 +49,8 @@ export default function StrategyMapPage() {
                 {formatAchievement(map.data.score, lang)}
               </Typography.Text>
             </Typography.Text>
-            <Space size="middle">
+            {map.data.period.inProgress && <InProgressTag testId="strategy-in-progress" />}
+            <Space size="middle" wrap>
               {LEGEND.map((s) => (
                 <Space key={s} size={4}>
                   <span style={{ display: 'inline-block', width: 12, height: 12, borderRadius: 2, background: RAG_COLOR[s] }} />

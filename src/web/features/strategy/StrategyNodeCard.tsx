@@ -6,7 +6,7 @@ import { useSession } from '../../session';
 import { formatKpiValue } from '../kpi/format-value';
 import { kpiName } from '../kpi/KpiStatusTag';
 import { labelOf } from '../kpi/labels';
-import { formatAchievement, formatValueCompact, RAG_BG, RAG_COLOR, ragOf } from '../results/display';
+import { formatAchievement, formatValueCompact, formatValuePair, RAG_BG, RAG_COLOR, ragOf } from '../results/display';
 import type { StrategyNodeT } from '../results/types';
 
 const LEVEL_COLOR: Record<string, string> = { strategic: 'purple', tactical: 'blue', operational: 'cyan' };
@@ -17,6 +17,8 @@ export function StrategyNodeCard({ node, depth }: { node: StrategyNodeT; depth: 
   const { lang } = useSession();
   const rag = ragOf(node.status);
   const rolled = ragOf(node.rolledStatus);
+  // Enough decimals to see why 4,985 tỷ against 5 tỷ is amber.
+  const [actualText, targetText] = formatValuePair(node.actual, node.target, node.unit, lang);
   return (
     <div style={{ marginLeft: depth === 0 ? 0 : 14, borderLeft: depth === 0 ? undefined : '2px solid #e8e8e8', paddingLeft: depth === 0 ? 0 : 10 }}>
       <Link to={`/kpis/${encodeURIComponent(node.code)}`} data-testid={`map-node-${node.code}`} data-status={rag} data-actual={node.actual ?? ''}>
@@ -39,10 +41,18 @@ export function StrategyNodeCard({ node, depth }: { node: StrategyNodeT; depth: 
           </Typography.Paragraph>
           <Tooltip title={`${t('results.actual')}: ${formatKpiValue(node.actual, node.unit, lang)} · ${t('results.target')}: ${formatKpiValue(node.target, node.unit, lang)}`}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('results.actual')} <b style={{ color: '#262626' }}>{formatValueCompact(node.actual, node.unit, lang)}</b> / {t('results.target')}{' '}
-              {formatValueCompact(node.target, node.unit, lang)}
+              {t('results.actual')}{' '}
+              <b style={{ color: '#262626' }} data-testid={`map-actual-${node.code}`}>
+                {actualText}
+              </b>{' '}
+              / {t('results.target')} <span data-testid={`map-target-${node.code}`}>{targetText}</span>
             </Typography.Text>
           </Tooltip>
+          {node.inProgress && node.expected !== null && node.actual !== null && (
+            <div style={{ fontSize: 12, color: '#0958d9' }} data-testid={`map-expected-${node.code}`}>
+              {t('numbers.expectedValue', { value: formatValueCompact(node.expected, node.unit, lang) })}
+            </div>
+          )}
           {node.rolledScore !== null && node.children.length > 0 && (
             <div style={{ fontSize: 12, color: RAG_COLOR[rolled] }}>{t('strategy.rolled', { score: formatAchievement(node.rolledScore, lang) })}</div>
           )}
