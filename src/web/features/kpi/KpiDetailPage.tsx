@@ -15,6 +15,7 @@ import {
 } from '../../../core/kpi/labels';
 import { smartSummary } from '../../../core/smart/check';
 import { formatDateTime } from '../../lib/format';
+import { periodLabel } from '../results/periods';
 import { unitOrCompany, useSession, userCan, useUser } from '../../session';
 import { formatKpiValue } from './format-value';
 import { kpiName, KpiStatusTag } from './KpiStatusTag';
@@ -62,7 +63,7 @@ export default function KpiDetailPage() {
             <Descriptions.Item label={t('kpi.field.reportWithinDays')}>
               {kpi.reportWithinDays === null ? '—' : t('kpi.detail.daysAfter', { count: kpi.reportWithinDays })}
             </Descriptions.Item>
-            <Descriptions.Item label={t('kpi.field.baseline')}>{kpi.baseline ? `${kpi.baseline.period}: ${v(kpi.baseline.value)}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('kpi.field.baseline')}>{kpi.baseline ? `${periodLabel(kpi.baseline.period, lang)}: ${v(kpi.baseline.value)}` : '—'}</Descriptions.Item>
             {kpi.formula && (
               <Descriptions.Item label={t('kpi.field.formula')} span={2}>
                 <Typography.Text code>{kpi.formula}</Typography.Text>
@@ -86,7 +87,7 @@ export default function KpiDetailPage() {
             data-testid="kpi-targets"
             locale={{ emptyText: t('kpi.detail.noTargets') }}
             columns={[
-              { title: t('kpi.target.period'), dataIndex: 'period' },
+              { title: t('kpi.target.period'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
               { title: t('kpi.target.value'), dataIndex: 'value', align: 'right', render: (x: number) => v(x) },
               { title: range ? t('kpi.target.rangeMin') : t('kpi.target.min'), dataIndex: 'min', align: 'right', render: (x?: number) => v(x) },
               {

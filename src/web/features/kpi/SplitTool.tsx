@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeriodTarget } from '../../../core/target';
 import { formatNumber } from '../../lib/format';
 import { useSession } from '../../session';
+import { periodLabel } from '../results/periods';
 import { useActuals } from '../results/queries';
 import { formatKpiValue } from './format-value';
 import { lastYearShares, type PeriodActual } from './last-year-shares';
@@ -170,7 +171,7 @@ function SplitToolView({ open, onClose, kpiCode, unit, aggregation, yearTotal, d
             {periods.map((p, i) => (
               <Col span={granularity === 'month' ? 4 : 6} key={p}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p}
+                  {periodLabel(p, lang)}
                 </Typography.Text>
                 <InputNumber
                   size="small"
@@ -201,7 +202,7 @@ function SplitToolView({ open, onClose, kpiCode, unit, aggregation, yearTotal, d
               scroll={{ y: 260 }}
               data-testid="split-preview"
               columns={[
-                { title: t('kpi.target.period'), dataIndex: 'period' },
+                { title: t('kpi.target.period'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
                 { title: t('kpi.target.value'), dataIndex: 'value', align: 'right', render: (v: number) => formatKpiValue(v, unit, lang) },
                 ...(additive && mode === 'weights'
                   ? [{ title: t('kpi.split.weight'), key: 'w', align: 'right' as const, render: (_: unknown, __: unknown, i: number) => formatNumber(((usedWeights[i] ?? 0) / (weightSum || 1)) * 100, lang, 1) + '%' }]

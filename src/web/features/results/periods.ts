@@ -1,5 +1,5 @@
 import { parsePeriod, periodContaining, shiftPeriod, tryParsePeriod, type CalendarPeriodKind } from '../../../core/period';
-import type { UiLang } from '../../lib/format';
+import { formatDate, type UiLang } from '../../lib/format';
 
 const KIND_OF_FREQUENCY: Record<string, CalendarPeriodKind> = { weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
 
@@ -25,35 +25,34 @@ export function periodChoices(kind: CalendarPeriodKind, today: string, back: num
 }
 
 /**
- * A period for people: `2026-03` → "Tháng 03/2026" / "Mar 2026"; `2026-Q1` → "Quý 1/2026" / "Q1 2026";
- * `2026` → "Năm 2026" / "Year 2026"; `2026-W05` → "Tuần 05/2026" / "Week 05, 2026".
- * `short` drops the word for months (chart axes): "03/2026".
+ * The one label of a period, used by every table, picker, chart axis, dialog, the audit log and the
+ * import preview: `2026-03` → "Tháng 03/2026" / "Mar 2026"; `2026-Q1` → "Quý 1/2026" / "Q1 2026";
+ * `2026` → "Năm 2026" / "2026"; `2026-W05` → "Tuần 05/2026" / "Week 05, 2026"; a custom range →
+ * "01/04/2026–31/03/2027" / "1 Apr 2026–31 Mar 2027" (a whole calendar year is labelled as that year).
+ * Anything that is not a period key is returned as it is.
  */
-export function periodLabel(key: string, lang: UiLang, short = false): string {
+export function periodLabel(key: string, lang: UiLang): string {
   const p = tryParsePeriod(key);
   if (!p) return key;
   const year = p.key.slice(0, 4);
   switch (p.kind) {
     case 'year':
-      return short ? year : lang === 'vi' ? `Năm ${year}` : `Year ${year}`;
+      return lang === 'vi' ? `Năm ${year}` : year;
     case 'quarter': {
       const q = p.key.slice(6);
-      return lang === 'vi' ? `${short ? 'Q' : 'Quý '}${q}/${year}` : `Q${q} ${year}`;
+      return lang === 'vi' ? `Quý ${q}/${year}` : `Q${q} ${year}`;
     }
     case 'month': {
       const m = p.key.slice(5, 7);
-      if (short) return `${m}/${year}`;
       return lang === 'vi' ? `Tháng ${m}/${year}` : `${MONTHS_EN[Number(m) - 1]} ${year}`;
     }
     case 'week': {
       const w = p.key.slice(6);
-      if (short) return `W${w}/${year}`;
       return lang === 'vi' ? `Tuần ${w}/${year}` : `Week ${w}, ${year}`;
     }
     default: {
-      if (p.start.endsWith('-01-01') && p.end === `${p.start.slice(0, 4)}-12-31`) return periodLabel(p.start.slice(0, 4), lang, short);
-      const d = (iso: string) => (lang === 'vi' ? `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : `${iso.slice(5, 7)}/${iso.slice(8)}/${iso.slice(0, 4)}`);
-      return `${d(p.start)}–${d(p.end)}`;
+      if (p.start.endsWith('-01-01') && p.end === `${p.start.slice(0, 4)}-12-31`) return periodLabel(p.start.slice(0, 4), lang);
+      return `${formatDate(p.start, lang)}–${formatDate(p.end, lang)}`;
     }
   }
 }
