@@ -210,6 +210,24 @@ describe.each(engines())('evaluation API on %s', (engine) => {
     expect(ownCard.items.find((i: { code: string }) => i.code === 'REV')).toMatchObject({ target: 10 * B, actual: 6 * B, achievement: 0.6 });
   });
 
+  it('lists the KPIs a unit owns with their company numbers, labelled company level', async () => {
+    // NPS gets an owner in Marketing; Marketing has no unit target or actual of it.
+    const [head] = await store.people.findByEmails(['truong.mkt@minhan.vn']);
+    await sql`UPDATE kpis SET owner_id = ${head!.id} WHERE code = 'NPS'`.execute(database.db);
+    try {
+      const admin = await login('admin@minhan.vn');
+      const body = (await admin.get('/api/dashboard/units?period=2026-03')).json();
+      const mkt = body.units.find((u: { code: string }) => u.code === 'MKT');
+      // NPS company scope in March: target 50, no actual → counted, status none, no score.
+      expect(mkt).toMatchObject({ kpiCount: 1, none: 1, score: null });
+      expect(mkt.kpis).toEqual([expect.objectContaining({ code: 'NPS', scopeLevel: 'company', target: 50, actual: null, status: 'none' })]);
+      // KD-MB keeps its own unit numbers of REV.
+      expect(body.units.find((u: { code: string }) => u.code === 'KD-MB').kpis[0]).toMatchObject({ code: 'REV', scopeLevel: 'unit' });
+    } finally {
+      await sql`UPDATE kpis SET owner_id = NULL WHERE code = 'NPS'`.execute(database.db);
+    }
+  });
+
   it('answers bad input with clear errors', async () => {
     const admin = await login('admin@minhan.vn');
     expect((await admin.get('/api/scorecard?period=2026-13')).json().error.code).toBe('PERIOD_INVALID');

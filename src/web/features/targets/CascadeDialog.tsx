@@ -1,4 +1,4 @@
-import { Alert, Button, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type OrgUnitT } from '../../api';
@@ -7,9 +7,10 @@ import { formatKpiValue } from '../kpi/format-value';
 import { periodLabel } from '../results/periods';
 import { formatValueCompact } from '../results/display';
 import { scopeFromKey } from './scope-key';
-import { cascadeRecipients, defaultRecipients, recipientOptions, type Recipient } from './cascade-recipients';
+import { cascadeRecipients, recipientOptions, type Recipient } from './cascade-recipients';
+import { defaultRecipients, type RecipientReason } from './default-recipients';
 import { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
-import { useAllPeople, useCascade } from './queries';
+import { useAllPeople, useCascade, useUnitsWithActuals } from './queries';
 import type { TargetRow } from './target-tree';
 import type { ScopeKey } from './types';
 
@@ -20,6 +21,8 @@ interface Props {
   /** The row whose target is split; null when the dialog is closed. */
   from: TargetRow | null;
   units: readonly OrgUnitT[];
+  /** The unit of the KPI's owner (KPI detail `ownerUnitId`), for the proposed recipients. */
+  ownerUnitId: number | null;
   /** Parent key → keys of the targets it holds (targetChildren), for the proposed recipients. */
   childTargets: ReadonlyMap<ScopeKey, ScopeKey[]>;
   onClose(): void;
@@ -28,28 +31,42 @@ interface Props {
 }
 
 /** Phân bổ chỉ tiêu: splits a row's target over chosen units (and, from a unit, its people) by weight, previews the parts, then saves them. */
-export function CascadeDialog({ code, period, unit, from, units, childTargets, onClose, onApplied }: Props) {
+export function CascadeDialog({ code, period, unit, from, units, ownerUnitId, childTargets, onClose, onApplied }: Props) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const cascade = useCascade(code);
+  const narrow = Grid.useBreakpoint().md === false;
   const { steps, initial } = stepChoices(unit);
   const people = useAllPeople(from?.scope.type === 'unit');
+  const lastYear = Number(period.slice(0, 4)) - 1;
+  const withActuals = useUnitsWithActuals(code, lastYear, from !== null);
   const [keys, setKeys] = useState<ScopeKey[]>([]);
+  const [reason, setReason] = useState<RecipientReason | null>(null);
   const [mode, setMode] = useState<WeightMode>('equal');
   const [percents, setPercents] = useState<Record<ScopeKey, number | null>>({});
   const [step, setStep] = useState(initial);
   const [serverError, setServerError] = useState<string | null>(null);
+  /** The row the proposal was made for: it is made once per opening, when what it needs has loaded. */
+  const [proposedFor, setProposedFor] = useState<ScopeKey | null>(null);
 
   const groups = useMemo(() => (from ? cascadeRecipients(from.key, units, people.data?.items ?? []) : { units: [], people: [] }), [from, units, people.data]);
+  const ready = from !== null && !withActuals.isPending && !(from.scope.type === 'unit' && people.isPending);
   useEffect(() => {
-    if (!from) return;
-    setKeys(defaultRecipients(from.key, units, childTargets, groups));
+    if (!from) {
+      setProposedFor(null);
+      return;
+    }
+    if (!ready || proposedFor === from.key) return;
+    const proposed = defaultRecipients(from.key, units, childTargets, groups, { ownerUnitId, unitsWithLastYearActuals: withActuals.data ?? [] });
+    setKeys(proposed.keys);
+    setReason(proposed.reason);
     setMode('equal');
     setPercents({});
     setStep(initial);
     setServerError(null);
-    // Reset only when the dialog opens for a row.
-  }, [from?.key]);
+    setProposedFor(from.key);
+  }, [from, ready, proposedFor, units, childTargets, groups, ownerUnitId, withActuals.data, initial]);
+  const ownerUnit = units.find((u) => u.id === ownerUnitId);
 
   const codeOf = useMemo(() => new Map(units.map((u) => [`unit:${u.id}`, u.code])), [units]);
   const byKey = useMemo(() => new Map<ScopeKey, Recipient>([...groups.units, ...groups.people].map((r) => [r.key, r])), [groups]);
@@ -74,6 +91,13 @@ export function CascadeDialog({ code, period, unit, from, units, childTargets, o
   };
 
   const rows = keys.map((key, i) => ({ key, recipient: byKey.get(key), testKey: codeOf.get(key) ?? key, value: preview?.ok ? preview.values[i] : undefined }));
+  type PreviewRow = (typeof rows)[number];
+  const valueOf = (r: PreviewRow) => (
+    <span data-testid={`cascade-value-${r.testKey}`}>
+      {formatKpiValue(r.value, unit, lang)}
+      {r.value !== undefined && <Typography.Text type="secondary"> · {formatValueCompact(r.value, unit, lang)}</Typography.Text>}
+    </span>
+  );
 
   return (
     <Modal
@@ -99,13 +123,18 @@ export function CascadeDialog({ code, period, unit, from, units, childTargets, o
         {total === null && <Alert type="warning" showIcon title={t('targets.cascade.noTarget')} />}
         <div>
           <Typography.Text type="secondary">{t(groups.people.length > 0 ? 'targets.cascade.childrenAndPeople' : 'targets.cascade.children')}</Typography.Text>
+          {reason && (
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }} data-testid="cascade-reason" data-reason={reason}>
+              {t(`targets.cascade.reason.${reason}`, { year: lastYear, unit: ownerUnit ? `${ownerUnit.name} (${ownerUnit.code})` : '' })}
+            </Typography.Paragraph>
+          )}
           <Select<ScopeKey[]>
             mode="multiple"
             value={keys}
             onChange={setKeys}
             style={{ width: '100%' }}
             optionFilterProp="label"
-            loading={people.isLoading}
+            loading={!ready}
             options={options}
             data-testid="cascade-units"
           />
@@ -147,13 +176,15 @@ export function CascadeDialog({ code, period, unit, from, units, childTargets, o
                       {t('targets.person')}
                     </Tag>
                   )}
+                  {/* At phone width the part goes under the name instead of a third column. */}
+                  {narrow && <div>{valueOf(r)}</div>}
                 </span>
               ),
             },
             {
               title: t('targets.cascade.weight'),
               key: 'weight',
-              width: 150,
+              width: narrow ? 96 : 150,
               render: (_: unknown, r) =>
                 mode === 'equal' ? (
                   `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(equalShare)} %`
@@ -166,22 +197,12 @@ export function CascadeDialog({ code, period, unit, from, units, childTargets, o
                     onChange={(v) => setPercents((p) => ({ ...p, [r.key]: v }))}
                     suffix="%"
                     decimalSeparator={lang === 'vi' ? ',' : '.'}
-                    style={{ width: 110 }}
+                    style={{ width: narrow ? 84 : 110 }}
                     data-testid={`cascade-weight-${r.testKey}`}
                   />
                 ),
             },
-            {
-              title: t('targets.col.target'),
-              key: 'value',
-              align: 'right',
-              render: (_: unknown, r) => (
-                <span data-testid={`cascade-value-${r.testKey}`}>
-                  {formatKpiValue(r.value, unit, lang)}
-                  {r.value !== undefined && <Typography.Text type="secondary"> · {formatValueCompact(r.value, unit, lang)}</Typography.Text>}
-                </span>
-              ),
-            },
+            ...(narrow ? [] : [{ title: t('targets.col.target'), key: 'value', align: 'right' as const, render: (_: unknown, r: PreviewRow) => valueOf(r) }]),
           ]}
         />
         {mode === 'custom' && !percentsOk && (

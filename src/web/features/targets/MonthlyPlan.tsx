@@ -10,7 +10,8 @@ import { formatValueCompact } from '../results/display';
 import { periodLabel } from '../results/periods';
 import { stepChoices } from './cascade-weights';
 import { editMonth, fitToTotal, monthPlanOf, monthsOf, planSumCheck, planTargets } from './month-plan';
-import { useSetTargets, useTargets } from './queries';
+import { completeYearMonths, initialMonthPlan } from './initial-plan';
+import { useScopeActuals, useSetTargets, useTargets } from './queries';
 import { formatSignedCompact } from './sum-status';
 import type { TargetRow } from './target-tree';
 
@@ -53,11 +54,17 @@ export function MonthlyPlan({ code, unit, row, initialYear, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const plan = useMemo(() => (row && all.data ? monthPlanOf(all.data, row.key, year) : null), [row, all.data, year]);
+  const history = useScopeActuals(code, row?.key ?? null, year - 1);
+  // The plan opens with the saved months, else the yearly target already split (by last year's months when it is a complete year).
+  const opening = useMemo(
+    () => (plan && !history.isPending ? initialMonthPlan(plan, completeYearMonths(history.data ?? [], year - 1), steps) : null),
+    [plan, history.isPending, history.data, year, steps.join()],
+  );
   useEffect(() => {
-    setValues(plan ? plan.values : null);
+    setValues(null);
     setError(null);
-    // Reload the plan when the scope or the year changes, not on every background refresh.
-  }, [row?.key, year, plan === null]);
+    // The user's edits are dropped when the scope or the year changes, not on a background refresh.
+  }, [row?.key, year]);
   useEffect(() => {
     if (!row) return;
     setYear(initialYear);
@@ -65,7 +72,7 @@ export function MonthlyPlan({ code, unit, row, initialYear, onClose }: Props) {
     setStep(initial);
   }, [row?.key]);
 
-  const current = values ?? plan?.values ?? [];
+  const current = values ?? opening?.values ?? [];
   const total = plan?.yearly ?? null;
   const check = planSumCheck(current, total);
   const sum = current.reduce((a, b) => a + b, 0);
@@ -99,16 +106,26 @@ export function MonthlyPlan({ code, unit, row, initialYear, onClose }: Props) {
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={submit} loading={save.isPending} disabled={!plan} data-testid="plan-save">
+          <Button type="primary" onClick={submit} loading={save.isPending} disabled={!opening} data-testid="plan-save">
             {t('common.save')}
           </Button>
         </Space>
       }
     >
-      {!plan ? (
+      {!plan || !opening ? (
         <Spin style={{ display: 'block', margin: '32px auto' }} />
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+          <Typography.Text>
+            {t('targets.plan.yearly')} {year}:{' '}
+            <Typography.Text strong data-testid="plan-yearly">
+              {total === null ? t('targets.plan.noYearly') : formatKpiValue(total, unit, lang)}
+            </Typography.Text>
+            {total !== null && <Typography.Text type="secondary"> · {formatValueCompact(total, unit, lang)}</Typography.Text>}
+          </Typography.Text>
+          {values === null && (opening.basis === 'even' || opening.basis === 'lastYear') && (
+            <Alert type="info" showIcon data-testid="plan-basis" data-basis={opening.basis} title={t(`targets.plan.basis.${opening.basis}`, { year: year - 1 })} />
+          )}
           <Space wrap size="large">
             <Space>
               <Typography.Text type="secondary">{t('targets.plan.year')}</Typography.Text>
@@ -124,7 +141,7 @@ export function MonthlyPlan({ code, unit, row, initialYear, onClose }: Props) {
             {monthsOf(year).map((p, i) => {
               const isLocked = locked.includes(i);
               return (
-                <Col span={4} key={p} data-testid={`plan-month-${i + 1}`}>
+                <Col xs={12} sm={8} md={4} key={p} data-testid={`plan-month-${i + 1}`}>
                   <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
                     <Typography.Text strong>{periodLabel(p, lang)}</Typography.Text>
                     <Tooltip title={t(isLocked ? 'targets.plan.unlock' : 'targets.plan.lock')}>
@@ -150,9 +167,6 @@ export function MonthlyPlan({ code, unit, row, initialYear, onClose }: Props) {
           <Space wrap size="large">
             <Typography.Text>
               {t('targets.plan.sum')}: <Typography.Text strong data-testid="plan-sum">{formatKpiValue(sum, unit, lang)}</Typography.Text>
-            </Typography.Text>
-            <Typography.Text>
-              {t('targets.plan.yearly')}: <Typography.Text strong data-testid="plan-yearly">{total === null ? t('targets.plan.noYearly') : formatKpiValue(total, unit, lang)}</Typography.Text>
             </Typography.Text>
           </Space>
           {check && (

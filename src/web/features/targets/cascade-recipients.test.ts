@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnitT } from '../../api';
-import { cascadeRecipients, defaultRecipients, recipientOptions, type PersonOption } from './cascade-recipients';
+import { cascadeRecipients, recipientOptions, type PersonOption } from './cascade-recipients';
 
 const unit = (id: number, code: string, parentId: number | null, inScope = true): OrgUnitT => ({ id, code, name: `Unit ${code}`, parentId, archived: false, inScope });
 // The demo org chart: MA → KD → KD-MB, KD-MN; MKT beside KD (out of the sales manager's scope).
@@ -34,11 +34,10 @@ describe('cascadeRecipients', () => {
     ]);
   });
 
-  it('offers only units from the company, out-of-scope ones disabled', () => {
+  it('offers only units from the company (not MA, which stands for it), out-of-scope ones disabled', () => {
     const company = cascadeRecipients('company', units, people);
     expect(company.people).toEqual([]);
     expect(company.units.map((r) => [r.label, r.disabled])).toEqual([
-      ['Unit MA (MA)', false],
       ['Unit KD (KD)', false],
       ['Unit KD-MB (KD-MB)', false],
       ['Unit KD-MN (KD-MN)', false],
@@ -76,23 +75,5 @@ describe('recipientOptions', () => {
       { value: 'unit:3', label: 'Unit KD-MB (KD-MB)', disabled: false },
       { value: 'unit:4', label: 'Unit KD-MN (KD-MN)', disabled: false },
     ]);
-  });
-});
-
-describe('defaultRecipients', () => {
-  it('proposes the people already holding parts of a unit target', () => {
-    const groups = cascadeRecipients('unit:3', units, people);
-    // KD-MB's 10 tỷ was split 6 / 4 to Khoa and Trang before.
-    const children = new Map([['unit:3', ['person:10', 'person:11']]]);
-    expect(defaultRecipients('unit:3', units, children, groups)).toEqual(['person:10', 'person:11']);
-  });
-
-  it('falls back to the direct child units, and never proposes people from the company', () => {
-    expect(defaultRecipients('unit:2', units, new Map(), cascadeRecipients('unit:2', units, people))).toEqual(['unit:3', 'unit:4']);
-    // A leaf unit with no parts yet: nothing proposed, the user picks.
-    expect(defaultRecipients('unit:3', units, new Map(), cascadeRecipients('unit:3', units, people))).toEqual([]);
-    // The company's target is held by KD-MB, KD-MN and a person whose unit has no target: only the units are proposed.
-    const children = new Map([['company', ['unit:3', 'unit:4', 'person:15']]]);
-    expect(defaultRecipients('company', units, children, cascadeRecipients('company', units, people))).toEqual(['unit:3', 'unit:4']);
   });
 });

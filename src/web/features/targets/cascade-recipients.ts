@@ -1,5 +1,5 @@
 import type { OrgUnitT } from '../../api';
-import { cascadeCandidates, defaultCascadeUnits } from './target-tree';
+import { cascadeCandidates } from './target-tree';
 import { scopeFromKey } from './scope-key';
 import type { ScopeKey, ScopeRef } from './types';
 
@@ -58,15 +58,4 @@ export function recipientOptions(groups: RecipientGroups, labels: { units: strin
     { label: labels.units, options: groups.units.map(toOption) },
     { label: labels.people, options: groups.people.map(toOption) },
   ].filter((g) => g.options.length > 0);
-}
-
-/**
- * The recipients a cascade proposes: those already holding the parts of `fromKey`'s target (units or
- * people it may target), else the direct child units as before.
- */
-export function defaultRecipients(fromKey: ScopeKey, units: readonly OrgUnitT[], children: ReadonlyMap<ScopeKey, ScopeKey[]>, groups: RecipientGroups): ScopeKey[] {
-  const offered = new Set([...groups.units, ...groups.people].map((r) => r.key));
-  const existing = (children.get(fromKey) ?? []).filter((k) => offered.has(k));
-  if (existing.length > 0) return existing;
-  return defaultCascadeUnits(fromKey, units, new Map()).map((id) => `unit:${id}`);
 }

@@ -15,6 +15,8 @@ describe('cascade weights and preview', () => {
     // 20 tỷ × 52 % = 10,4 tỷ; × 48 % = 9,6 tỷ.
     expect(previewCascade(20 * B, [52, 48], 1_000_000)).toEqual({ ok: true, values: [10.4 * B, 9.6 * B], weights: [52, 48] });
     // 10 tỷ in 3 equal parts of 1 triệu steps: 10 000 steps / 3 = 3 333 r 1 → 3 334, 3 333, 3 333 triệu.
+    // 100 over 3 equal parts: 33 each and 1 left, to the first of the equal remainders → 34 / 33 / 33.
+    expect(previewCascade(100, [1, 1, 1], 1)).toEqual({ ok: true, values: [34, 33, 33], weights: [1, 1, 1] });
     const r = previewCascade(10 * B, [1, 1, 1], 1_000_000);
     expect(r.ok && r.values).toEqual([3_334_000_000, 3_333_000_000, 3_333_000_000]);
   });

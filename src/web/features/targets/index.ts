@@ -1,9 +1,10 @@
 export { default as TargetsByUnitTab } from './TargetsByUnitTab';
 export { CascadeDialog } from './CascadeDialog';
 export { MonthlyPlan } from './MonthlyPlan';
-export { buildTargetTree, cascadeCandidates, defaultCascadeUnits, targetChildren, type PersonLite, type TargetRow } from './target-tree';
+export { buildTargetTree, cascadeCandidates, companyRootUnit, targetChildren, type PersonLite, type TargetRow } from './target-tree';
 export { editMonth, fitToTotal, monthPlanOf, monthsOf, planSumCheck, planTargets, type MonthPlan } from './month-plan';
-export { cascadeRecipients, defaultRecipients, recipientOptions, type PersonOption, type Recipient, type RecipientGroups, type RecipientOptions } from './cascade-recipients';
+export { defaultRecipients, type KpiWhereabouts, type ProposedRecipients, type RecipientReason } from './default-recipients';
+export { cascadeRecipients, recipientOptions, type PersonOption, type Recipient, type RecipientGroups, type RecipientOptions } from './cascade-recipients';
 export { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightMode } from './cascade-weights';
 export { formatSignedCompact, sumStatusOf, type SumStatus } from './sum-status';
 export { targetOfRow } from './can-set-target';

@@ -2,7 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, query, type CompanyT, type PeopleListT } from '../../api';
 import { kpiKeys } from '../kpi/queries';
 import { resultsKeys } from '../results/queries';
-import type { CascadeResultT, ScopeRef, SumCheckT, TargetInput, TargetRecordT } from './types';
+import type { ActualT, UnitDashboardT } from '../results/types';
+import type { CascadeResultT, ScopeKey, ScopeRef, SumCheckT, TargetInput, TargetRecordT } from './types';
 
 /** Every targets query starts with 'targets' and the KPI code, so one invalidation refreshes table, check and plan. */
 export const targetKeys = {
@@ -32,6 +33,33 @@ export function useTargetCheck(code: string, period: string) {
 
 export function useCompany() {
   return useQuery({ queryKey: ['company'], queryFn: () => api<CompanyT>('GET', '/api/company'), staleTime: 60_000 });
+}
+
+/**
+ * The units with an actual of the KPI in `year` (from the unit dashboard of that year), for the
+ * cascade's proposed recipients. A refused or failed read gives none.
+ */
+export function useUnitsWithActuals(code: string, year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['targets', code, 'units-with-actuals', year],
+    queryFn: () =>
+      api<UnitDashboardT>('GET', `/api/dashboard/units${query({ period: String(year) })}`).then((d) =>
+        // A unit's own actuals only, not the company numbers the dashboard shows under the unit owning the KPI.
+        d.units.filter((u) => u.kpis.some((k) => k.code === code && k.actual !== null && k.scopeLevel !== 'company')).map((u) => u.id),
+      ),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** One scope's actuals in `year` (e.g. last year's months, to split a yearly target by them). */
+export function useScopeActuals(code: string, scope: ScopeKey | null, year: number) {
+  return useQuery({
+    queryKey: ['targets', code, 'actuals', scope, year],
+    queryFn: () => api<{ items: ActualT[] }>('GET', `${path(code)}/actuals${query({ scope, from: `${year}-01-01`, to: `${year}-12-31` })}`).then((r) => r.items),
+    enabled: scope !== null,
+    staleTime: 60_000,
+  });
 }
 
 /** Every person the user may see (for the optional people rows). */

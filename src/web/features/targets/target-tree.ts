@@ -1,5 +1,5 @@
 import type { OrgUnitT } from '../../api';
-import { buildUnitForest, type UnitNode } from '../org/unit-tree';
+import { buildUnitForest, descendantIds, type UnitNode } from '../org/unit-tree';
 import { scopeKeyOf } from './scope-key';
 import type { ScopeKey, ScopeRef, TargetRecordT } from './types';
 
@@ -18,6 +18,8 @@ export interface TargetRow {
   /** The unit this row is or belongs to (null for the company). */
   unitId: number | null;
   target: TargetRecordT | null;
+  /** The org chart's only top unit, shown as its own row because it holds a target of its own (see `companyRootUnit`). */
+  rootUnit?: true;
   /** Left out for leaves, so the table shows no expander. */
   children?: TargetRow[];
 }
@@ -30,34 +32,46 @@ export interface TreeInput {
   people?: readonly PersonLite[];
 }
 
-/** The company row with the units below it as a tree (archived units left out) and, optionally, their people. */
+/**
+ * The org unit that stands for the company: the only live top unit of the chart (Minh An's "MA"), or
+ * null when there are several top units or none.
+ */
+export function companyRootUnit(units: readonly OrgUnitT[]): OrgUnitT | null {
+  const live = units.filter((u) => !u.archived);
+  const tops = live.filter((u) => u.parentId === null || !live.some((p) => p.id === u.parentId));
+  return tops.length === 1 ? (tops[0] ?? null) : null;
+}
+
+/**
+ * One top row for the company, the units below it as a tree (archived units left out) and, optionally,
+ * their people. When the chart has a single top unit (`companyRootUnit`) without a target of its own,
+ * that unit is folded into the company row (which takes its code); its child units and people hang
+ * under the company. A top unit that does hold a target stays a row of its own under the company, marked
+ * `rootUnit`, so no target is hidden.
+ */
 export function buildTargetTree({ companyName, units, targets, people = [] }: TreeInput): TargetRow[] {
   const byKey = new Map(targets.map((t) => [scopeKeyOf(t.scope), t]));
   const peopleOf = new Map<number, PersonLite[]>();
   for (const p of people) peopleOf.set(p.unitId, [...(peopleOf.get(p.unitId) ?? []), p]);
   const withKids = (row: TargetRow, kids: TargetRow[]): TargetRow => (kids.length > 0 ? { ...row, children: kids } : row);
-
-  const unitRow = (n: UnitNode): TargetRow => {
-    const key = `unit:${n.unit.id}`;
-    const personRows = (peopleOf.get(n.unit.id) ?? [])
+  const personRows = (unitId: number): TargetRow[] =>
+    (peopleOf.get(unitId) ?? [])
       .slice()
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
-      .map<TargetRow>((p) => ({
-        key: `person:${p.id}`,
-        scope: { type: 'person', id: p.id },
-        name: p.fullName,
-        code: null,
-        unitId: n.unit.id,
-        target: byKey.get(`person:${p.id}`) ?? null,
-      }));
-    const unitKids = n.children.filter((c) => !c.unit.archived).map(unitRow);
-    return withKids(
-      { key, scope: { type: 'unit', id: n.unit.id }, name: n.unit.name, code: n.unit.code, unitId: n.unit.id, target: byKey.get(key) ?? null },
-      [...unitKids, ...personRows],
-    );
-  };
-  const roots = buildUnitForest(units.filter((u) => !u.archived)).map(unitRow);
-  return [withKids({ key: 'company', scope: { type: 'company', id: null }, name: companyName, code: null, unitId: null, target: byKey.get('company') ?? null }, roots)];
+      .map<TargetRow>((p) => ({ key: `person:${p.id}`, scope: { type: 'person', id: p.id }, name: p.fullName, code: null, unitId, target: byKey.get(`person:${p.id}`) ?? null }));
+  const unitKids = (n: UnitNode): TargetRow[] => [...n.children.filter((c) => !c.unit.archived).map(unitRow), ...personRows(n.unit.id)];
+  function unitRow(n: UnitNode): TargetRow {
+    const key = `unit:${n.unit.id}`;
+    return withKids({ key, scope: { type: 'unit', id: n.unit.id }, name: n.unit.name, code: n.unit.code, unitId: n.unit.id, target: byKey.get(key) ?? null }, unitKids(n));
+  }
+
+  const forest = buildUnitForest(units.filter((u) => !u.archived));
+  const root = companyRootUnit(units);
+  const company: TargetRow = { key: 'company', scope: { type: 'company', id: null }, name: companyName, code: null, unitId: null, target: byKey.get('company') ?? null };
+  const only = forest[0];
+  if (root && only && !byKey.has(`unit:${root.id}`)) return [withKids({ ...company, code: root.code }, unitKids(only))];
+  const tops = forest.map(unitRow).map((r) => (root && r.unitId === root.id ? { ...r, rootUnit: true as const } : r));
+  return [withKids(company, tops)];
 }
 
 /**
@@ -91,30 +105,17 @@ export function targetChildren(targets: readonly TargetRecordT[], units: readonl
 }
 
 /**
- * The units a cascade from `fromKey` proposes: the units that already hold its children's targets, else
- * its direct child units. For the company: the top units, or the children of the only top unit (a
- * company whose org chart starts with one unit for itself).
+ * Units a cascade from `fromKey` may target: every live unit below it. From the company that is the whole
+ * chart except the unit that stands for the company (`companyRootUnit`): it is the company itself.
  */
-export function defaultCascadeUnits(fromKey: ScopeKey, units: readonly OrgUnitT[], children: ReadonlyMap<ScopeKey, ScopeKey[]>): number[] {
-  const live = units.filter((u) => !u.archived);
-  const existing = (children.get(fromKey) ?? []).filter((k) => k.startsWith('unit:')).map((k) => Number(k.slice(5)));
-  if (existing.length > 0) return existing;
-  const childrenOf = (id: number | null) => live.filter((u) => u.parentId === id).map((u) => u.id);
-  if (fromKey !== 'company') return childrenOf(Number(fromKey.slice(5)));
-  const tops = live.filter((u) => u.parentId === null || !live.some((p) => p.id === u.parentId)).map((u) => u.id);
-  return tops.length === 1 ? childrenOf(tops[0] as number) : tops;
-}
-
-/** Units a cascade from `fromKey` may target: every unit below it (the whole tree for the company). */
 export function cascadeCandidates(fromKey: ScopeKey, units: readonly OrgUnitT[]): OrgUnitT[] {
   const live = units.filter((u) => !u.archived);
-  if (fromKey === 'company') return live;
-  const root = Number(fromKey.slice(5));
-  const below = new Set<number>([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const u of live) if (u.parentId !== null && below.has(u.parentId) && !below.has(u.id)) grew = below.add(u.id) !== null;
+  if (fromKey === 'company') {
+    const root = companyRootUnit(units);
+    return live.filter((u) => u.id !== root?.id);
   }
-  below.delete(root);
+  const from = Number(fromKey.slice(5));
+  const below = descendantIds(live, from);
+  below.delete(from);
   return live.filter((u) => below.has(u.id));
 }
