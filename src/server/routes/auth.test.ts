@@ -14,7 +14,16 @@ describe.each(engines())('auth on %s', (engine) => {
     const res = await client.post('/api/auth/login', { email: 'ADMIN@minhan.vn', password: 'openkpi-demo' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      user: { id: expect.any(Number), email: 'admin@minhan.vn', name: 'Phạm Quốc Huy', role: 'admin', locale: 'vi', personId: expect.any(Number) },
+      user: {
+        id: expect.any(Number),
+        email: 'admin@minhan.vn',
+        name: 'Phạm Quốc Huy',
+        role: 'admin',
+        locale: 'vi',
+        personId: expect.any(Number),
+        unitId: expect.any(Number),
+        subtree: 'all',
+      },
     });
     expect(res.body).not.toMatch(/password|scrypt/i);
     const cookie = res.cookies.find((c) => c.name === 'okpi_session')!;
