@@ -201,6 +201,7 @@ describe("the employee's own target comes first", () => {
     await row.waitFor();
     expect(await textOf(page.getByTestId('my-kpis'))).toContain('Chỉ tiêu cá nhân');
     expect(await textOf(page.getByTestId('my-target-REVENUE').first())).toBe('36.000.000.000 ₫');
+    expect(await textOf(page.getByTestId('my-in-progress-REVENUE').first())).toBe('Đang diễn ra');
     // Nothing reported yet: not "behind", just no check-in.
     expect(await textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('Chưa báo cáo');
     expect(await textOf(page.getByTestId('my-needed-REVENUE').first())).toContain('36.000.000.000 ₫');

@@ -9,6 +9,7 @@ import { formatKpiValue } from '../kpi/format-value';
 import { kpiName } from '../kpi/KpiStatusTag';
 import { useKpiList } from '../kpi/queries';
 import { formatAchievement, RAG_COLOR, ragOf } from './display';
+import { InProgressTag } from './InProgressTag';
 import { myKpiRows, paceToShow, type MyKpiRow } from './my-kpi-rows';
 import { browserToday, periodLabel } from './periods';
 import { resultsKeys } from './queries';
@@ -74,7 +75,14 @@ export function MyKpis() {
   );
   const periodCell = (r: Row) => {
     const p = r.series && paceToShow(r.series);
-    return p ? periodLabel(p.period.key, lang) : '—';
+    if (!p) return '—';
+    // Pace is about the period running today: say so.
+    return (
+      <Space size={4} wrap>
+        {periodLabel(p.period.key, lang)}
+        {p.remainingDays > 0 && p.elapsedDays > 0 && <InProgressTag days={{ elapsed: p.elapsedDays, total: p.totalDays }} testId={`my-in-progress-${r.kpi.code}`} />}
+      </Space>
+    );
   };
   const actualCell = (r: Row) => {
     const p = r.series && paceToShow(r.series);
