@@ -130,6 +130,10 @@ describe('a period still running is judged against what is expected by today', (
     expect(await textOf(page.getByTestId('results-in-progress'))).toBe('Đang diễn ra');
     expect(await textOf(page.getByTestId('pace-period-status'))).toBe('Đúng tiến độ');
     await shots(page, 'results-in-progress-vi', 'kpi-results');
+    await setLang(page, 'EN');
+    expect(await textOf(page.getByTestId('results-in-progress'))).toBe('In progress');
+    await shots(page, 'results-in-progress-en', 'kpi-results');
+    await setLang(page, 'VI');
   });
 
   it('shows 4,985 tỷ / 5 tỷ for a gross profit of 99,7 % instead of 5 tỷ / 5 tỷ', async () => {
