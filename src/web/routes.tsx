@@ -7,6 +7,7 @@ import { PageSpinner } from './shell/PageSpinner';
 import { KPI_ROUTES } from './features/kpi/routes';
 
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
+const ResetPasswordPage = lazy(() => import('./features/login/ResetPasswordPage'));
 const AppShell = lazy(() => import('./shell/AppShell'));
 
 
@@ -35,6 +36,7 @@ export function AppRoutes() {
     <Suspense fallback={<PageSpinner />}>
       <Routes>
         <Route path="/login" element={<LoginRoute />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route
           element={
             <RequireUser>

@@ -1,9 +1,10 @@
 import { ApartmentOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../../session';
+import { userCanAtAll, useUser } from '../../session';
 import { usePerson, useUnits } from '../org/queries';
 import { MyKpis } from '../results/MyKpis';
+import { OverviewCards } from './OverviewCards';
 
 /** Overview placeholder: greets the user; KPI summaries come later. */
 export default function HomePage() {
@@ -39,6 +40,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      {userCanAtAll(user, 'target.set') && <OverviewCards />}
       <MyKpis />
     </div>
   );

@@ -3,10 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Row, Space, Spin, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type OrgUnitT } from '../../api';
+import { api, type OrgUnitT, type PersonViewT } from '../../api';
 import { useShowError } from '../../lib/api-errors';
 import { unitOrCompany, userCan, userCanAtAll, useUser } from '../../session';
 import { ImportPeopleModal } from './ImportPeopleModal';
+import { OrgChartDiagram } from './OrgChartDiagram';
 import { PeopleTable } from './PeopleTable';
 import { PersonDrawer } from './PersonDrawer';
 import { orgKeys, useUnits } from './queries';
@@ -23,6 +24,7 @@ export default function OrgChartPage() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<UnitDialogMode | null>(null);
   const [personOpen, setPersonOpen] = useState(false);
+  const [person, setPerson] = useState<PersonViewT | null>(null);
   const [importOpen, setImportOpen] = useState(false);
 
   const all = units.data ?? [];
@@ -95,23 +97,37 @@ export default function OrgChartPage() {
           </Card>
         </Col>
         <Col xs={24} lg={16}>
-          <Card
-            title={selected ? t('org.peopleOf', { name: selected.name }) : t('org.peopleAll')}
-            extra={
-              canWrite && (
-                <Space>
-                  <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="people-import">
-                    {t('import.open')}
-                  </Button>
-                  <Button type="primary" icon={<UserAddOutlined />} onClick={() => setPersonOpen(true)} data-testid="person-add">
-                    {t('people.add')}
-                  </Button>
-                </Space>
-              )
-            }
-          >
-            <PeopleTable unitId={selectedId} />
+          <Card title={selected ? t('org.peopleOf', { name: selected.name }) : t('org.peopleAll')}>
+            {canWrite && (
+              // In the card body, not its header: on a phone the header leaves the title no room.
+              <Space wrap style={{ marginBottom: 12 }}>
+                <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="people-import">
+                  {t('import.open')}
+                </Button>
+                <Button
+                  type="primary"
+                  icon={<UserAddOutlined />}
+                  onClick={() => {
+                    setPerson(null);
+                    setPersonOpen(true);
+                  }}
+                  data-testid="person-add"
+                >
+                  {t('people.add')}
+                </Button>
+              </Space>
+            )}
+            <PeopleTable
+              unitId={selectedId}
+              onOpen={(p) => {
+                setPerson(p);
+                setPersonOpen(true);
+              }}
+            />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <OrgChartDiagram units={all} onSelect={setSelectedId} />
         </Col>
       </Row>
       <UnitDialog
@@ -123,7 +139,7 @@ export default function OrgChartPage() {
           if (created) setSelectedId(created.id);
         }}
       />
-      <PersonDrawer open={personOpen} units={all} defaultUnitId={selectedId} onClose={() => setPersonOpen(false)} />
+      <PersonDrawer open={personOpen} units={all} defaultUnitId={selectedId} person={person} onClose={() => setPersonOpen(false)} />
       <ImportPeopleModal open={importOpen} onClose={() => setImportOpen(false)} />
     </div>
   );

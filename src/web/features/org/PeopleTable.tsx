@@ -1,4 +1,4 @@
-import { Input, Space, Table, Tag } from 'antd';
+import { Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { usePeople } from './queries';
 
 const PAGE_SIZE = 10;
 
-/** People of a unit and its subtree (or, without a unit, everyone the user may see). */
-export function PeopleTable({ unitId }: { unitId: number | null }) {
+/** People of a unit and its subtree (or, without a unit, everyone the user may see), in Vietnamese name order (the server's); a name opens the person. */
+export function PeopleTable({ unitId, onOpen }: { unitId: number | null; onOpen(person: PersonViewT): void }) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const [q, setQ] = useState('');
@@ -24,7 +24,9 @@ export function PeopleTable({ unitId }: { unitId: number | null }) {
       dataIndex: 'fullName',
       render: (name: string, p) => (
         <Space size={4}>
-          {name}
+          <Typography.Link onClick={() => onOpen(p)} data-testid="person-open">
+            {name}
+          </Typography.Link>
           {!p.active && <Tag>{t('people.inactive')}</Tag>}
         </Space>
       ),
@@ -42,6 +44,7 @@ export function PeopleTable({ unitId }: { unitId: number | null }) {
         data-testid="people-table"
         rowKey="id"
         size="small"
+        scroll={{ x: 'max-content' }}
         columns={columns}
         dataSource={people.data?.items ?? []}
         loading={people.isFetching}
