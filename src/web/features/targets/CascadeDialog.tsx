@@ -163,6 +163,8 @@ export function CascadeDialog({ code, period, unit, from, units, ownerUnitId, ch
           rowKey="key"
           dataSource={rows}
           data-testid="cascade-preview"
+          // Fixed layout at phone width so the weight column keeps its width and the names wrap.
+          tableLayout={narrow ? 'fixed' : undefined}
           locale={{ emptyText: t(groups.people.length > 0 ? 'targets.cascade.pickRecipients' : 'targets.cascade.pickUnits') }}
           columns={[
             {
