@@ -26,7 +26,7 @@ describe('cascadeRecipients', () => {
     const mb = cascadeRecipients('unit:3', units, people);
     expect(mb.units).toEqual([]);
     // B < Đ < V in the Vietnamese alphabet (Đ comes right after D); Ngô Thanh Tùng is inactive.
-    expect(mb.people.map((r) => r.label)).toEqual(['Bùi Tiến Dũng', 'Đặng Thu Trang', 'Vũ Đình Khoa']);
+    expect(mb.people.map((r) => r.label)).toEqual(['Bùi Tiến Dũng', 'Vũ Đình Khoa', 'Đặng Thu Trang']); // given name first: Dũng < Khoa < Trang
     expect(mb.people.map((r) => r.scope)).toEqual([
       { type: 'person', id: 12 },
       { type: 'person', id: 11 },
@@ -66,8 +66,8 @@ describe('recipientOptions', () => {
         label: 'Nhân sự',
         options: [
           { value: 'person:12', label: 'Bùi Tiến Dũng', disabled: false },
-          { value: 'person:11', label: 'Đặng Thu Trang', disabled: false },
           { value: 'person:10', label: 'Vũ Đình Khoa', disabled: false },
+          { value: 'person:11', label: 'Đặng Thu Trang', disabled: false },
         ],
       },
     ]);

@@ -2,6 +2,7 @@ import type { OrgUnitT } from '../../api';
 import { cascadeCandidates } from './target-tree';
 import { scopeFromKey } from './scope-key';
 import type { ScopeKey, ScopeRef } from './types';
+import { compareVietnameseNames } from '../../../core/people/sort-names';
 
 /** A person a cascade may give a part to (the fields of the people list it needs). */
 export interface PersonOption {
@@ -42,7 +43,7 @@ export function cascadeRecipients(fromKey: ScopeKey, units: readonly OrgUnitT[],
       ? []
       : people
           .filter((p) => p.active && p.unitId === from.id)
-          .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
+          .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
           .map<Recipient>((p) => ({ key: `person:${p.id}`, scope: { type: 'person', id: p.id }, label: p.fullName, disabled: false }));
   return { units: unitRecipients, people: personRecipients };
 }

@@ -2,6 +2,7 @@ import type { OrgUnitT } from '../../api';
 import { buildUnitForest, descendantIds, type UnitNode } from '../org/unit-tree';
 import { scopeKeyOf } from './scope-key';
 import type { ScopeKey, ScopeRef, TargetRecordT } from './types';
+import { compareVietnameseNames } from '../../../core/people/sort-names';
 
 export interface PersonLite {
   id: number;
@@ -57,7 +58,7 @@ export function buildTargetTree({ companyName, units, targets, people = [] }: Tr
   const personRows = (unitId: number): TargetRow[] =>
     (peopleOf.get(unitId) ?? [])
       .slice()
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
+      .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
       .map<TargetRow>((p) => ({ key: `person:${p.id}`, scope: { type: 'person', id: p.id }, name: p.fullName, code: null, unitId, target: byKey.get(`person:${p.id}`) ?? null }));
   const unitKids = (n: UnitNode): TargetRow[] => [...n.children.filter((c) => !c.unit.archived).map(unitRow), ...personRows(n.unit.id)];
   function unitRow(n: UnitNode): TargetRow {
