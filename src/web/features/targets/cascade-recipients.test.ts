@@ -25,12 +25,12 @@ describe('cascadeRecipients', () => {
 
     const mb = cascadeRecipients('unit:3', units, people);
     expect(mb.units).toEqual([]);
-    // B < Đ < V in the Vietnamese alphabet (Đ comes right after D); Ngô Thanh Tùng is inactive.
-    expect(mb.people.map((r) => r.label)).toEqual(['Bùi Tiến Dũng', 'Vũ Đình Khoa', 'Đặng Thu Trang']); // given name first: Dũng < Khoa < Trang
+    // Given name first (core/people/sort-names.ts): Dũng < Khoa < Trang; Ngô Thanh Tùng is inactive.
+    expect(mb.people.map((r) => r.label)).toEqual(['Bùi Tiến Dũng', 'Vũ Đình Khoa', 'Đặng Thu Trang']);
     expect(mb.people.map((r) => r.scope)).toEqual([
       { type: 'person', id: 12 },
-      { type: 'person', id: 11 },
       { type: 'person', id: 10 },
+      { type: 'person', id: 11 },
     ]);
   });
 
