@@ -1,69 +1,71 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api';
+import { Outlet } from 'react-router';
 import { PageSpinner } from './PageSpinner';
-import { useSession, useUser } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { activeNavKey, canSee, NAV } from './nav';
+import { NavMenu } from './NavMenu';
+import { usePhone } from './use-phone';
+import { UserMenu } from './UserMenu';
+import '../styles/phone.css';
 
 const { Sider, Header, Content } = Layout;
 
+const LOGO = { fontWeight: 700, fontSize: 18, color: '#1f6feb', whiteSpace: 'nowrap' } as const;
+
+/** Desktop: a collapsible side bar. Phone (< 768 px): a menu button opens the navigation as a drawer. */
 export default function AppShell() {
   const { t } = useTranslation();
-  const user = useUser();
-  const { logout } = useSession();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const phone = usePhone();
   const [collapsed, setCollapsed] = useState(false);
-  const items = NAV.filter((n) => canSee(n.action, user)).map((n) => ({ key: n.key, icon: n.icon, label: t(n.labelKey) }));
-  const selected = activeNavKey(pathname);
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={220} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 18, color: '#1f6feb' }}>{collapsed ? 'OK' : 'OpenKPI'}</div>
-        <Menu
-          data-testid="side-nav"
-          mode="inline"
-          selectedKeys={selected ? [selected] : []}
-          items={items}
-          onClick={({ key }) => {
-            const item = NAV.find((n) => n.key === key);
-            if (item) void navigate(item.path);
+      {!phone && (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={220} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ ...LOGO, padding: '16px 20px' }}>{collapsed ? 'OK' : 'OpenKPI'}</div>
+          <NavMenu testId="side-nav" />
+        </Sider>
+      )}
+      {phone && (
+        <Drawer
+          placement="left"
+          size={272}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={<span style={LOGO}>OpenKPI</span>}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          <NavMenu testId="drawer-nav" onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            paddingInline: phone ? 8 : 24,
+            display: 'flex',
+            alignItems: 'center',
+            gap: phone ? 8 : 16,
           }}
-          style={{ borderInlineEnd: 'none' }}
-        />
-      </Sider>
-      <Layout>
-        <Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 24, display: 'flex', justifyContent: 'flex-end' }}>
-          <Space size="middle">
-            <LanguageSwitch />
-            <Space size={6}>
-              <UserOutlined />
-              <Typography.Text strong data-testid="user-name">
-                {user.name}
-              </Typography.Text>
-              <Tag>{t(`roles.${user.role}`)}</Tag>
-            </Space>
-            <Button
-              icon={<LogoutOutlined />}
-              data-testid="logout"
-              onClick={() => {
-                logout().then(
-                  () => void navigate('/login'),
-                  (e: unknown) => void message.error(e instanceof ApiError ? e.message : String(e)),
-                );
-              }}
-            >
-              {t('shell.logout')}
-            </Button>
-          </Space>
+        >
+          {phone && (
+            <>
+              <Button type="text" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => setDrawerOpen(true)} data-testid="nav-toggle" />
+              <span style={LOGO} data-testid="header-logo">
+                OpenKPI
+              </span>
+            </>
+          )}
+          <div style={{ flex: 1 }} />
+          <LanguageSwitch />
+          <UserMenu compact={phone} />
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

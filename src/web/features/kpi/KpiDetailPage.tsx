@@ -49,11 +49,11 @@ export default function KpiDetailPage() {
   const description = lang === 'en' && kpi.descriptionEn ? kpi.descriptionEn : kpi.description;
 
   const definition = (
-    <Row gutter={16} wrap={false}>
-      <Col flex="auto" style={{ minWidth: 0 }}>
+    <Row gutter={[16, 12]}>
+      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
         <Card size="small" title={t('kpi.section.definition')} style={{ marginBottom: 12 }}>
           <Typography.Paragraph data-testid="kpi-description">{description ?? '—'}</Typography.Paragraph>
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
             <Descriptions.Item label={t('kpi.field.unit')}>{kpi.unit ? unitLabel(kpi.unit)[lang] : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('kpi.field.direction')}>{labelOf(KPI_DIRECTION_LABELS, kpi.direction, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('kpi.field.aggregation')}>{labelOf(KPI_AGGREGATION_LABELS, kpi.aggregation, lang)}</Descriptions.Item>
@@ -65,12 +65,12 @@ export default function KpiDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('kpi.field.baseline')}>{kpi.baseline ? `${periodLabel(kpi.baseline.period, lang)}: ${v(kpi.baseline.value)}` : '—'}</Descriptions.Item>
             {kpi.formula && (
-              <Descriptions.Item label={t('kpi.field.formula')} span={2}>
+              <Descriptions.Item label={t('kpi.field.formula')} span="filled">
                 <Typography.Text code>{kpi.formula}</Typography.Text>
               </Descriptions.Item>
             )}
             {kpi.tags.length > 0 && (
-              <Descriptions.Item label={t('kpi.field.tags')} span={2}>
+              <Descriptions.Item label={t('kpi.field.tags')} span="filled">
                 {kpi.tags.map((tag) => (
                   <Tag key={tag}>{tag}</Tag>
                 ))}
@@ -128,7 +128,7 @@ export default function KpiDetailPage() {
           </Descriptions>
         </Card>
       </Col>
-      <Col flex="360px">
+      <Col xs={24} lg={{ flex: '360px' }}>
         <SmartPanel findings={findings} summary={smartSummary(findings)} />
       </Col>
     </Row>
@@ -136,8 +136,8 @@ export default function KpiDetailPage() {
 
   return (
     <div data-testid="kpi-detail">
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, marginBottom: 8 }}>
-        <Space align="start" style={{ minWidth: 0 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, marginBottom: 8 }}>
+        <Space align="start" style={{ minWidth: 0, flex: '1 1 320px' }}>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/kpis')} aria-label={t('kpi.form.back')} />
           <div>
             <Space wrap>

@@ -37,7 +37,7 @@ export function DefinitionSection({ editing }: SectionProps) {
   return (
     <Card {...card} title={t('kpi.section.definition')} data-testid="section-definition">
       <Row gutter={12}>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item
             name="code"
             label={t('kpi.field.code')}
@@ -51,7 +51,7 @@ export function DefinitionSection({ editing }: SectionProps) {
             <Input disabled={Boolean(editing)} maxLength={40} data-testid="kpi-code" />
           </Form.Item>
         </Col>
-        <Col span={16}>
+        <Col xs={24} sm={16}>
           <Form.Item name="name" label={t('kpi.field.name')} rules={[{ required: true, message: t('common.required') }]}>
             <Input maxLength={200} data-testid="kpi-name" />
           </Form.Item>
@@ -61,27 +61,27 @@ export function DefinitionSection({ editing }: SectionProps) {
             <Input maxLength={200} data-testid="kpi-name-en" />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col xs={24} sm={12}>
           <Form.Item name="description" label={t('kpi.field.description')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} data-testid="kpi-description" />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col xs={24} sm={12}>
           <Form.Item name="descriptionEn" label={t('kpi.field.descriptionEn')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="level" label={t('kpi.field.level')}>
             <Select options={optionsOf(KPI_LEVEL_LABELS, lang)} data-testid="kpi-level" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="perspective" label={t('kpi.field.perspective')}>
             <Select options={optionsOf(KPI_PERSPECTIVE_LABELS, lang)} data-testid="kpi-perspective" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="group" label={t('kpi.field.group')}>
             <Select allowClear options={optionsOf(KPI_GROUP_LABELS, lang)} />
           </Form.Item>
@@ -106,7 +106,7 @@ export function MeasurementSection({ form, values }: SectionProps) {
   return (
     <Card {...card} title={t('kpi.section.measurement')} data-testid="section-measurement">
       <Row gutter={12}>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="unit" label={t('kpi.field.unit')} tooltip={t('kpi.form.unitHint')}>
             <Select
               allowClear
@@ -119,12 +119,12 @@ export function MeasurementSection({ form, values }: SectionProps) {
             />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="direction" label={t('kpi.field.direction')}>
             <Select options={optionsOf(KPI_DIRECTION_LABELS, lang)} data-testid="kpi-direction" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item
             name="aggregation"
             label={t('kpi.field.aggregation')}
@@ -139,17 +139,17 @@ export function MeasurementSection({ form, values }: SectionProps) {
             <Select options={optionsOf(KPI_AGGREGATION_LABELS, lang)} popupMatchSelectWidth={false} data-testid="kpi-aggregation" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="frequency" label={t('kpi.field.frequency')}>
             <Select allowClear options={optionsOf(KPI_FREQUENCY_LABELS, lang)} data-testid="kpi-frequency" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="source" label={t('kpi.field.source')}>
             <Select allowClear options={optionsOf(KPI_SOURCE_LABELS, lang)} data-testid="kpi-source" />
           </Form.Item>
         </Col>
-        <Col span={8} />
+        <Col xs={0} sm={8} />
         {values.source === 'formula' && (
           <Col span={24}>
             <Form.Item name="formula" label={t('kpi.field.formula')} tooltip={t('kpi.form.formulaHint')}>
@@ -157,12 +157,12 @@ export function MeasurementSection({ form, values }: SectionProps) {
             </Form.Item>
           </Col>
         )}
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="baselinePeriod" label={t('kpi.field.baselinePeriod')} style={{ marginBottom: 0 }}>
             <Input placeholder={String(new Date().getFullYear() - 1)} data-testid="kpi-baseline-period" />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col xs={24} sm={8}>
           <Form.Item name="baselineValue" label={t('kpi.field.baselineValue')} style={{ marginBottom: 0 }}>
             <ValueInput unit={values.unit} testId="kpi-baseline-value" />
           </Form.Item>
@@ -177,17 +177,17 @@ export function AccountabilitySection({ editing }: SectionProps) {
   return (
     <Card {...card} title={t('kpi.section.accountability')} data-testid="section-accountability">
       <Row gutter={12}>
-        <Col span={9}>
+        <Col xs={24} sm={9}>
           <Form.Item name="ownerId" label={t('kpi.field.owner')} style={{ marginBottom: 0 }}>
             <PersonSelect initialName={editing?.ownerName} testId="kpi-owner" />
           </Form.Item>
         </Col>
-        <Col span={9}>
+        <Col xs={24} sm={9}>
           <Form.Item name="measurerId" label={t('kpi.field.measurer')} style={{ marginBottom: 0 }}>
             <PersonSelect initialName={editing?.measurerName} testId="kpi-measurer" />
           </Form.Item>
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={6}>
           <Form.Item name="reportWithinDays" label={t('kpi.field.reportWithinDays')} style={{ marginBottom: 0 }}>
             <InputNumber min={0} max={365} precision={0} style={{ width: '100%' }} suffix={t('kpi.form.days')} data-testid="kpi-report-days" />
           </Form.Item>

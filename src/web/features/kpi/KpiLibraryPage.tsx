@@ -46,7 +46,7 @@ export default function KpiLibraryPage() {
       </Space>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }} size="small">
-          <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
             <KpiFilters filter={filter} onChange={setFilter} extraUnits={extraUnits} />
             <Segmented<View>
               data-testid="kpi-view"

@@ -41,7 +41,7 @@ export default function ResultsChart({ series, mode }: Props) {
   const option = {
     animation: false,
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0 },
+    legend: { top: 0, type: 'scroll' }, // one line on a phone, never over the plot
     tooltip: {
       trigger: 'axis',
       valueFormatter: full,

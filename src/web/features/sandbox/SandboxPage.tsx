@@ -25,7 +25,7 @@ export default function SandboxPage() {
   const out = useMemo(() => scoreSandbox(s), [s]);
   const methods = methodsFor(s.direction);
   const num = (key: 'target' | 'actual' | 'baseline' | 'min' | 'max' | 'tolerance', label: string) => (
-    <Col span={8}>
+    <Col xs={24} sm={8}>
       <Form.Item label={label}>
         <ValueInput value={s[key]} onChange={(v) => set({ [key]: v })} testId={`sandbox-${key}`} />
       </Form.Item>
@@ -40,12 +40,12 @@ export default function SandboxPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('sandbox.intro')}</Typography.Text>
       </div>
-      <Row gutter={16}>
-        <Col span={14}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={14}>
           <Card size="small" title={t('sandbox.setup')}>
             <Form layout="vertical">
               <Row gutter={12}>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item label={t('kpi.field.direction')}>
                     <Select<KpiDirection>
                       value={s.direction}
@@ -55,7 +55,7 @@ export default function SandboxPage() {
                     />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item label={t('sandbox.method')}>
                     <Select<ScoringMethodKind>
                       value={s.method}
@@ -73,18 +73,18 @@ export default function SandboxPage() {
                 {s.method === 'range' && num('tolerance', t('sandbox.tolerance'))}
               </Row>
               <Row gutter={12}>
-                <Col span={8}>
+                <Col xs={12} sm={8}>
                   <Form.Item label={t('sandbox.floor')} tooltip={t('sandbox.floorHint')}>
                     <ValueInput unit="%" value={s.floor} onChange={(v) => set({ floor: v ?? 0 })} testId="sandbox-floor" />
                   </Form.Item>
                 </Col>
-                <Col span={8}>
+                <Col xs={12} sm={8}>
                   <Form.Item label={t('sandbox.cap')} tooltip={t('sandbox.capHint')}>
                     <ValueInput unit="%" value={s.cap} onChange={(v) => set({ cap: v ?? 0 })} testId="sandbox-cap" />
                   </Form.Item>
                 </Col>
                 {s.method === 'bands' && (
-                  <Col span={8}>
+                  <Col xs={24} sm={8}>
                     <Form.Item label={t('sandbox.below')}>
                       <ValueInput unit="%" value={s.below} onChange={(v) => set({ below: v ?? 0 })} />
                     </Form.Item>
@@ -98,7 +98,7 @@ export default function SandboxPage() {
             </Typography.Paragraph>
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} md={10}>
           <Card size="small" title={t('sandbox.result')} data-testid="sandbox-result">
             {!out.ok && <Alert type="error" showIcon title={out.error[lang]} data-testid="sandbox-error" />}
             {out.ok && (
