@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Grid, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryT } from '../../api';
 import { formatNumber } from '../../lib/format';
@@ -10,6 +10,7 @@ import { diffSnapshots, showValue, type DiffRow } from './diff';
 export function AuditDiff({ entry }: { entry: AuditEntryT }) {
   const { t } = useTranslation();
   const { lang } = useSession();
+  const narrow = !Grid.useBreakpoint().md;
   const rows = diffSnapshots(entry.before, entry.after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noDetails')}</Typography.Text>;
   // A list item is named by its identity: a period as users read it ("Tháng 02/2026"), a code as it is.
@@ -18,19 +19,38 @@ export function AuditDiff({ entry }: { entry: AuditEntryT }) {
     const last = row.path[row.path.length - 1];
     if ((last === 'period' || last === 'baselinePeriod') && typeof v === 'string') return periodLabel(v, lang);
     if (typeof v === 'number') return formatNumber(v, lang, 6);
+    if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
     return showValue(v);
   };
   const cell = (v: unknown, row: DiffRow, side: 'before' | 'after') => (
     <span
-      style={
-        row.changed && entry.before != null && entry.after != null
+      style={{
+        overflowWrap: 'anywhere',
+        ...(row.changed && entry.before != null && entry.after != null
           ? { background: side === 'before' ? '#fff1f0' : '#f6ffed', padding: '0 4px', borderRadius: 3, textDecoration: side === 'before' && row.after !== undefined ? 'line-through' : undefined }
-          : undefined
-      }
+          : {}),
+      }}
     >
       {value(v, row)}
     </span>
   );
+  if (narrow) {
+    // Phones: one field per block, "before → after" under its name (a three-column table does not fit).
+    return (
+      <div data-testid="audit-diff">
+        {rows.map((r) => (
+          <div key={r.field} style={{ paddingBlock: 4, borderBottom: '1px solid #f0f0f0', overflowWrap: 'anywhere' }}>
+            <div data-testid="audit-diff-field">{r.changed ? <strong>{r.path.map(part).join(' › ')}</strong> : r.path.map(part).join(' › ')}</div>
+            <div>
+              {entry.before != null && cell(r.before, r, 'before')}
+              {entry.before != null && entry.after != null && ' → '}
+              {entry.after != null && cell(r.after, r, 'after')}
+            </div>
+          </div>
+        ))}
+      </div>
+    );
+  }
   return (
     <Table<DiffRow>
       data-testid="audit-diff"
@@ -43,7 +63,7 @@ export function AuditDiff({ entry }: { entry: AuditEntryT }) {
         {
           title: t('audit.field'),
           dataIndex: 'field',
-          render: (_: string, r) => <span data-testid="audit-diff-field">{r.changed ? <strong>{r.path.map(part).join(' › ')}</strong> : r.path.map(part).join(' › ')}</span>,
+          render: (_: string, r) => <span data-testid="audit-diff-field" style={{ overflowWrap: 'anywhere' }}>{r.changed ? <strong>{r.path.map(part).join(' › ')}</strong> : r.path.map(part).join(' › ')}</span>,
         },
         // A creation has no "before" and a removal no "after": show only the side that exists.
         ...(entry.before == null ? [] : [{ title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r: DiffRow) => cell(v, r, 'before') }]),

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Grid, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query, type AuditEntryT, type AuditListT, type CompanyT } from '../../api';
@@ -42,37 +42,42 @@ export default function AuditLogPage() {
             value={entity}
             onChange={(v: string | undefined) => setEntity(v)}
             options={ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
+            virtual={false}
             data-testid="audit-entity"
           />
         </Space>
-        <Table<AuditEntryT>
-          data-testid="audit-table"
-          rowKey="id"
-          size="middle"
-          loading={log.isLoading}
-          dataSource={rows}
-          pagination={false}
-          locale={{ emptyText: log.error ? log.error.message : undefined }}
-          expandable={{
-            expandedRowRender: (entry) => <AuditDiff entry={entry} />,
-            rowExpandable: (entry) => entry.before !== null || entry.after !== null,
-          }}
-          columns={narrow ? [{ title: t('audit.entry'), key: 'entry', render: (_: unknown, entry: AuditEntryT) => <EntryStacked entry={entry} when={formatDateTime(entry.at, lang, tz)} /> }] : [
-            { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at, lang, tz) },
-            { title: t('audit.actor'), dataIndex: 'actorName', width: 170, render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
-            { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <ActionTag action={a} /> },
-            {
-              title: t('audit.entity'),
-              dataIndex: 'entity',
-              render: (e: string, entry) => (
-                <Space size={6} wrap>
-                  <Typography.Text type="secondary">{entityLabel(e)}</Typography.Text>
-                  <AuditSubject subject={entry.subject} />
-                </Space>
-              ),
-            },
-          ]}
-        />
+        {narrow ? (
+          <NarrowLog rows={rows} loading={log.isLoading} tz={tz} />
+        ) : (
+          <Table<AuditEntryT>
+            data-testid="audit-table"
+            rowKey="id"
+            size="middle"
+            loading={log.isLoading}
+            dataSource={rows}
+            pagination={false}
+            locale={{ emptyText: log.error ? log.error.message : undefined }}
+            expandable={{
+              expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+              rowExpandable: (entry) => entry.before !== null || entry.after !== null,
+            }}
+            columns={[
+              { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at, lang, tz) },
+              { title: t('audit.actor'), dataIndex: 'actorName', width: 170, render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
+              { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <ActionTag action={a} /> },
+              {
+                title: t('audit.entity'),
+                dataIndex: 'entity',
+                render: (e: string, entry) => (
+                  <Space size={6} wrap>
+                    <Typography.Text type="secondary">{entityLabel(e)}</Typography.Text>
+                    <AuditSubject subject={entry.subject} />
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        )}
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           {log.hasNextPage ? (
             <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-more">
@@ -92,7 +97,31 @@ function ActionTag({ action }: { action: string }) {
   return <Tag color={ACTION_COLOR[action] ?? 'default'}>{t(`audit.actions.${action}`, { defaultValue: action })}</Tag>;
 }
 
-/** One entry in a single cell, for phones: what, then who and when. */
+/** Phones: one block per entry (what, then who and when), details opened under it; a table does not fit 390 px. */
+function NarrowLog({ rows, loading, tz }: { rows: AuditEntryT[]; loading: boolean; tz: string | undefined }) {
+  const { t } = useTranslation();
+  const { lang } = useSession();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => setOpen((prev) => (prev.has(id) ? new Set([...prev].filter((x) => x !== id)) : new Set([...prev, id])));
+  if (loading) return <Spin />;
+  return (
+    <div data-testid="audit-table">
+      {rows.map((entry) => (
+        <div key={entry.id} className="ant-table-row" style={{ paddingBlock: 8, borderBottom: '1px solid #f0f0f0' }}>
+          <EntryStacked entry={entry} when={formatDateTime(entry.at, lang, tz)} />
+          {(entry.before !== null || entry.after !== null) && (
+            <Button type="link" size="small" style={{ paddingInline: 0 }} className="ant-table-row-expand-icon" onClick={() => toggle(entry.id)}>
+              {open.has(entry.id) ? t('audit.hideDetails') : t('audit.showDetails')}
+            </Button>
+          )}
+          {open.has(entry.id) && <AuditDiff entry={entry} />}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One entry stacked: what, then who and when. */
 function EntryStacked({ entry, when }: { entry: AuditEntryT; when: string }) {
   const { t } = useTranslation();
   return (
