@@ -40,11 +40,12 @@ export function PeopleTable({ unitId, onOpen }: { unitId: number | null; onOpen(
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="small">
       <Input.Search allowClear placeholder={t('people.search')} onSearch={(v) => setQ(v.trim())} style={{ maxWidth: 360 }} data-testid="people-search" />
+      {/* Wide columns scroll inside the card on a phone, never the page. */}
+      <div style={{ overflowX: 'auto' }}>
       <Table<PersonViewT>
         data-testid="people-table"
         rowKey="id"
         size="small"
-        scroll={{ x: 'max-content' }}
         columns={columns}
         dataSource={people.data?.items ?? []}
         loading={people.isFetching}
@@ -58,6 +59,7 @@ export function PeopleTable({ unitId, onOpen }: { unitId: number | null; onOpen(
           onChange: setPage,
         }}
       />
+      </div>
     </Space>
   );
 }
