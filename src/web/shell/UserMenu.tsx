@@ -1,10 +1,11 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api';
 import { useSession, useUser } from '../session';
 import { initials } from './initials';
+import { useChangePassword } from './ChangePassword';
 
 /** Who is signed in and the way out: name, role and a button on desktop; an avatar with a menu on a phone. */
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -13,6 +14,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const { logout } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const password = useChangePassword();
   const signOut = () => {
     logout().then(
       () => void navigate('/login'),
@@ -22,6 +24,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
 
   if (compact) {
     return (
+      <>
+      {password.dialog}
       <Dropdown
         trigger={['click']}
         placement="bottomRight"
@@ -38,6 +42,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
               ),
             },
             { type: 'divider' },
+            { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('account.changePassword')}</span>, onClick: password.open },
             { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('shell.logout')}</span>, onClick: signOut },
           ],
         }}
@@ -48,6 +53,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           </Avatar>
         </Button>
       </Dropdown>
+      </>
     );
   }
 
@@ -60,6 +66,10 @@ export function UserMenu({ compact }: { compact: boolean }) {
         </Typography.Text>
         <Tag>{t(`roles.${user.role}`)}</Tag>
       </Space>
+      {password.dialog}
+      <Button icon={<KeyOutlined />} data-testid="change-password" onClick={password.open}>
+        {t('account.changePassword')}
+      </Button>
       <Button icon={<LogoutOutlined />} data-testid="logout" onClick={signOut}>
         {t('shell.logout')}
       </Button>
