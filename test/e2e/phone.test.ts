@@ -185,6 +185,20 @@ describe('the phone shell', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
+  it('keeps the side bar on a tablet (800 px) with the user as an avatar, and the page does not scroll sideways', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await login(page, DEMO.manager);
+    await page.getByTestId('home-page').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByTestId('side-nav').waitFor();
+    expect(await page.getByTestId('user-name').textContent()).toBe('LĐ'); // Lê Văn Đức
+    expect((await overflow(page)).scrollWidth).toBe(800);
+    await page.getByTestId('user-name').click();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-email').waitFor();
+  });
+
   it('keeps the side bar and the full name on a desktop', async () => {
     const { page } = w;
     await page.setViewportSize(DESKTOP);

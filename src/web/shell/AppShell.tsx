@@ -6,7 +6,7 @@ import { Outlet } from 'react-router';
 import { PageSpinner } from './PageSpinner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
-import { usePhone } from './use-phone';
+import { useNarrowHeader, usePhone } from './use-phone';
 import { UserMenu } from './UserMenu';
 import '../styles/phone.css';
 
@@ -14,10 +14,11 @@ const { Sider, Header, Content } = Layout;
 
 const LOGO = { fontWeight: 700, fontSize: 18, color: '#1f6feb', whiteSpace: 'nowrap' } as const;
 
-/** Desktop: a collapsible side bar. Phone (< 768 px): a menu button opens the navigation as a drawer. */
+/** Desktop: a collapsible side bar. Phone (< 768 px): a menu button opens the navigation as a drawer. Below 1200 px the user is an avatar. */
 export default function AppShell() {
   const { t } = useTranslation();
   const phone = usePhone();
+  const narrowHeader = useNarrowHeader();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
@@ -63,7 +64,7 @@ export default function AppShell() {
           )}
           <div style={{ flex: 1 }} />
           <LanguageSwitch />
-          <UserMenu compact={phone} />
+          <UserMenu compact={narrowHeader} />
         </Header>
         <Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<PageSpinner />}>

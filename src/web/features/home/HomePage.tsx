@@ -19,12 +19,12 @@ export default function HomePage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('home.greeting', { name: user.name })}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12} xl={8}>
           <Card>
             <Statistic title={t('home.role')} value={t(`roles.${user.role}`)} prefix={<SafetyCertificateOutlined />} />
           </Card>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12} xl={8}>
           <Card>
             <Statistic
               title={t('home.unit')}
@@ -34,7 +34,7 @@ export default function HomePage() {
             />
           </Card>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12} xl={8}>
           <Card>
             <Statistic title={t('home.email')} value={user.email} prefix={<IdcardOutlined />} />
           </Card>
