@@ -120,7 +120,13 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
       en: 'Upload a file of people (each row also needs person.manage on its unit).',
     },
   },
-  'user.manage': { roles: adminOnly, about: { vi: 'Tạo tài khoản đăng nhập, đổi vai trò.', en: 'Create logins, change roles.' } },
+  'user.manage': {
+    roles: adminOnly,
+    about: {
+      vi: 'Tạo tài khoản đăng nhập, đổi vai trò, khóa/mở khóa, gắn với nhân sự, cấp liên kết đặt lại mật khẩu.',
+      en: 'Create logins, change roles, lock/unlock, link to a person, issue password reset links.',
+    },
+  },
   'company.read': { roles: everyone, about: { vi: 'Xem thông tin công ty.', en: 'Read the company settings.' } },
   'company.manage': { roles: adminOnly, about: { vi: 'Sửa thông tin công ty.', en: 'Change the company settings.' } },
   'audit.read': { roles: adminOnly, about: { vi: 'Xem nhật ký thay đổi.', en: 'Read the audit log.' } },
