@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health';
 import { kpiRoutes } from './routes/kpis';
 import { targetRoutes } from './routes/targets';
 import { orgRoutes } from './routes/org';
+import { overviewRoutes } from './routes/overview';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -71,6 +72,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(kpiRoutes(deps));
       await api.register(targetRoutes(deps));
       await api.register(evaluationRoutes(deps));
+      await api.register(overviewRoutes(deps));
       await api.register(actualRoutes(deps));
       await api.register(actualsImportRoutes(deps));
       await api.register(apiTokenRoutes(deps));

@@ -271,6 +271,16 @@ const CASES: Record<string, Case> = {
     request: () => ({ method: 'GET', url: '/api/dashboard/units?period=2026-06' }),
     items: (_w, body) => (body as { units: { id: number }[] }).units.map((u) => ({ scope: 'unit', unitId: u.id })),
   },
+  'GET /api/overview': {
+    action: 'numbers.read',
+    request: () => ({ method: 'GET', url: '/api/overview' }),
+    items: (w, body) => {
+      const b = body as Record<'lateReports' | 'unallocatedTargets', { items: { kpiCode: string; scope: { type: string; id: number | null } }[] }>;
+      return [...b.lateReports.items, ...b.unallocatedTargets.items].map((i) =>
+        i.scope.type === 'company' ? { scope: 'company', kpi: kpiInfo.get(i.kpiCode) } : targetOfScope(w, i.scope),
+      );
+    },
+  },
 
   'POST /api/kpis/{code}/checkins': {
     succeeds: true,

@@ -5,8 +5,10 @@ import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import { useSession, useUser } from '../../session';
 import { RAG_COLOR, ragOf } from '../results/display';
+import { periodLabel } from '../results/periods';
 import { useScorecard, useUnitDashboard } from '../results/queries';
 import type { UnitRowT } from '../results/types';
+import { AttentionCards } from './AttentionCards';
 
 /** Units of the dashboard inside the manager's own unit subtree (the server already limits rows to what they may read). */
 function subtreeRows(rows: readonly UnitRowT[], rootId: number | null): UnitRowT[] {
@@ -18,7 +20,7 @@ function subtreeRows(rows: readonly UnitRowT[], rootId: number | null): UnitRowT
 
 /**
  * The overview for admins (the whole company) and managers (their unit subtree): the score of the period,
- * KPIs in red, KPIs still without numbers, and the units with red KPIs. HomePage shows it to those who steer
+ * KPIs in red, KPIs still without numbers, late reports, targets not fully allocated, and the units with red KPIs. HomePage shows it to those who steer
  * targets (`target.set` at all: admins and managers).
  */
 export function OverviewCards() {
@@ -37,7 +39,8 @@ export function OverviewCards() {
   const red = company ? items.filter((i) => i.status === 'red').length : rows.reduce((n, r) => n + r.red, 0);
   const noData = company ? items.filter((i) => i.actual === null).length : rows.reduce((n, r) => n + r.none, 0);
   const watch = rows.filter((r) => r.red > 0).sort((a, b) => b.red - a.red).slice(0, 5);
-  const period = dashboard.data?.period.key ?? '';
+  const periodKey = dashboard.data?.period.key;
+  const period = periodKey ? periodLabel(periodKey, lang) : '';
   const loading = dashboard.isLoading || (company && scorecard.isLoading);
 
   return (
@@ -68,6 +71,7 @@ export function OverviewCards() {
             <Statistic title={t('overview.noData')} value={noData} prefix={<FieldTimeOutlined />} data-testid="overview-nodata" />
           </Card>
         </Col>
+        <AttentionCards />
         <Col xs={24}>
           <Card title={t('overview.watch')} extra={<Link to="/dashboard">{t('overview.toDashboard')}</Link>} loading={loading}>
             <List
