@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/app/demo/seed-demo';
 import type { Store } from '../../src/app/ports';
-import { createStore } from '../../src/db/store';
-import { buildApp } from '../../src/server/app';
 import { ApiClient } from '../helpers/api';
-import { freshDatabase } from '../helpers/db';
-import { DEMO, DEMO_PASSWORD, ensureWebBuild, launchBrowser, login, openPage, ROOT, SCREENSHOTS, type WatchedPage } from './browser';
+import { startTestServer } from '../helpers/server';
+import { DEMO, DEMO_PASSWORD, ensureWebBuild, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
 
 /*
  * Everyday numbers on 5 December 2026, 10:00 in Hà Nội (the server's and the browser's clock stand still):
@@ -60,20 +56,9 @@ async function setLang(page: Page, lang: 'VI' | 'EN'): Promise<void> {
 
 beforeAll(async () => {
   ensureWebBuild();
-  const webDir = join(ROOT, 'dist', 'web');
-  if (!existsSync(join(webDir, 'index.html'))) throw new Error('run `npx vite build` first');
-  const database = await freshDatabase('pglite');
-  store = createStore(database.db);
-  await seedDemo(store, { today: '2026-12-05' });
-  app = await buildApp(
-    { store, engine: database.engine, version: 'e2e', now: () => NOW, loginRateLimit: { max: 1000, timeWindow: '1 minute' } },
-    { webDir },
-  );
-  url = await app.listen({ port: 0, host: '127.0.0.1' });
-  close = async () => {
-    await app.close();
-    await database.close();
-  };
+  // The demo's history runs up to the month before NOW; the server's clock stands at NOW.
+  const server = await startTestServer({ now: NOW });
+  ({ app, store, url, close } = server);
   browser = await launchBrowser();
   admin = await openPage(browser, url);
   await admin.page.clock.setFixedTime(NOW);

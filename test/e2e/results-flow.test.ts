@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiWrite } from '../../src/app/actuals/test-fixtures';
-import { seedDemo } from '../../src/app/demo/seed-demo';
 import type { Store } from '../../src/app/ports';
-import { createStore } from '../../src/db/store';
-import { buildApp } from '../../src/server/app';
 import { ApiClient } from '../helpers/api';
-import { freshDatabase } from '../helpers/db';
+import { startTestServer } from '../helpers/server';
 import { DEMO, DEMO_PASSWORD, ensureWebBuild, launchBrowser, login, openPage, ROOT, screenshot, type WatchedPage } from './browser';
 
 // The server's clock stands still on 20/03/2026 10:00 (Hà Nội), so pace and "late" tags do not drift.
@@ -71,21 +67,9 @@ async function seedResults(): Promise<void> {
 
 beforeAll(async () => {
   ensureWebBuild();
-  const webDir = join(ROOT, 'dist', 'web');
-  if (!existsSync(join(webDir, 'index.html'))) throw new Error('run `npx vite build` first');
-  const database = await freshDatabase('pglite');
-  store = createStore(database.db);
-  // Two years of demo history up to February 2026, so the charts have a past.
-  await seedDemo(store, { today: '2026-03-20' });
-  app = await buildApp(
-    { store, engine: database.engine, version: 'e2e', now: () => NOW, loginRateLimit: { max: 1000, timeWindow: '1 minute' } },
-    { webDir },
-  );
-  url = await app.listen({ port: 0, host: '127.0.0.1' });
-  close = async () => {
-    await app.close();
-    await database.close();
-  };
+  // The demo's history runs up to the month before NOW; the server's clock stands at NOW.
+  const server = await startTestServer({ now: NOW });
+  ({ app, store, url, close } = server);
   await seedResults();
   browser = await launchBrowser();
   admin = await openPage(browser, url);
