@@ -12,16 +12,17 @@ export const ScopeBody = z.strictObject({
 
 export const Scope = z.object({ type: z.enum(['company', 'unit', 'person']), id: z.number().nullable() });
 
-export const CheckInBody = z
-  .strictObject({
-    period: PeriodText,
-    scope: ScopeBody.optional(),
-    value: finiteValue.nullish(),
-    numerator: finiteValue.nullish(),
-    denominator: denominator.nullish(),
-    comment,
-  })
-  .superRefine(ratioInRange);
+/** What one actual carries, from a check-in form or an API push. */
+const actualFields = {
+  period: PeriodText,
+  scope: ScopeBody.optional(),
+  value: finiteValue.nullish(),
+  numerator: finiteValue.nullish(),
+  denominator: denominator.nullish(),
+  comment,
+};
+
+export const CheckInBody = z.strictObject(actualFields).superRefine(ratioInRange);
 
 export const ActualsQuery = z.strictObject({
   /** `company` (default), `unit:<id>` or `person:<id>`. */
@@ -103,17 +104,7 @@ export const ApiTokenList = z.object({ items: z.array(ApiToken) });
 /** The secret is in this response only; it is never shown again. */
 export const CreatedApiToken = ApiToken.extend({ token: z.string() });
 
-export const PushItem = z
-  .strictObject({
-    kpi: cleanString.min(1).max(40),
-    period: PeriodText,
-    scope: ScopeBody.optional(),
-    value: finiteValue.nullish(),
-    numerator: finiteValue.nullish(),
-    denominator: denominator.nullish(),
-    comment,
-  })
-  .superRefine(ratioInRange);
+export const PushItem = z.strictObject({ kpi: cleanString.min(1).max(40), ...actualFields }).superRefine(ratioInRange);
 
 export const PushBody = z.strictObject({ actuals: z.array(PushItem).min(1).max(10_000) });
 
