@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors';
 import type { KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
 import { cascadeToChildren, checkCascadeSums, type SumMismatch } from '../../core/target';
+import { sumCheckTree, type PlacedTarget } from '../../core/target/sum-check-tree';
 import { auditActor, type Actor } from '../actor';
 import { kpiResponsibility, policy, scopeTargetOf } from '../policy';
 import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
@@ -117,24 +118,16 @@ export async function checkTargetSums(store: Store, actor: Actor, code: string, 
   const targets = (await store.targets.list({ kpiId: kpi.id })).filter((t) => t.period === periodKey);
   const [units, scopes] = await Promise.all([store.units.list(), resolveScopes(store, targets.map((t) => t.scope))]);
   const parentOfUnit = new Map(units.map((u) => [u.id, u.parentId]));
-  const has = new Set(targets.map((t) => scopeKey(t.scope)));
-  // Each target hangs under the nearest enclosing scope that has a target for the same period.
-  const upFromUnit = (unitId: number | null): string | null => {
-    for (let u = unitId; u !== null && u !== undefined; u = parentOfUnit.get(u) ?? null) if (has.has(`unit:${u}`)) return `unit:${u}`;
-    return has.has('company') ? 'company' : null;
-  };
-  const nodes: { id: string; parentId: string | null; target: number }[] = [];
+  const placed: PlacedTarget[] = [];
   const readable = new Set<string>();
   for (const t of targets) {
     const key = scopeKey(t.scope);
     const resolved = scopes.get(key);
     if (!resolved) continue;
     if (canRead(actor, resolved)) readable.add(key);
-    let parentId: string | null = null;
-    if (t.scope.type === 'unit') parentId = upFromUnit(parentOfUnit.get(t.scope.id) ?? null);
-    if (t.scope.type === 'person') parentId = upFromUnit(resolved.unitId);
-    nodes.push({ id: key, parentId, target: t.value });
+    placed.push({ key, type: t.scope.type, unitId: resolved.unitId, value: t.value });
   }
+  const nodes = sumCheckTree(placed, parentOfUnit);
   const result = checkCascadeSums(kpi.aggregation, nodes);
   if (!result.applicable) return { applicable: false, mismatches: [] };
   const childrenOf = (id: string) => nodes.filter((n) => n.parentId === id).map((n) => n.id);
