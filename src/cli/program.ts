@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../config';
 import { register as apply } from './commands/apply';
 import { register as backup } from './commands/backup';
+import { register as evaluate } from './commands/evaluate';
 import { register as exportFile } from './commands/export';
 import { register as importPeople } from './commands/import-people';
 import { register as importActuals } from './commands/import-actuals';
@@ -15,6 +16,6 @@ import { register as userCreate } from './commands/user-create';
 /** The `openkpi` command with every sub-command registered. */
 export function buildProgram(): Command {
   const program = new Command('openkpi').description('OpenKPI command line').version(VERSION);
-  for (const register of [migrate, userCreate, backup, importPeople, importActuals, targetSplit, score, lint, plan, apply, exportFile]) register(program);
+  for (const register of [migrate, userCreate, backup, importPeople, importActuals, targetSplit, score, evaluate, lint, plan, apply, exportFile]) register(program);
   return program;
 }
