@@ -149,7 +149,7 @@ bonus: { base: 5 triệu }
 
   it('a rating outside the scale exits 1', async () => {
     const sheet = structuredClone(EXAMPLE);
-    sheet.groups[1]!.items[0]!.rating = 6;
+    (sheet.groups[1]!.items[0] as { rating?: number }).rating = 6;
     const { err, exitCode } = await run([sheetFile(sheet), '--lang', 'en']);
     expect(err).toBe('The rating of "ON_TIME" must be from 1 to 5 (got: 6)\n');
     expect(exitCode).toBe(1);

@@ -26,3 +26,4 @@ export { timeWeightedScore, type SheetPeriod } from './proration';
 export { consensusRate, reviewerLeniency, type ReviewerLeniency, type ReviewScore } from './calibration';
 export { appraise } from './appraise';
 export { parseAppraisalInput } from './parse-input';
+export { scoreBatch, type SheetBatch } from './score-batch';
