@@ -6,7 +6,8 @@ import { engines } from '../../test/helpers/db';
 import { documentedRoutes, fillPath, type DocumentedRoute } from '../../test/helpers/routes';
 
 /** Routes anyone may call: nothing to protect (health, the session probe) or the way in (csrf, login); logout ends whatever session there is. */
-const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/csrf', 'GET /api/auth/session', 'POST /api/auth/login', 'POST /api/auth/logout']);
+// Public on purpose; adding a route here is a decision (the password reset link is the only way in for a user without a password).
+const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/csrf', 'GET /api/auth/session', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/reset']);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A request that fails validation on every route: a bad id, unknown query fields, a body of the wrong shape. */

@@ -56,8 +56,8 @@ describe('defaultRecipients from a unit', () => {
 
   it('proposes the people already holding parts of a team target; a team without parts proposes nothing', () => {
     const children = new Map([['unit:4', ['person:10', 'person:11']]]);
-    // Offered in name order: Đặng Thu Trang (11) before Vũ Đình Khoa (10).
-    expect(propose('unit:4', revenue, children)).toEqual({ keys: ['person:11', 'person:10'], reason: 'existing' });
+    // Offered in Vietnamese name order, given name first: Vũ Đình Khoa (10) before Đặng Thu Trang (11).
+    expect(propose('unit:4', revenue, children)).toEqual({ keys: ['person:10', 'person:11'], reason: 'existing' });
     expect(propose('unit:4', revenue)).toEqual({ keys: [], reason: 'none' });
   });
 });
