@@ -157,6 +157,8 @@ describe('forms and messages', () => {
     await page.getByTestId('checkin-save').click();
     await page.getByTestId(`history-value-${month}`).filter({ hasText: '1.250.000.000 ₫' }).waitFor();
     await page.getByTestId(`versions-${month}`).click();
+    // The dialog opens before its rows arrive: wait for them, then read.
+    await page.getByTestId('versions-table').locator('tbody tr.ant-table-row').nth(1).waitFor();
     const versions = await text(page.getByTestId('versions-table'));
     expect(versions).toContain('1.000.000.000 ₫');
     expect(versions).toContain('1.250.000.000 ₫');
