@@ -111,3 +111,26 @@ export function useBrowserSession(set: (session: BrowserSession) => void): void 
     await session?.server.close();
   });
 }
+
+/** How far the page scrolls sideways, and the elements that stick out of the window (for the failure message). */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const culprits: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= innerWidth + 1) continue;
+      // Only the outermost element that sticks out; one inside a box that scrolls or clips is that box's business.
+      const parent = el.parentElement;
+      if (parent && parent !== document.body && parent.getBoundingClientRect().right > innerWidth + 1) continue;
+      let boxed = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') boxed = true;
+      }
+      if (boxed) continue;
+      const id = el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : '';
+      culprits.push(`${el.tagName.toLowerCase()}${id}.${String(el.className).split(' ').slice(0, 2).join('.')} right=${Math.round(r.right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits: culprits.slice(0, 8) };
+  });
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/period';
 import { periodKeyOf, periodLabel } from '../../src/web/features/results/periods';
 import { join } from 'node:path';
-import { DEMO, SCREENSHOTS, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
+import { DEMO, horizontalOverflow, SCREENSHOTS, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -31,20 +31,7 @@ async function switchLang(page: Page, label: 'VI' | 'EN') {
 
 /** No sideways scrolling: the document is no wider than the window (else: the outermost elements sticking out). */
 async function fitsWidth(page: Page): Promise<void> {
-  const o = await page.evaluate(() => {
-    const innerWidth = window.innerWidth;
-    const culprits: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= innerWidth + 1) continue;
-      const parent = el.parentElement;
-      if (parent && parent !== document.body && parent.getBoundingClientRect().right > innerWidth + 1) continue;
-      let boxed = false;
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') boxed = true;
-      if (!boxed) culprits.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${String(el.className).split(' ').slice(0, 2).join('.')}`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits: culprits.slice(0, 8) };
-  });
+  const o = await horizontalOverflow(page);
   expect({ scrollWidth: o.scrollWidth, culprits: o.culprits }).toEqual({ scrollWidth: o.innerWidth, culprits: [] });
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, login, openPage, screenshot, SCREENSHOTS, useBrowserSession, type BrowserSession, type WatchedPage } from './browser';
+import { DEMO, horizontalOverflow as overflow, login, openPage, screenshot, SCREENSHOTS, useBrowserSession, type BrowserSession, type WatchedPage } from './browser';
 
 /** An iPhone 12–15 sized window: the width most of our users' phones have. */
 const PHONE = { width: 390, height: 844 };
@@ -54,29 +54,6 @@ async function open(page: Page, c: PageCase): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-testid="page-loading"], .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(300); // charts and tables settle their width after the data
-}
-
-/** How far the page scrolls sideways, and the elements that stick out of the window (for the failure message). */
-async function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const innerWidth = window.innerWidth;
-    const culprits: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= innerWidth + 1) continue;
-      // Only the outermost element that sticks out; one inside a box that scrolls or clips is that box's business.
-      const parent = el.parentElement;
-      if (parent && parent !== document.body && parent.getBoundingClientRect().right > innerWidth + 1) continue;
-      let boxed = false;
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-        if (getComputedStyle(a).overflowX !== 'visible') boxed = true;
-      }
-      if (boxed) continue;
-      const id = el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : '';
-      culprits.push(`${el.tagName.toLowerCase()}${id}.${String(el.className).split(' ').slice(0, 2).join('.')} right=${Math.round(r.right)}`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits: culprits.slice(0, 8) };
-  });
 }
 
 async function debugShot(page: Page, name: string): Promise<void> {
