@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/app/ports';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { DEMO, DEMO_PASSWORD, ensureWebBuild, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
+import { DEMO, ensureWebBuild, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
 
 /*
  * Everyday numbers on 5 December 2026, 10:00 in Hà Nội (the server's and the browser's clock stand still):
@@ -22,12 +22,7 @@ let browser: Browser;
 let admin: WatchedPage;
 let url: string;
 
-async function as(email: string): Promise<ApiClient> {
-  const c = await ApiClient.create(app);
-  const res = await c.post('/api/auth/login', { email, password: DEMO_PASSWORD });
-  if (res.statusCode !== 200) throw new Error(res.body);
-  return c;
-}
+const as = (email: string): Promise<ApiClient> => ApiClient.signedIn(app, email);
 
 const textOf = async (l: { textContent(): Promise<string | null> }) => ((await l.textContent()) ?? '').replace(/\u00a0/g, ' ');
 

@@ -6,7 +6,7 @@ import { kpiWrite } from '../../src/app/actuals/test-fixtures';
 import type { Store } from '../../src/app/ports';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { DEMO, DEMO_PASSWORD, ensureWebBuild, launchBrowser, login, openPage, ROOT, screenshot, type WatchedPage } from './browser';
+import { DEMO, ensureWebBuild, launchBrowser, login, openPage, ROOT, screenshot, type WatchedPage } from './browser';
 
 // The server's clock stands still on 20/03/2026 10:00 (Hà Nội), so pace and "late" tags do not drift.
 const NOW = new Date('2026-03-20T03:00:00Z');
@@ -18,12 +18,7 @@ let browser: Browser;
 let admin: WatchedPage;
 let url: string;
 
-async function as(email: string): Promise<ApiClient> {
-  const c = await ApiClient.create(app);
-  const res = await c.post('/api/auth/login', { email, password: DEMO_PASSWORD });
-  if (res.statusCode !== 200) throw new Error(res.body);
-  return c;
-}
+const as = (email: string): Promise<ApiClient> => ApiClient.signedIn(app, email);
 
 async function seedResults(): Promise<void> {
   const units = await store.units.list();

@@ -33,12 +33,7 @@ export async function startTestApp(engine: Engine, options: { seed?: boolean; lo
     app,
     store,
     database,
-    async as(email) {
-      const client = await ApiClient.create(app);
-      const res = await client.post('/api/auth/login', { email, password: DEMO_PASSWORD });
-      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.body}`);
-      return client;
-    },
+    as: (email) => ApiClient.signedIn(app, email),
     anonymous: () => ApiClient.create(app),
     async close() {
       await app.close();
@@ -59,6 +54,14 @@ export class ApiClient {
     const client = new ApiClient(app);
     const res = await client.request({ method: 'GET', url: '/api/auth/csrf' });
     client.csrf = (res.json() as { token: string }).token;
+    return client;
+  }
+
+  /** A client signed in as a demo login (the demo password). */
+  static async signedIn(app: FastifyInstance, email: string): Promise<ApiClient> {
+    const client = await ApiClient.create(app);
+    const res = await client.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.body}`);
     return client;
   }
 
