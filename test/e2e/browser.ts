@@ -47,7 +47,8 @@ export interface WatchedPage {
 
 export async function openPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
-  context.setDefaultTimeout(10_000);
+  // Generous: a loaded 2-core machine (CI runs the whole suite) can take several seconds for a first page with charts.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg: ConsoleMessage) => {

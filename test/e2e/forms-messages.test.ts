@@ -156,11 +156,18 @@ describe('forms and messages', () => {
     const { page } = w;
     await page.goto('/audit');
     await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
-    await page.getByTestId('audit-entity').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    const labels = await options.allTextContents();
-    for (const l of ['KPI', 'Chỉ tiêu', 'Số liệu thực hiện', 'Tệp KPI-as-code', 'Nhân sự', 'Phòng ban', 'Người dùng', 'Công ty', 'Khóa API']) expect(labels).toContain(l);
+    const entities = ['KPI', 'Chỉ tiêu', 'Số liệu thực hiện', 'Tệp KPI-as-code', 'Nhân sự', 'Phòng ban', 'Người dùng', 'Công ty', 'Khóa API'];
+    // The dropdown may close again while the page settles after loading: open it until its options are read.
+    await expect
+      .poll(
+        async () => {
+          if ((await options.count()) === 0) await page.getByTestId('audit-entity').click();
+          return options.allTextContents();
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual(expect.arrayContaining(entities));
     await options.filter({ hasText: 'Số liệu thực hiện' }).click();
 
     const first = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first();

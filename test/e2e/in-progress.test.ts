@@ -184,14 +184,15 @@ describe("the employee's own target comes first", () => {
     const row = page.getByTestId('my-row-REVENUE-person');
     await row.waitFor();
     expect(await textOf(page.getByTestId('my-kpis'))).toContain('Chỉ tiêu cá nhân');
-    expect(await textOf(page.getByTestId('my-target-REVENUE').first())).toBe('36.000.000.000 ₫');
-    expect(await textOf(page.getByTestId('my-in-progress-REVENUE').first())).toBe('Đang diễn ra');
+    // The row shows before its numbers arrive (scorecards of the month and the year): poll until they do.
+    await expect.poll(() => textOf(page.getByTestId('my-target-REVENUE').first())).toBe('36.000.000.000 ₫');
+    await expect.poll(() => textOf(page.getByTestId('my-in-progress-REVENUE').first())).toBe('Đang diễn ra');
     // Nothing reported yet: not "behind", just no check-in.
-    expect(await textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('Chưa báo cáo');
-    expect(await textOf(page.getByTestId('my-needed-REVENUE').first())).toContain('36.000.000.000 ₫');
+    await expect.poll(() => textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('Chưa báo cáo');
+    await expect.poll(() => textOf(page.getByTestId('my-needed-REVENUE').first())).toContain('36.000.000.000 ₫');
     await shots(page, 'home-personal-target-vi', 'my-kpis');
     await setLang(page, 'EN');
-    expect(await textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('No check-in yet');
+    await expect.poll(() => textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('No check-in yet');
     await shots(page, 'home-personal-target-en', 'my-kpis');
     await setLang(page, 'VI');
   });
