@@ -1,7 +1,7 @@
 import { seedDemo } from '../src/app/demo/seed-demo';
-import { DEMO_PASSWORD } from '../src/app/demo/demo-data';
 import { createStore } from '../src/db/store';
 import { buildApp } from '../src/server/app';
+import { sessionCookie } from '../test/helpers/api';
 import { freshDatabase } from '../test/helpers/db';
 import { measure, type Bench } from './harness';
 
@@ -17,16 +17,8 @@ const bench: Bench = {
     await seedDemo(store);
     const app = await buildApp({ store, engine: 'pglite', version: 'bench', now: () => new Date() });
     try {
-      const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-      const secret = csrf.cookies.find((c) => c.name === '_csrf')!.value;
-      const login = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: { cookie: `_csrf=${secret}`, 'x-csrf-token': csrf.json().token },
-        payload: { email: 'truong.kd@minhan.vn', password: DEMO_PASSWORD },
-      });
-      const session = login.cookies.find((c) => c.name === 'okpi_session')!.value;
-      const signedIn = { method: 'GET' as const, url: '/api/health', headers: { cookie: `okpi_session=${session}` } };
+      const cookie = await sessionCookie(app, 'truong.kd@minhan.vn');
+      const signedIn = { method: 'GET' as const, url: '/api/health', headers: { cookie } };
       const anonymous = { method: 'GET' as const, url: '/api/health' };
       const check = await app.inject(signedIn);
       if (check.statusCode !== 200) throw new Error(`signed-in health: ${check.statusCode}`);

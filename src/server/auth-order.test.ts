@@ -1,7 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../app/demo/demo-data';
-import { startTestApp, type TestApp } from '../../test/helpers/api';
+import { sessionCookie, startTestApp, type TestApp } from '../../test/helpers/api';
 import { engines } from '../../test/helpers/db';
 import { documentedRoutes, fillPath, type DocumentedRoute } from '../../test/helpers/routes';
 
@@ -17,22 +15,6 @@ function invalidRequest(route: DocumentedRoute) {
     url: `${fillPath(route.path, { id: 'not-a-number', code: '%00' })}?period=nope&limit=-5&unitId=abc&bogus=1`,
     ...(MUTATING.has(route.method) && { payload: { bogus: ['x'], email: 42 } }),
   };
-}
-
-/** Signs in through the API and returns the cookie header, without any CSRF header for later requests. */
-async function sessionCookie(app: FastifyInstance, email: string): Promise<string> {
-  const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-  const secret = csrf.cookies.find((c) => c.name === '_csrf')!.value;
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    headers: { cookie: `_csrf=${secret}`, 'x-csrf-token': csrf.json().token },
-    payload: { email, password: DEMO_PASSWORD },
-  });
-  expect(login.statusCode).toBe(200);
-  const jar = new Map([['_csrf', secret]]);
-  for (const c of login.cookies) jar.set(c.name, c.value);
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
 describe.each(engines())('authentication first, then CSRF, then validation (%s)', (engine) => {

@@ -42,6 +42,25 @@ export async function startTestApp(engine: Engine, options: { seed?: boolean; lo
   };
 }
 
+/**
+ * Signs in through the API and returns the cookie header (session and CSRF secret), for raw `inject` requests
+ * that must not carry a CSRF header of their own.
+ */
+export async function sessionCookie(app: FastifyInstance, email: string): Promise<string> {
+  const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
+  const secret = csrf.cookies.find((c) => c.name === '_csrf')!.value;
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { cookie: `_csrf=${secret}`, 'x-csrf-token': (csrf.json() as { token: string }).token },
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  if (login.statusCode !== 200) throw new Error(`login ${email} failed: ${login.body}`);
+  const jar = new Map([['_csrf', secret]]);
+  for (const c of login.cookies) jar.set(c.name, c.value);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
 /** Keeps cookies and the CSRF token like a browser would. */
 export class ApiClient {
   private cookies = new Map<string, string>();
