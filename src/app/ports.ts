@@ -1,6 +1,7 @@
 import type { Role } from '../core/auth/roles';
 import type { ScoringConfig } from '../core/evaluation';
 import type { KpiDefinition, KpiFrequency, KpiTarget } from '../core/kpi';
+import type { AppraisalStore } from './appraisal/ports';
 import type { AuditNames, AuditRefs } from './audit/subjects';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
@@ -402,4 +403,5 @@ export interface Store {
     /** Names of the things entries refer to (KPIs, units, people, actuals …), one query per kind. */
     names(refs: AuditRefs): Promise<AuditNames>;
   };
+  appraisal: AppraisalStore;
 }

@@ -109,6 +109,14 @@ export interface DB {
   kpi_evidence: KpiEvidenceTable;
   api_tokens: ApiTokensTable;
   idempotency_keys: IdempotencyKeysTable;
+  appraisal_templates: AppraisalTemplatesTable;
+  appraisal_bonus_rules: AppraisalBonusRulesTable;
+  appraisal_cycles: AppraisalCyclesTable;
+  appraisal_sheets: AppraisalSheetsTable;
+  appraisal_items: AppraisalItemsTable;
+  appraisal_target_versions: AppraisalTargetVersionsTable;
+  appraisal_calibrations: AppraisalCalibrationsTable;
+  appraisal_unit_results: AppraisalUnitResultsTable;
 }
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -231,4 +239,134 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   response: ColumnType<unknown, string, string>;
   created_at: Timestamp;
+}
+
+/** Migration 0007: people performance (issue 11). JSON columns hold the shapes documented in the migration. */
+type DateColumn = ColumnType<string, string, string>;
+type JsonColumn<T> = ColumnType<T, string, string>;
+
+export interface AppraisalTemplatesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  position_id: number | null;
+  groups: JsonColumn<unknown>;
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AppraisalBonusRulesTable {
+  id: Generated<number>;
+  effective_from: DateColumn;
+  rate: Numeric;
+  coefficients: ColumnType<Record<string, number> | null, string | null, string | null>;
+  round_step: Numeric;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AppraisalCyclesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  frequency: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
+  period_key: string;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  phase: Generated<'targets' | 'agree' | 'track' | 'self' | 'review' | 'calibrate' | 'locked' | 'published'>;
+  deadlines: ColumnType<Record<string, string>, string | undefined, string>;
+  missing: Generated<'renormalize' | 'zero'>;
+  bands: JsonColumn<{ grade: string; min: number }[]>;
+  distribution: ColumnType<Record<string, number> | null, string | null, string | null>;
+  second_approval: Generated<boolean>;
+  locked_at: Timestamp | null;
+  published_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AppraisalSheetsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  person_id: number;
+  template_id: number;
+  unit_id: number;
+  position_id: number | null;
+  reviewer_id: number | null;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  groups: JsonColumn<unknown>;
+  bonus_base: ColumnType<string, string | number | undefined, string | number>;
+  self_submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  approved_at: Timestamp | null;
+  approved_by: number | null;
+  score: number | null;
+  grade: string | null;
+  calibrated_grade: string | null;
+  coefficient: number | null;
+  bonus: NullableNumeric;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AppraisalItemsTable {
+  id: Generated<number>;
+  sheet_id: number;
+  group_code: string;
+  code: string;
+  name: JsonColumn<{ vi: string; en: string }>;
+  sort: number;
+  kind: 'kpi' | 'rated';
+  kpi_id: number | null;
+  scale: number | null;
+  levels: ColumnType<{ vi: string; en: string }[] | null, string | null, string | null>;
+  weight: Numeric;
+  overridden: Generated<boolean>;
+  extra: Generated<boolean>;
+  target: NullableNumeric;
+  target_status: Generated<'none' | 'proposed' | 'countered' | 'agreed' | 'finalized'>;
+  self_rating: NullableNumeric;
+  self_comment: Generated<string>;
+  manager_rating: NullableNumeric;
+  manager_comment: Generated<string>;
+  actual: NullableNumeric;
+  achievement: number | null;
+  score: number | null;
+}
+
+export interface AppraisalTargetVersionsTable {
+  id: Generated<string>;
+  item_id: number;
+  version: number;
+  action: 'propose' | 'accept' | 'counter' | 'revise' | 'finalize';
+  value: NullableNumeric;
+  reason: Generated<string>;
+  status: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  at: Generated<Timestamp>;
+}
+
+export interface AppraisalCalibrationsTable {
+  id: Generated<number>;
+  sheet_id: number;
+  score: number | null;
+  before_grade: string | null;
+  after_grade: string;
+  reason: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  at: Generated<Timestamp>;
+}
+
+export interface AppraisalUnitResultsTable {
+  cycle_id: number;
+  unit_id: number;
+  people: number;
+  score_sum: number;
+  mean_score: number | null;
 }

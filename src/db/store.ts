@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports';
+import { appraisalCyclesRepo } from './repositories/appraisal-cycles';
+import { appraisalResultsRepo } from './repositories/appraisal-results';
+import { appraisalSetupRepo } from './repositories/appraisal-setup';
+import { appraisalSheetsRepo } from './repositories/appraisal-sheets';
 import { actualsRepo } from './repositories/actuals';
 import { apiTokensRepo } from './repositories/api-tokens';
 import { auditRepo } from './repositories/audit';
@@ -30,5 +34,6 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     evidence: evidenceRepo(db),
     apiTokens: apiTokensRepo(db),
     audit: auditRepo(db),
+    appraisal: { cycles: appraisalCyclesRepo(db), setup: appraisalSetupRepo(db), sheets: appraisalSheetsRepo(db), results: appraisalResultsRepo(db) },
   };
 }

@@ -18,6 +18,8 @@ import { safeLoggerOptions } from './log-redaction';
 import { swaggerOptions } from './openapi';
 import { actualRoutes } from './routes/actuals';
 import { actualsImportRoutes } from './routes/actuals-import';
+import { appraisalSetupRoutes } from './routes/appraisal-setup';
+import { appraisalSheetsRoutes } from './routes/appraisal-sheets';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { apiV1Routes } from './routes/api-v1';
 import { auditRoutes } from './routes/audit';
@@ -77,6 +79,8 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(actualsImportRoutes(deps));
       await api.register(apiTokenRoutes(deps));
       await api.register(apiV1Routes(deps));
+      await api.register(appraisalSetupRoutes(deps));
+      await api.register(appraisalSheetsRoutes(deps));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -1,10 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, canAtAll, type Action, type Subject, type Target } from '../../src/core/auth/permissions';
+import { can, canAtAll, type Subject, type Target } from '../../src/core/auth/permissions';
 import { startTestApp, type ApiClient, type TestApp } from '../helpers/api';
 import { engines } from '../helpers/db';
 import { multipartFile } from '../helpers/multipart';
 import { documentedRoutes } from '../helpers/routes';
+import { appraisalSetupArea } from './matrix-appraisal-setup';
+import { appraisalSheetsArea } from './matrix-appraisal-sheets';
+import { LOGINS, SCOPES, scopeBody, scopeQuery, scopeTarget, type Case, type KpiInfo, type MatrixArea, type Role, type ScopeName, type World } from './matrix-world';
+
+const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea];
 
 /**
  * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
@@ -12,87 +17,10 @@ import { documentedRoutes } from '../helpers/routes';
  * and listings must hold nothing the table hides. A route without a case here fails the test.
  */
 
-type Role = 'admin' | 'manager' | 'employee' | 'viewer';
-const LOGINS: Record<Role, string> = {
-  admin: 'admin@minhan.vn', // BGD
-  manager: 'truong.kd@minhan.vn', // head of KD (KD, KD-MB, KD-MN)
-  employee: 'nhanvien@minhan.vn', // KD-MB
-  viewer: 'an.nguyen@minhan.vn', // BGD; owns REVENUE
-};
-
-/** The scopes each case is tried on: own, subtree and outside for some role each. */
-const SCOPES = ['company', 'unit:KD-MB', 'unit:MKT', 'unit:BGD', 'person:nhanvien@minhan.vn', 'person:tuan.kieu@minhan.vn', 'person:an.nguyen@minhan.vn'] as const;
-type ScopeName = (typeof SCOPES)[number];
-
-interface World {
-  unit: Record<string, number>;
-  person: Record<string, { id: number; unitId: number }>;
-  subjects: Record<Role, Subject>;
-  /** A KPI owned in each scope (for KPI edits): the scope's head person or the person themself; none for company. */
-  kpiOwnedIn: Record<ScopeName, string>;
-  /** Per KPI code × scope: an actual id and an evidence id written by the admin at setup. */
-  actualId: Map<string, number>;
-  evidenceId: Map<string, number>;
-}
-
-interface Request {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-}
-
-interface Case {
-  action: Action;
-  /** Scopes to try; absent = one request with no scope (target: the company). */
-  scopes?: readonly ScopeName[];
-  /** KPIs to try (their code is given to `request`); the target of a company scope carries the KPI. */
-  kpis?: readonly string[];
-  /** What the action is about, when not the scope itself (e.g. a KPI edit is about its owner's unit). */
-  target?: (w: World, scope: ScopeName, kpi: string) => Target;
-  request?: (w: World, scope: ScopeName, kpi: string, n: number) => Request;
-  /** Uploads: the action the role needs at all before a byte is read; `action` is then checked row by row (a refused row is a 4xx). */
-  gate?: Action;
-  /** Listings: allowed to anyone with the action at all; every item listed must be allowed; returns the items' targets. */
-  items?: (w: World, body: unknown) => Target[];
-  /** An allowed request must succeed (2xx), not merely pass the permission check. */
-  succeeds?: boolean;
-  /** Routes not walked here, with the reason. */
-  skip?: string;
-}
-
 const KPI_IN = 'SALES_MB_REVENUE'; // owner lan.hoang (KD-MB), measurer huong.le (KT)
 const KPI_OUT = 'WEB_TRAFFIC'; // owner truong.mkt (MKT)
 const KPI_COMPANY = 'REVENUE'; // owner an.nguyen (BGD, the viewer), measurer ktt
 const NUMBER_KPIS = [KPI_IN, KPI_OUT, KPI_COMPANY] as const;
-
-function scopeTarget(w: World, scope: ScopeName, kpi?: string, kpis?: Map<string, KpiInfo>): Target {
-  if (scope === 'company') {
-    const k = kpi ? kpis?.get(kpi) : undefined;
-    return { scope: 'company', ...(k && { kpi: { ownerId: k.ownerId, measurerId: k.measurerId, ownerUnitId: k.ownerUnitId } }) };
-  }
-  const [type, key] = scope.split(':') as ['unit' | 'person', string];
-  if (type === 'unit') return { scope: 'unit', unitId: w.unit[key]! };
-  const p = w.person[key]!;
-  return { scope: 'person', personId: p.id, unitId: p.unitId };
-}
-
-function scopeBody(w: World, scope: ScopeName): { type: 'company' | 'unit' | 'person'; id: number | null } {
-  if (scope === 'company') return { type: 'company', id: null };
-  const [type, key] = scope.split(':') as ['unit' | 'person', string];
-  return { type, id: type === 'unit' ? w.unit[key]! : w.person[key]!.id };
-}
-
-const scopeQuery = (w: World, scope: ScopeName) => {
-  const b = scopeBody(w, scope);
-  return b.type === 'company' ? 'company' : `${b.type}:${b.id}`;
-};
-
-interface KpiInfo {
-  ownerId: number | null;
-  measurerId: number | null;
-  ownerUnitId: number | null;
-}
 
 const draftKpi = (code: string, ownerId: number | null) => ({
   code,
@@ -133,7 +61,7 @@ const UNITS = ['unit:KD-MB', 'unit:MKT', 'unit:BGD'] as const;
 
 let kpiInfo: Map<string, KpiInfo>;
 
-const CASES: Record<string, Case> = {
+const CORE_CASES: Record<string, Case> = {
   'GET /api/health': { action: 'kpi.read', skip: 'public' },
   'GET /api/auth/csrf': { action: 'kpi.read', skip: 'public' },
   'POST /api/auth/login': { action: 'kpi.read', skip: 'public' },
@@ -342,6 +270,8 @@ const CASES: Record<string, Case> = {
   'POST /api/api-tokens/{id}/revoke': { action: 'api-token.manage', request: () => ({ method: 'POST', url: '/api/api-tokens/1/revoke' }) },
 };
 
+const CASES: Record<string, Case> = Object.assign({}, CORE_CASES, ...AREAS.map((a) => a.cases));
+
 function targetOfScope(w: World, scope: { type: string; id: number | null }): Target {
   if (scope.type === 'unit') return { scope: 'unit', unitId: scope.id! };
   if (scope.type === 'person') {
@@ -378,7 +308,13 @@ async function fingerprint(t: TestApp): Promise<string> {
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM people),
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM org_units),
       (SELECT count(*) FROM positions), (SELECT count(*) FROM users), (SELECT count(*) FROM kpi_evidence),
-      (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL), (SELECT max(updated_at)::text FROM company)) AS f`.execute(t.database.db);
+      (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL), (SELECT max(updated_at)::text FROM company),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_templates),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_cycles),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_sheets),
+      (SELECT count(*) FROM appraisal_bonus_rules), (SELECT count(*) FROM appraisal_target_versions), (SELECT count(*) FROM appraisal_calibrations),
+      (SELECT md5(coalesce(string_agg(concat_ws(',', id, weight, target, target_status, self_rating, self_comment, manager_rating, manager_comment), ';' ORDER BY id), ''))
+         FROM appraisal_items)) AS f`.execute(t.database.db);
   return r.rows[0]!.f;
 }
 
@@ -402,7 +338,7 @@ describe.each(engines())('route × role × scope permission matrix on %s', (engi
       employee: { role: 'employee', personId: person['nhanvien@minhan.vn']!.id, unitId: unit['KD-MB']!, subtree: new Set() },
       viewer: { role: 'viewer', personId: person['an.nguyen@minhan.vn']!.id, unitId: unit.BGD!, subtree: new Set() },
     };
-    w = { unit, person, subjects, kpiOwnedIn: {} as World['kpiOwnedIn'], actualId: new Map(), evidenceId: new Map() };
+    w = { unit, person, subjects, kpiOwnedIn: {} as World['kpiOwnedIn'], actualId: new Map(), evidenceId: new Map(), ids: new Map() };
 
     for (const [i, s] of SCOPES.entries()) {
       const code = `MX_OWNED_${i}`;
@@ -422,6 +358,7 @@ describe.each(engines())('route × role × scope permission matrix on %s', (engi
         w.evidenceId.set(`${k}|${s}`, ev.json().id as number);
       }
     }
+    for (const area of AREAS) await area.setup?.(admin, w);
   });
   afterAll(() => t.close());
 

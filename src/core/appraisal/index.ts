@@ -27,3 +27,16 @@ export { consensusRate, reviewerLeniency, type ReviewerLeniency, type ReviewScor
 export { appraise } from './appraise';
 export { parseAppraisalInput } from './parse-input';
 export { scoreBatch, type SheetBatch } from './score-batch';
+export {
+  assertCycleOpen,
+  assertNotOwnSheet,
+  assertStepOpen,
+  CYCLE_PHASES,
+  isLocked,
+  PHASE_NAMES,
+  stepOpen,
+  type CycleFrequency,
+  type CyclePhase,
+  type CycleRecord,
+  type SheetStep,
+} from './cycle';

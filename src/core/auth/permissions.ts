@@ -35,6 +35,14 @@ export const ACTIONS = [
   'audit.read',
   'api-token.manage',
   'kpi-as-code.apply',
+  'appraisal.setup',
+  'appraisal.lock',
+  'appraisal.read',
+  'appraisal.manage',
+  'appraisal.agree',
+  'appraisal.review',
+  'appraisal.calibrate',
+  'appraisal.pay',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -134,6 +142,59 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
   'kpi-as-code.apply': {
     roles: adminOnly,
     about: { vi: 'Áp dụng tệp KPI-as-code (YAML) vào hệ thống.', en: 'Apply a KPI-as-code (YAML) file.' },
+  },
+  'appraisal.setup': {
+    roles: adminOnly,
+    about: {
+      vi: 'Mẫu phiếu đánh giá, quy tắc thưởng, tạo và chuyển giai đoạn kỳ đánh giá, mức thưởng cơ sở của từng người.',
+      en: "Evaluation sheet templates, bonus rules, creating cycles and moving their phases, each person's bonus base.",
+    },
+  },
+  'appraisal.lock': {
+    roles: adminOnly,
+    about: { vi: 'Khóa, công bố và mở lại (có lý do) một kỳ đánh giá.', en: 'Lock, publish and reopen (with a reason) a cycle.' },
+  },
+  'appraisal.read': {
+    roles: { admin: ALL, manager: ['subtree'], employee: ['self'], viewer: ['subtree'] },
+    about: {
+      vi: 'Xem phiếu đánh giá, kết quả, tỷ lệ đồng thuận. Đích: người được đánh giá.',
+      en: 'Read evaluation sheets, results and consensus rates. Target: the person evaluated.',
+    },
+  },
+  'appraisal.manage': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Giao phiếu, điều chỉnh riêng cho từng người, đề xuất/sửa/chốt chỉ tiêu. Đích: người được đánh giá.',
+      en: 'Assign sheets, per-person overrides, propose/revise/finalize targets. Target: the person evaluated.',
+    },
+  },
+  'appraisal.agree': {
+    roles: { admin: ['self'], manager: ['self'], employee: ['self'], viewer: NONE },
+    about: {
+      vi: 'Đồng ý hoặc đề xuất lại chỉ tiêu, tự đánh giá: chỉ trên phiếu của chính mình.',
+      en: 'Accept or counter-propose targets, self-assess: on one’s own sheet only.',
+    },
+  },
+  'appraisal.review': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Đánh giá của quản lý và phê duyệt cấp hai; không ai tự duyệt phiếu của mình. Đích: người được đánh giá.',
+      en: 'Manager review and second-level approval; nobody approves their own sheet. Target: the person evaluated.',
+    },
+  },
+  'appraisal.calibrate': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Hiệu chỉnh xếp loại (có lý do, lưu trước/sau); không ai hiệu chỉnh phiếu của mình. Đích: người được đánh giá.',
+      en: 'Calibrate grades (with a reason, before/after kept); nobody calibrates their own sheet. Target: the person evaluated.',
+    },
+  },
+  'appraisal.pay': {
+    roles: { admin: ALL, manager: ['subtree'], employee: NONE, viewer: NONE },
+    about: {
+      vi: 'Xem thưởng KPI, mô phỏng quỹ thưởng, xuất bảng lương. Đích: người được đánh giá.',
+      en: 'Read KPI bonuses, run the pay simulator, export for payroll. Target: the person evaluated.',
+    },
   },
 };
 
