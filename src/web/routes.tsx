@@ -5,6 +5,7 @@ import { canSee, NAV } from './shell/nav';
 import type { Action } from '../core/auth/permissions';
 import { PageSpinner } from './shell/PageSpinner';
 import { KPI_ROUTES } from './features/kpi/routes';
+import { APPRAISAL_ROUTES } from './features/appraisal/routes';
 
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const ResetPasswordPage = lazy(() => import('./features/login/ResetPasswordPage'));
@@ -25,9 +26,9 @@ function LoginRoute() {
   return <LoginPage />;
 }
 
-function ActionGate({ action, children }: { action: Action | undefined; children: ReactNode }) {
+function ActionGate({ action, beyondSelf, children }: { action: Action | undefined; beyondSelf?: boolean | undefined; children: ReactNode }) {
   const { user } = useSession();
-  if (!user || !canSee(action, user)) return <Navigate to="/" replace />;
+  if (!user || !canSee(action, user, beyondSelf)) return <Navigate to="/" replace />;
   return children;
 }
 
@@ -49,13 +50,13 @@ export function AppRoutes() {
               key={item.key}
               path={item.path}
               element={
-                <ActionGate action={item.action}>
+                <ActionGate action={item.action} beyondSelf={item.beyondSelf}>
                   <item.page />
                 </ActionGate>
               }
             />
           ))}
-          {KPI_ROUTES.map((r) => (
+          {[...KPI_ROUTES, ...APPRAISAL_ROUTES].map((r) => (
             <Route
               key={r.path}
               path={r.path}

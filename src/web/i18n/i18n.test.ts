@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import vi from './vi.json';
+import { EN as en, VI as vi } from './dictionaries';
 
 type Tree = { [k: string]: string | Tree };
 

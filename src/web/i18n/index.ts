@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import vi from './vi.json';
+import { EN, VI } from './dictionaries';
 
 export type UiLang = 'vi' | 'en';
 export const UI_LANGS: readonly UiLang[] = ['vi', 'en'];
@@ -31,7 +30,7 @@ export function currentLang(): UiLang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: VI }, en: { translation: EN } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

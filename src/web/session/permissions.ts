@@ -1,4 +1,4 @@
-import { can, canAtAll, type Action, type Subject, type Target } from '../../core/auth/permissions';
+import { can, canAtAll, PERMISSIONS, type Action, type Subject, type Target } from '../../core/auth/permissions';
 import type { UserT } from '../api';
 
 export type { Action, Target } from '../../core/auth/permissions';
@@ -25,6 +25,11 @@ export function userCan(user: UserT, action: Action, target: Target): boolean {
 
 export function userCanAtAll(user: UserT, action: Action): boolean {
   return canAtAll(subjectOfUser(user), action);
+}
+
+/** True when the user's role has `action` on more than their own person (a team, a unit, everyone). */
+export function userReachesBeyondSelf(user: UserT, action: Action): boolean {
+  return PERMISSIONS[action].roles[user.role].some((r) => r !== 'self');
 }
 
 /** A KPI's company scope as a permission target (for `kpi-subtree` and `responsible`). */

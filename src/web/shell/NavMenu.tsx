@@ -10,7 +10,7 @@ export function NavMenu({ testId, onNavigate }: { testId: string; onNavigate?: (
   const user = useUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = NAV.filter((n) => canSee(n.action, user)).map((n) => ({ key: n.key, icon: n.icon, label: t(n.labelKey) }));
+  const items = NAV.filter((n) => canSee(n.action, user, n.beyondSelf)).map((n) => ({ key: n.key, icon: n.icon, label: t(n.labelKey) }));
   const selected = activeNavKey(pathname);
   return (
     <Menu

@@ -1,8 +1,8 @@
-import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Action } from '../../core/auth/permissions';
 import type { UserT } from '../api';
-import { userCanAtAll } from '../session/permissions';
+import { userCanAtAll, userReachesBeyondSelf } from '../session/permissions';
 
 /** One entry of the side navigation; add KPI pages here. `action` absent = everyone; else the permission table decides. */
 export interface NavItem {
@@ -11,6 +11,8 @@ export interface NavItem {
   labelKey: string;
   icon: ReactNode;
   action?: Action;
+  /** Shown only when the user's role reaches beyond their own person for `action` (a team, a unit, everyone). */
+  beyondSelf?: boolean;
   page: ComponentType;
 }
 
@@ -20,6 +22,16 @@ export const NAV: readonly NavItem[] = [
   { key: 'kpis', path: '/kpis', labelKey: 'kpi.nav', icon: <FundOutlined />, page: lazy(() => import('../features/kpi/KpiLibraryPage')) },
   { key: 'sandbox', path: '/sandbox', labelKey: 'sandbox.nav', icon: <CalculatorOutlined />, page: lazy(() => import('../features/sandbox/SandboxPage')) },
   { key: 'strategy', path: '/strategy', labelKey: 'strategy.nav', icon: <ClusterOutlined />, page: lazy(() => import('../features/strategy/StrategyMapPage')) },
+  { key: 'my-evaluation', path: '/my-evaluation', labelKey: 'myEval.nav', icon: <TrophyOutlined />, action: 'appraisal.agree', page: lazy(() => import('../features/appraisal/my/MyEvaluationPage')) },
+  {
+    key: 'appraisal',
+    path: '/appraisal',
+    labelKey: 'appraisal.nav',
+    icon: <SolutionOutlined />,
+    action: 'appraisal.read',
+    beyondSelf: true,
+    page: lazy(() => import('../features/appraisal/cycles/CyclesPage')),
+  },
   { key: 'dashboard', path: '/dashboard', labelKey: 'dashboard.nav', icon: <DashboardOutlined />, page: lazy(() => import('../features/dashboard/UnitDashboardPage')) },
   {
     key: 'import-actuals',
@@ -55,8 +67,9 @@ export const NAV: readonly NavItem[] = [
   },
 ];
 
-export function canSee(action: Action | undefined, user: UserT): boolean {
-  return action === undefined || userCanAtAll(user, action);
+export function canSee(action: Action | undefined, user: UserT, beyondSelf = false): boolean {
+  if (action === undefined) return true;
+  return beyondSelf ? userReachesBeyondSelf(user, action) : userCanAtAll(user, action);
 }
 
 /** The nav item whose path is the longest prefix of `pathname`. */

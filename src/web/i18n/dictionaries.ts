@@ -1,0 +1,10 @@
+import appraisalEn from './appraisal.en.json';
+import appraisalVi from './appraisal.vi.json';
+import en from './en.json';
+import sheetEn from './sheet.en.json';
+import sheetVi from './sheet.vi.json';
+import vi from './vi.json';
+
+/** The whole dictionary per language: the main file plus one file per large area (each area has its own top-level keys). */
+export const VI = { ...vi, ...appraisalVi, ...sheetVi };
+export const EN = { ...en, ...appraisalEn, ...sheetEn };
