@@ -182,6 +182,9 @@ export const SheetSummary = z.object({
   agreedItems: z.number(),
   selfSubmitted: z.boolean(),
   reviewed: z.boolean(),
+  /** This sheet's own final score. */
+  ownScore: z.number().nullable(),
+  /** The person's final score for the cycle: time-weighted by days over their sheets (= ownScore with one sheet). */
   score: z.number().nullable(),
   /** The grade after calibration, if changed there. */
   grade: z.string().nullable(),

@@ -304,6 +304,7 @@ export interface AppraisalSheetsTable {
   reviewed_by: number | null;
   approved_at: Timestamp | null;
   approved_by: number | null;
+  own_score: number | null;
   score: number | null;
   grade: string | null;
   calibrated_grade: string | null;

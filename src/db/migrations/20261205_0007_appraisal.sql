@@ -70,7 +70,9 @@ CREATE TABLE appraisal_sheets (
   reviewed_by integer REFERENCES users (id),
   approved_at timestamptz,
   approved_by integer REFERENCES users (id),
-  -- results, maintained when values change and frozen at lock
+  -- results, maintained when values change and frozen at lock. own_score: this sheet's final score; score,
+  -- grade, coefficient, bonus: the person's for the cycle (time-weighted by days over their sheets in it)
+  own_score double precision,
   score double precision,
   grade text,
   calibrated_grade text,
