@@ -2,6 +2,7 @@ import type { Role } from '../core/auth/roles';
 import type { ScoringConfig } from '../core/evaluation';
 import type { KpiDefinition, KpiFrequency, KpiTarget } from '../core/kpi';
 import type { AppraisalStore } from './appraisal/ports';
+import type { DatasetQueriesStore, DatasetsStore } from './datasets/ports';
 import type { AuditNames, AuditRefs } from './audit/subjects';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
@@ -404,4 +405,6 @@ export interface Store {
     names(refs: AuditRefs): Promise<AuditNames>;
   };
   appraisal: AppraisalStore;
+  datasets: DatasetsStore;
+  datasetQueries: DatasetQueriesStore;
 }

@@ -69,7 +69,7 @@ export interface PasswordResetsTable {
   token_hash: string;
   user_id: number;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
 }
@@ -117,6 +117,7 @@ export interface DB {
   appraisal_target_versions: AppraisalTargetVersionsTable;
   appraisal_calibrations: AppraisalCalibrationsTable;
   appraisal_unit_results: AppraisalUnitResultsTable;
+  datasets: DatasetsTable;
 }
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -252,8 +253,8 @@ export interface AppraisalTemplatesTable {
   position_id: number | null;
   groups: JsonColumn<unknown>;
   archived_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AppraisalBonusRulesTable {
@@ -264,7 +265,7 @@ export interface AppraisalBonusRulesTable {
   round_step: Numeric;
   note: Generated<string>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface AppraisalCyclesTable {
@@ -283,8 +284,8 @@ export interface AppraisalCyclesTable {
   second_approval: Generated<boolean>;
   locked_at: Timestamp | null;
   published_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AppraisalSheetsTable {
@@ -310,8 +311,8 @@ export interface AppraisalSheetsTable {
   calibrated_grade: string | null;
   coefficient: number | null;
   bonus: NullableNumeric;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AppraisalItemsTable {
@@ -349,7 +350,7 @@ export interface AppraisalTargetVersionsTable {
   status: string;
   actor_user_id: number | null;
   actor_name: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 
 export interface AppraisalCalibrationsTable {
@@ -361,7 +362,7 @@ export interface AppraisalCalibrationsTable {
   reason: string;
   actor_user_id: number | null;
   actor_name: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 
 export interface AppraisalUnitResultsTable {
@@ -370,4 +371,18 @@ export interface AppraisalUnitResultsTable {
   people: number;
   score_sum: number;
   mean_score: number | null;
+}
+
+/** Migration 0009: the dataset catalogue (issue 12); the dataset tables themselves (`ds_<name>`) are dynamic. */
+export interface DatasetsTable {
+  id: Generated<number>;
+  name: string;
+  label: string;
+  table_name: string;
+  columns: JsonColumn<{ name: string; label: string; type: 'text' | 'integer' | 'decimal' | 'date' | 'datetime' | 'boolean' }[]>;
+  key_columns: ColumnType<string[], string | undefined, string>;
+  row_count: ColumnType<string, string | number | undefined, string | number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

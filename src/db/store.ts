@@ -6,6 +6,8 @@ import { appraisalSetupRepo } from './repositories/appraisal-setup';
 import { appraisalSheetsRepo } from './repositories/appraisal-sheets';
 import { actualsRepo } from './repositories/actuals';
 import { apiTokensRepo } from './repositories/api-tokens';
+import { datasetQueriesRepo } from './repositories/dataset-queries';
+import { datasetsRepo } from './repositories/datasets';
 import { auditRepo } from './repositories/audit';
 import { evidenceRepo } from './repositories/evidence';
 import { companyRepo } from './repositories/company';
@@ -34,6 +36,8 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     evidence: evidenceRepo(db),
     apiTokens: apiTokensRepo(db),
     audit: auditRepo(db),
+    datasets: datasetsRepo(db),
+    datasetQueries: datasetQueriesRepo(db),
     appraisal: { cycles: appraisalCyclesRepo(db), setup: appraisalSetupRepo(db), sheets: appraisalSheetsRepo(db), results: appraisalResultsRepo(db) },
   };
 }
