@@ -61,7 +61,7 @@ export async function requireLinkablePerson(store: Store, personId: number, user
   }
 }
 
-function lastAdmin(): DomainError {
+export function lastAdmin(): DomainError {
   return new DomainError('LAST_ADMIN', {
     vi: 'Đây là quản trị viên cuối cùng còn hoạt động: hãy cấp quyền quản trị cho người khác trước khi đổi vai trò hoặc khóa tài khoản này.',
     en: 'This is the last active admin: make someone else an admin before changing the role of this login or deactivating it.',

@@ -2,6 +2,7 @@ import { DomainError, issue } from '../../core/errors';
 import { subtreeIds } from '../../core/org/tree';
 import { auditActor, type Actor } from '../actor';
 import { COMPANY, notFound, personTarget, policy, unitTarget } from '../policy';
+import { lastAdmin } from '../auth/manage-users';
 import type { Person, PersonView, Store } from '../ports';
 
 const PERSON = { vi: 'nhân sự', en: 'Person' };
@@ -123,10 +124,28 @@ export async function updatePerson(
     await checkPersonInput(tx, next, id);
     const after = await tx.people.update(id, stripUndefined(patch));
     await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'person', entityId: String(id), before, after }]);
+    if (before.active && !after.active && after.userId !== null) await lockLeaversLogin(tx, actor, after.userId);
     return after;
   });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A person who leaves cannot sign in any more: their login is locked and its sessions end. An admin's login is
+ * locked only by an admin (a manager may not lock out an admin through the org chart), and never the last one.
+ */
+async function lockLeaversLogin(tx: Store, actor: Actor, userId: number): Promise<void> {
+  const user = await tx.users.findById(userId);
+  if (!user || !user.active) return;
+  if (user.role === 'admin') {
+    policy.require(actor, 'user.manage', COMPANY);
+    const admins = await tx.users.lockActiveAdmins();
+    if (admins.filter((a) => a !== userId).length === 0) throw lastAdmin();
+  }
+  await tx.users.update(userId, { active: false });
+  await tx.sessions.deleteForUser(userId, null);
+  await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'user', entityId: String(userId), before: { active: true }, after: { active: false } }]);
 }

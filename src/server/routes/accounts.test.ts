@@ -62,6 +62,34 @@ describe.each(engines())('logins, roles and password reset on %s', (engine) => {
     expect((await signIn('nhanvien@minhan.vn', DEMO_PASSWORD)).res.statusCode).toBe(200);
   });
 
+  it('a person who leaves loses their login: deactivating the person locks it and ends its sessions', async () => {
+    const manager = await t.as('truong.kd@minhan.vn');
+    const employee = await t.as('nhanvien@minhan.vn');
+    const { id: userId, personId } = await account('nhanvien@minhan.vn');
+    expect((await manager.patch(`/api/people/${personId}`, { active: false })).statusCode).toBe(200);
+    expect(await sessionsOf(userId)).toBe(0);
+    expect((await employee.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await signIn('nhanvien@minhan.vn', DEMO_PASSWORD)).res.statusCode).toBe(401);
+    expect(await account('nhanvien@minhan.vn')).toMatchObject({ active: false });
+    const audit = (await admin.get(`/api/audit?entity=user&entityId=${userId}`)).json().items;
+    expect(audit[0]).toMatchObject({ action: 'update', before: { active: true }, after: { active: false } });
+    // Coming back: the person is reactivated and an admin unlocks the login.
+    expect((await manager.patch(`/api/people/${personId}`, { active: true })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/users/${userId}`, { active: true })).statusCode).toBe(200);
+    expect((await signIn('nhanvien@minhan.vn', DEMO_PASSWORD)).res.statusCode).toBe(200);
+  });
+
+  it('the last active admin cannot be locked out by deactivating their person (409, the person stays active)', async () => {
+    const { personId } = await account('admin@minhan.vn');
+    const others = (await accounts()).filter((a) => a.role === 'admin' && a.active && a.email !== 'admin@minhan.vn');
+    for (const o of others) expect((await admin.patch(`/api/users/${o.id}`, { role: 'manager' })).statusCode).toBe(200);
+    const res = await admin.patch(`/api/people/${personId}`, { active: false });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('LAST_ADMIN');
+    expect((await admin.get(`/api/people/${personId}`)).json()).toMatchObject({ active: true });
+    for (const o of others) expect((await admin.patch(`/api/users/${o.id}`, { role: 'admin' })).statusCode).toBe(200);
+  });
+
   it('the last active admin can be neither demoted nor deactivated (409 LAST_ADMIN, nothing changes)', async () => {
     const admins = (await accounts()).filter((a) => a.role === 'admin' && a.active);
     expect(admins.map((a) => a.email)).toEqual(['admin@minhan.vn']);
