@@ -2,6 +2,7 @@ import { DomainError, issue, type Issue } from '../../core/errors';
 import type { ScoringConfig } from '../../core/evaluation';
 import type { KpiDefinition, KpiTarget } from '../../core/kpi';
 import { tryParsePeriod } from '../../core/period';
+import { scoringProblems } from '../../core/kpi-as-code';
 import { hasBlockingFindings, type Finding } from '../../core/smart';
 import { auditActor, type Actor } from '../actor';
 import { kpiEditTarget, policy, unitTarget } from '../policy';
@@ -45,10 +46,16 @@ export function targetIssues(targets: KpiTarget[], direction: KpiDefinition['dir
   return issues;
 }
 
-function scoringIssues(scoring: ScoringConfig | undefined): Issue[] {
-  const floor = scoring?.floor ?? 0;
-  const cap = scoring?.cap ?? 1.2;
-  return floor > cap ? [issue('scoring.floor', 'floor_above_cap', `Điểm sàn (${floor}) lớn hơn điểm trần (${cap}).`, `The floor (${floor}) is above the cap (${cap}).`)] : [];
+/** Where the KPI file's scoring paths sit in the API's `scoring` object. */
+const API_SCORING_PATH: Record<string, readonly string[]> = { bands: ['method', 'bands'], range: ['method'], status_rules: ['statusRules'] };
+
+/** The same scoring rules as a KPI-as-code file (one rule, one place), with the API's field paths. */
+function scoringIssues(scoring: ScoringConfig | undefined, direction: string): Issue[] {
+  return scoringProblems(scoring ?? {}, direction, []).map((p) => {
+    const [head, ...rest] = p.path;
+    const path = ['scoring', ...(head === undefined ? [] : (API_SCORING_PATH[String(head)] ?? [head])), ...rest];
+    return issue(path.join('.'), p.code, p.message.vi, p.message.en);
+  });
 }
 
 async function checkPeople(store: Store, input: KpiInput): Promise<Issue[]> {
@@ -65,7 +72,7 @@ async function checkPeople(store: Store, input: KpiInput): Promise<Issue[]> {
 async function write(store: Store, actor: Actor, input: KpiInput, existing: KpiRecord | null): Promise<SavedKpi> {
   const { targets, ...fields } = input;
   const def = definitionOf({ ...fields, targets: targets ?? existing?.targets ?? [] });
-  const issues = [...(await checkPeople(store, input)), ...targetIssues(targets ?? [], input.direction), ...scoringIssues(input.scoring)];
+  const issues = [...(await checkPeople(store, input)), ...targetIssues(targets ?? [], input.direction), ...scoringIssues(input.scoring, input.direction)];
   if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { vi: 'KPI có dữ liệu không hợp lệ.', en: 'The KPI has invalid fields.' }, { issues });
   const idByCode = await checkKpiReferences(store, def);
 

@@ -133,7 +133,18 @@ describe.each(engines())('KPI library API on %s', (engine) => {
     const { scoring: _s, ...withoutScoring } = kpi;
     expect((await admin.put('/api/kpis/BANDED', withoutScoring)).json().kpi.scoring).toEqual(bands);
     const bad = await admin.put('/api/kpis/BANDED', { ...kpi, scoring: { floor: 2, cap: 1 } });
-    expect(bad.json().error.issues).toEqual([{ path: 'scoring.floor', code: 'floor_above_cap', message: 'Điểm sàn (2) lớn hơn điểm trần (1).' }]);
+    expect(bad.json().error.issues).toEqual([{ path: 'scoring.floor', code: 'SCORING_FLOOR_ABOVE_CAP', message: 'Điểm sàn (2) lớn hơn điểm trần (1)' }]);
+    // The same rules as a KPI-as-code file: bands must ascend, status rules go from the highest down.
+    const unordered = await admin.put('/api/kpis/BANDED', {
+      ...kpi,
+      scoring: { method: { kind: 'bands', bands: [{ min: 1, score: 1 }, { min: 0.8, score: 0.8 }] }, statusRules: [{ min: 0.8, status: 'amber' }, { min: 1, status: 'green' }] },
+    });
+    expect(unordered.statusCode).toBe(400);
+    expect(unordered.json().error.issues.map((i: { path: string; code: string }) => `${i.path} ${i.code}`)).toEqual([
+      'scoring.method.bands.1.min SCORING_BANDS_NOT_ASCENDING',
+      'scoring.statusRules.1.min SCORING_STATUS_RULES_ORDER',
+    ]);
+    expect((await admin.get('/api/kpis/BANDED')).json().kpi.scoring).toEqual(bands);
   });
 
   it('lets employees read KPIs but not change them', async () => {
