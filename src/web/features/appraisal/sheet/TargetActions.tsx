@@ -24,7 +24,7 @@ export function TargetActions({ sheet, item }: { sheet: SheetT; item: SheetItemT
   if (item.kind !== 'kpi') return null;
   const actions = targetActions(item.targetStatus, sheet.can);
   if (actions.length === 0) return null;
-  const needs = action ? targetDialogNeeds(action) : null;
+  const needs = action ? targetDialogNeeds(action, item.target) : null;
 
   const open = (a: TargetAction) => {
     save.reset();

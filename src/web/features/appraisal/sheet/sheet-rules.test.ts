@@ -18,7 +18,7 @@ describe('target steps offered', () => {
     expect(targetActions('countered', manager)).toEqual(['accept', 'revise', 'finalize']);
     // Editing an accepted target sends it back for agreement.
     expect(targetActions('agreed', manager)).toEqual(['revise', 'finalize']);
-    expect(targetActions('finalized', manager)).toEqual(['revise']);
+    expect(targetActions('finalized', manager)).toEqual(['revise', 'finalize']);
   });
 
   it('offers nothing to a reader', () => {
@@ -26,10 +26,11 @@ describe('target steps offered', () => {
   });
 
   it('asks for a value and a reason where the server requires them', () => {
-    expect(targetDialogNeeds('counter')).toEqual({ value: 'required', reason: true });
-    expect(targetDialogNeeds('finalize')).toEqual({ value: 'optional', reason: true });
-    expect(targetDialogNeeds('propose')).toEqual({ value: 'required', reason: false });
-    expect(targetDialogNeeds('accept')).toEqual({ value: 'none', reason: false });
+    expect(targetDialogNeeds('counter', 500)).toEqual({ value: 'required', reason: true });
+    expect(targetDialogNeeds('finalize', 500)).toEqual({ value: 'optional', reason: true });
+    expect(targetDialogNeeds('finalize', null)).toEqual({ value: 'required', reason: true });
+    expect(targetDialogNeeds('propose', null)).toEqual({ value: 'required', reason: false });
+    expect(targetDialogNeeds('accept', 500)).toEqual({ value: 'none', reason: false });
   });
 });
 

@@ -1,28 +1,21 @@
+import { agreementActions, agreementParty, type AgreementAction } from '../../../../core/appraisal/agreement';
 import { weightIssues } from '../../../../core/appraisal/weights';
 import type { Localized } from '../../../../core/errors';
 import type { SheetT, TargetStatus } from './types';
 
-export type TargetAction = 'propose' | 'accept' | 'counter' | 'revise' | 'finalize';
+export type TargetAction = AgreementAction;
 
 /**
- * The target steps offered on a KPI item: the sheet's person accepts or counters a proposal; the manager
- * proposes, accepts a counter, revises (an accepted target goes back for agreement) or finalizes with a reason.
- * The server decides; this only hides buttons it would refuse.
+ * The target steps offered on a KPI item (the agreement state machine of core/appraisal/agreement.ts): the
+ * sheet's person takes the employee's steps when `can.agree`, the manager side takes the others when
+ * `can.propose`. The server decides; this only hides buttons it would refuse.
  */
 export function targetActions(status: TargetStatus, can: Pick<SheetT['can'], 'propose' | 'agree'>): TargetAction[] {
-  const out: TargetAction[] = [];
-  if (can.agree && status === 'proposed') out.push('accept', 'counter');
-  if (can.propose) {
-    if (status === 'none') out.push('propose');
-    if (status === 'countered') out.push('accept');
-    if (status !== 'none') out.push('revise');
-    if (status !== 'finalized') out.push('finalize');
-  }
-  return out;
+  return agreementActions(status).filter((a) => (agreementParty(status, a) === 'manager' ? can.propose : can.agree));
 }
 
-/** What the target dialog asks for each step: a value (required or optional) and a reason (required or optional). */
-export function targetDialogNeeds(action: TargetAction): { value: 'required' | 'optional' | 'none'; reason: boolean } {
+/** What the target dialog asks for each step: a value (required, optional or none) and whether a reason is required. */
+export function targetDialogNeeds(action: TargetAction, target: number | null): { value: 'required' | 'optional' | 'none'; reason: boolean } {
   switch (action) {
     case 'propose':
     case 'revise':
@@ -30,7 +23,8 @@ export function targetDialogNeeds(action: TargetAction): { value: 'required' | '
     case 'counter':
       return { value: 'required', reason: true };
     case 'finalize':
-      return { value: 'optional', reason: true };
+      // Finalizing keeps the value on the table, so it needs one only when there is none.
+      return { value: target === null ? 'required' : 'optional', reason: true };
     case 'accept':
       return { value: 'none', reason: false };
   }
