@@ -55,8 +55,11 @@ export function tryCompileMeasureSql(
   dataset: DatasetShape,
   columnSql: (name: string) => string,
   firstParam = 1,
+  /** A condition on the whole measure (`sum(a) / sum(b) where segment = 'X'`): every aggregate in it counts only those rows. */
+  measureFilter: FormulaNode | null = null,
 ): CompileResult {
   const compiler = new SqlCompiler(dataset, columnSql, firstParam);
+  if (measureFilter) compiler.measureFilter = compiler.condition(measureFilter);
   const result = compiler.compile(ast, 'measure');
   if (result.type !== 'number' && result.type !== 'error') {
     compiler.report(
@@ -68,6 +71,19 @@ export function tryCompileMeasureSql(
   }
   if (compiler.errors.length > 0) return { ok: false, errors: compiler.errors };
   return { ok: true, sql: result.sql, params: compiler.params };
+}
+
+/** Compiles a row condition (`region = 'West' and sales > 0`) to a PostgreSQL boolean expression for a WHERE clause. */
+export function tryCompileConditionSql(
+  ast: FormulaNode,
+  dataset: DatasetShape,
+  columnSql: (name: string) => string,
+  firstParam = 1,
+): CompileResult {
+  const compiler = new SqlCompiler(dataset, columnSql, firstParam);
+  const sql = compiler.condition(ast);
+  if (compiler.errors.length > 0) return { ok: false, errors: compiler.errors };
+  return { ok: true, sql, params: compiler.params };
 }
 
 /** Like `tryCompileMeasureSql`, but throws a `DomainError` (code `FORMULA_INVALID`, one issue per error). */
@@ -89,6 +105,8 @@ export function compileMeasureSql(
 class SqlCompiler {
   readonly errors: FormulaError[] = [];
   readonly params: unknown[] = [];
+  /** SQL of the whole measure's filter, added to every aggregate's FILTER. */
+  measureFilter: string | null = null;
   private readonly columns: Map<string, ColumnType>;
 
   constructor(
@@ -97,6 +115,11 @@ class SqlCompiler {
     private readonly firstParam: number,
   ) {
     this.columns = new Map(dataset.columns.map((c) => [c.name, c.type]));
+  }
+
+  /** A row condition: SQL of type boolean. */
+  condition(node: FormulaNode): string {
+    return this.expect(this.compile(node, 'row'), 'boolean', 'where', node.pos);
   }
 
   /** `measure`: the level of whole groups (aggregates allowed); `row`: inside `where` (columns allowed). */
@@ -246,9 +269,8 @@ class SqlCompiler {
     }
     const call =
       node.fn === 'count_distinct' ? `COUNT(DISTINCT ${target})` : `${node.fn.toUpperCase()}(${target})`;
-    const filter = node.filter
-      ? ` FILTER (WHERE ${this.expect(this.compile(node.filter, 'row'), 'boolean', 'where', node.filter.pos)})`
-      : '';
+    const conditions = [this.measureFilter, node.filter ? this.condition(node.filter) : null].filter((c) => c !== null);
+    const filter = conditions.length > 0 ? ` FILTER (WHERE ${conditions.join(' AND ')})` : '';
     return { sql: `CAST(${call}${filter} AS numeric)`, type: 'number', numeric: true };
   }
 

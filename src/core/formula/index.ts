@@ -20,7 +20,7 @@ export type {
 } from './ast';
 export { formulaIssues, type FormulaError, type FormulaErrorCode } from './errors';
 export { FORMULA_LIMITS } from './limits';
-export { parse, type FormulaContext, type ParseOptions, type ParseResult } from './parser';
+export { parse, parseCondition, parseMeasure, type FormulaContext, type MeasureParseResult, type ParseOptions, type ParseResult } from './parser';
 export { evaluate, type EvalReason, type EvalReasonCode, type EvalResult, type KpiValues } from './evaluate';
 export { columns, references } from './references';
 export { cyclesThrough, evaluationOrder, findCycle, type DependencyGraph } from './graph';
@@ -33,6 +33,7 @@ export {
 } from './formula-set';
 export {
   compileMeasureSql,
+  tryCompileConditionSql,
   tryCompileMeasureSql,
   type ColumnType,
   type CompileResult,

@@ -98,14 +98,15 @@ export function lex(text: string): LexResult {
       continue;
     }
 
-    if (ch === '"') {
+    // "text" or 'text' (as in SQL filters); the quote is doubled to write it inside.
+    if (ch === '"' || ch === "'") {
       let value = '';
       let j = i + 1;
       let closed = false;
       while (j < text.length && text[j] !== '\n' && text[j] !== '\r') {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
+        if (text[j] === ch) {
+          if (text[j + 1] === ch) {
+            value += ch;
             j += 2;
             continue;
           }
@@ -118,7 +119,7 @@ export function lex(text: string): LexResult {
       }
       advance(j);
       if (!closed) {
-        fail(formulaError('UNTERMINATED_STRING', pos, 'Chuỗi chưa có dấu đóng \'"\'', 'String is missing its closing \'"\''));
+        fail(formulaError('UNTERMINATED_STRING', pos, `Chuỗi chưa có dấu đóng '${ch}'`, `String is missing its closing '${ch}'`));
         continue;
       }
       if (!push('string', value, pos)) break;

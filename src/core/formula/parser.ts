@@ -79,6 +79,40 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   }
 }
 
+/** A dataset measure with an optional filter on the whole measure: `sum(sales) / count() where segment = 'Consumer'`. */
+export type MeasureParseResult = { ok: true; ast: FormulaNode; filter: FormulaNode | null } | { ok: false; errors: FormulaError[] };
+
+/** Parses a dataset measure; a `where` after the whole expression filters every aggregate in it. */
+export function parseMeasure(text: string): MeasureParseResult {
+  let filter: FormulaNode | null = null;
+  const result = parseWith(text, (parser) => {
+    const ast = parser.parseFormula(true);
+    filter = parser.measureFilter;
+    return ast;
+  });
+  return result.ok ? { ok: true, ast: result.ast, filter } : result;
+}
+
+/** Parses a row condition over dataset columns (`region = 'Miền Bắc' and sales > 0`), as in `--where`. */
+export function parseCondition(text: string): ParseResult {
+  return parseWith(text, (parser) => parser.parseCondition());
+}
+
+function parseWith(text: string, run: (parser: Parser) => FormulaNode): ParseResult {
+  if (text.length > FORMULA_LIMITS.maxLength) return parse(text);
+  const lexed = lex(text);
+  if (lexed.errors.length > 0) return { ok: false, errors: lexed.errors };
+  const parser = new Parser(lexed.tokens, 'dataset');
+  try {
+    const ast = run(parser);
+    return parser.errors.length > 0 ? { ok: false, errors: parser.errors } : { ok: true, ast };
+  } catch (e) {
+    if (e instanceof Abort) return { ok: false, errors: [...parser.errors, e.error] };
+    if (e instanceof RangeError) return { ok: false, errors: [tooDeep(START)] };
+    throw e;
+  }
+}
+
 function tooDeep(pos: Position): FormulaError {
   return formulaError(
     'TOO_DEEP',
@@ -112,12 +146,16 @@ class Parser {
     private readonly context: FormulaContext,
   ) {}
 
-  parseFormula(): FormulaNode {
+  /** Set by `parseFormula(true)`: the `where …` after the whole measure. */
+  measureFilter: FormulaNode | null = null;
+
+  parseFormula(allowMeasureFilter = false): FormulaNode {
     const first = this.peek();
     if (first.type === 'eof') {
       throw new Abort(formulaError('EMPTY_FORMULA', first.pos, 'Công thức đang trống', 'Formula is empty'));
     }
     const ast = this.parseOr();
+    if (allowMeasureFilter && this.isKeyword(this.peek(), 'where')) this.measureFilter = this.parseFilterAfter(this.next());
     const next = this.peek();
     if (next.type !== 'eof') {
       if (next.text === ')' && next.type === 'op') {
@@ -142,6 +180,30 @@ class Parser {
       );
     }
     return ast;
+  }
+
+  /** A whole input that is one row condition (columns allowed, aggregates not). */
+  parseCondition(): FormulaNode {
+    const first = this.peek();
+    if (first.type === 'eof') {
+      throw new Abort(formulaError('EMPTY_FORMULA', first.pos, 'Điều kiện đang trống', 'The condition is empty'));
+    }
+    const condition = this.parseFilterAfter(null);
+    const next = this.peek();
+    if (next.type !== 'eof') {
+      this.abort('UNEXPECTED_TOKEN', next.pos, `Gặp '${show(next)}' không đúng chỗ`, `Unexpected '${show(next)}'`, { token: show(next) });
+    }
+    return condition;
+  }
+
+  /** The condition after `where` (or a whole condition when `where` is null), type-checked as true/false. */
+  private parseFilterAfter(where: Token | null): FormulaNode {
+    const outer = this.inFilter;
+    this.inFilter = true;
+    const filter = this.parseOr();
+    this.inFilter = outer;
+    this.expectType(filter, 'boolean', where?.text ?? 'where');
+    return filter;
   }
 
   // ── precedence levels, lowest first ──

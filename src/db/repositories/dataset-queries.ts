@@ -1,7 +1,89 @@
-import type { Kysely } from 'kysely';
-import type { DatasetQueriesStore } from '../../app/datasets/ports';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { CohortCount, DatasetQueriesStore, MeasureRow } from '../../app/datasets/ports';
+import type { CohortColumnsPlan, CohortPlan, RepeatSharePlan } from '../../core/dataset/cohort';
+import { periodKeySql } from '../../core/dataset/grain';
 import type { DB } from '../schema';
 
-export function datasetQueriesRepo(_db: Kysely<DB>): DatasetQueriesStore {
-  return {};
+/**
+ * Measures and cohorts as single SQL statements over a dataset table. The plans come from core/dataset: their
+ * identifiers are quoted catalogue names and every user value is a parameter; this file only adds the
+ * statement's frame (SELECT … GROUP BY, the cohort CTEs) and constants of its own.
+ */
+export function datasetQueriesRepo(db: Kysely<DB>): DatasetQueriesStore {
+  const run = async <R>(text: string, params: readonly unknown[]) => (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
+
+  return {
+    async measures(plan, maxRows) {
+      const select = [...plan.groups.map((g, i) => `${g.sql} AS g${i}`), ...plan.measures.map((m, i) => `${m.sql} AS m${i}`)];
+      const positions = plan.groups.map((_, i) => i + 1).join(', ');
+      const text = [
+        `SELECT ${select.join(', ')} FROM ${plan.table}`,
+        plan.where ? `WHERE ${plan.where}` : '',
+        plan.groups.length > 0 ? `GROUP BY ${positions} ORDER BY ${positions}` : '',
+        `LIMIT ${Math.floor(maxRows) + 1}`,
+      ].join(' ');
+      const rows = await run<Record<string, unknown>>(text, plan.params);
+      return rows.map(
+        (r): MeasureRow => ({
+          groups: plan.groups.map((_, i) => r[`g${i}`]),
+          measures: plan.measures.map((_, i) => (r[`m${i}`] === null ? null : String(r[`m${i}`]))),
+        }),
+      );
+    },
+
+    async cohorts(plan, timeZone) {
+      const params: unknown[] = plan.needsTz ? [timeZone] : [];
+      params.push(plan.withinDays);
+      const within = `$${params.length}::integer`;
+      const firstEvents = plan.event
+        ? `, first_events AS (SELECT DISTINCT ev.c, ev.e FROM ev JOIN firsts f ON f.c = ev.c AND ev.d = f.d0)`
+        : '';
+      // With an event column, a later row of an event already seen on the first day is not a return.
+      const join = plan.event ? 'LEFT JOIN first_events fe ON fe.c = ev.c AND fe.e = ev.e' : '';
+      const different = plan.event ? ' AND fe.c IS NULL' : '';
+      const text = `WITH ${eventsCte(plan)},
+        firsts AS (SELECT c, min(d) AS d0 FROM ev GROUP BY c)${firstEvents},
+        per_customer AS (
+          SELECT f.c, f.d0, bool_or(ev.d > f.d0 AND ev.d <= f.d0 + ${within}${different}) AS returned
+          FROM firsts f JOIN ev ON ev.c = f.c ${join}
+          GROUP BY f.c, f.d0)
+        SELECT ${periodKeySql('d0', plan.cohort)} AS period, count(*) AS customers, count(*) FILTER (WHERE returned) AS returning
+        FROM per_customer GROUP BY 1 ORDER BY 1`;
+      return counts(await run<RawCount>(text, params));
+    },
+
+    async repeatShare(plan: RepeatSharePlan, timeZone) {
+      const params: unknown[] = plan.needsTz ? [timeZone] : [];
+      const range: string[] = [];
+      if (plan.from) range.push(`d >= $${params.push(plan.from)}::date`);
+      if (plan.to) range.push(`d <= $${params.push(plan.to)}::date`);
+      const text = `WITH ${eventsCte(plan)},
+        firsts AS (SELECT c, min(d) AS d0 FROM ev GROUP BY c),
+        active AS (
+          SELECT DISTINCT c, CAST(date_trunc('${plan.period}', d) AS date) AS p FROM ev
+          ${range.length > 0 ? `WHERE ${range.join(' AND ')}` : ''})
+        SELECT ${periodKeySql('a.p', plan.period)} AS period, count(*) AS customers, count(*) FILTER (WHERE f.d0 < a.p) AS returning
+        FROM active a JOIN firsts f ON f.c = a.c GROUP BY a.p ORDER BY a.p`;
+      return counts(await run<RawCount>(text, params));
+    },
+  };
+}
+
+interface RawCount {
+  period: string;
+  customers: string | number;
+  returning: string | number;
+}
+
+function counts(rows: RawCount[]): CohortCount[] {
+  return rows.map((r) => ({ period: r.period, customers: Number(r.customers), returning: Number(r.returning) }));
+}
+
+/** The events of customers: (customer, company-local date[, event]); rows missing one of them are no event. Scanned where used, not stored. */
+function eventsCte(plan: CohortColumnsPlan | CohortPlan): string {
+  const event = plan.event ? `, ${plan.event} AS e` : '';
+  const eventPresent = plan.event ? ` AND ${plan.event} IS NOT NULL` : '';
+  return `ev AS NOT MATERIALIZED (
+    SELECT ${plan.customer} AS c, ${plan.date} AS d${event} FROM ${plan.table}
+    WHERE ${plan.customer} IS NOT NULL AND ${plan.date} IS NOT NULL${eventPresent})`;
 }
