@@ -50,7 +50,7 @@ const emptyFile = () => fileIssue('empty_file', 'Tệp rỗng.', 'The file is em
  * FILE_INVALID; other file-level problems (empty, not UTF-8, not a real XLSX, no header) throw
  * `IMPORT_INVALID` with one issue. Text cells come with an export's protective prefix removed (unprotectCell).
  */
-export async function openSheet(fileName: string, data: Buffer): Promise<Sheet> {
+export async function openSheet(fileName: string, data: Buffer, options: { delimiter?: ',' | ';' | undefined } = {}): Promise<Sheet> {
   if (data.length > IMPORT_LIMITS.maxFileBytes) throw fileTooLarge('file', data.length, IMPORT_LIMITS.maxFileBytes);
   const zipHeader = data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   if (/\.xlsx$/i.test(fileName) || zipHeader) {
@@ -62,10 +62,11 @@ export async function openSheet(fileName: string, data: Buffer): Promise<Sheet> 
   if (/\.xls$/i.test(fileName) || (data[0] === 0xd0 && data[1] === 0xcf)) {
     throw fail(fileIssue('not_xlsx', 'Tệp Excel 97-2003 (.xls) không được hỗ trợ; hãy lưu thành .xlsx hoặc CSV UTF-8.', 'Excel 97-2003 (.xls) files are not supported; save as .xlsx or CSV UTF-8.'));
   }
-  return openCsv(data);
+  return openCsv(data, options.delimiter);
 }
 
-async function openCsv(data: Buffer): Promise<Sheet> {
+/** `delimiter` overrides the detection (a `--delimiter` flag). */
+async function openCsv(data: Buffer, given?: ',' | ';'): Promise<Sheet> {
   if (!isUtf8(data)) {
     throw fail(
       fileIssue('not_utf8', 'Tệp không phải UTF-8 (có thể là Windows-1258 hoặc Latin-1). Hãy lưu lại dưới dạng "CSV UTF-8".', 'The file is not UTF-8 (perhaps Windows-1258 or Latin-1). Save it as "CSV UTF-8".'),
@@ -74,7 +75,7 @@ async function openCsv(data: Buffer): Promise<Sheet> {
   const bom = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
   const text = data.toString('utf8', bom ? 3 : 0);
   if (text.trim() === '') throw fail(emptyFile());
-  const delimiter = detectDelimiter(text);
+  const delimiter = given ?? detectDelimiter(text);
   async function* records(): AsyncGenerator<SheetRow> {
     try {
       for (const r of csvRecords(text, delimiter)) yield { row: r.line, cells: r.cells };

@@ -43,6 +43,8 @@ export const ACTIONS = [
   'appraisal.review',
   'appraisal.calibrate',
   'appraisal.pay',
+  'dataset.read',
+  'dataset.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -195,6 +197,14 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
       vi: 'Xem thưởng KPI, mô phỏng quỹ thưởng, xuất bảng lương. Đích: người được đánh giá.',
       en: 'Read KPI bonuses, run the pay simulator, export for payroll. Target: the person evaluated.',
     },
+  },
+  'dataset.read': {
+    roles: { admin: ALL, manager: ALL, employee: NONE, viewer: ALL },
+    about: { vi: 'Xem danh sách tập dữ liệu, cột và các dòng dữ liệu.', en: 'Read the datasets: their columns and rows.' },
+  },
+  'dataset.manage': {
+    roles: adminOnly,
+    about: { vi: 'Nhập tệp vào tập dữ liệu (tạo, thêm, thay thế).', en: 'Import files into datasets (create, append, replace).' },
   },
 };
 

@@ -19,5 +19,7 @@ describe('csvRecords', () => {
   it('detects ; when the header has more semicolons than commas', () => {
     expect(detectDelimiter('Mã KPI;Kỳ;Giá trị\nA;1,5;2')).toBe(';');
     expect(detectDelimiter('KPI code,Period,Value\n')).toBe(',');
+    // Semicolons inside quotes are text, not delimiters.
+    expect(detectDelimiter('"x""; DROP TABLE people; --",note\n')).toBe(',');
   });
 });

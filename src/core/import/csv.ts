@@ -102,15 +102,21 @@ export function* csvRecords(text: string, delimiter: ',' | ';'): Generator<CsvRe
   }
 }
 
-/** `;` when the first line has more semicolons than commas (Excel in Vietnamese/European locales), else `,`. */
+/**
+ * `;` when the first line has more semicolons than commas (Excel in Vietnamese/European locales), else `,`.
+ * Quoted text is not counted: a header like `"a; b"` says nothing about the delimiter.
+ */
 export function detectDelimiter(text: string): ',' | ';' {
   const nl = text.indexOf('\n');
   const first = nl < 0 ? text : text.slice(0, nl);
   let commas = 0;
   let semis = 0;
+  let quoted = false;
   for (let k = 0; k < first.length; k++) {
     const c = first[k];
-    if (c === ',') commas++;
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === ',') commas++;
     else if (c === ';') semis++;
   }
   return semis > commas ? ';' : ',';
