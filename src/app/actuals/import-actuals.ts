@@ -18,6 +18,7 @@ import { loadImportLookups } from './import-lookups';
 import { rowValidatorFor } from './import-validator';
 import { ImportWriter } from './import-write';
 import { recomputeFormulas } from './record-actuals';
+import { lockedRowIssue, refreshAfterImport, valueLocks } from '../appraisal/results/value-hooks';
 
 export type ImportPhase = 'parse' | 'validate' | 'write';
 
@@ -89,6 +90,8 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
   const validator = await rowValidatorFor(store, now, sheet, lookups, columns, options.decimal ?? format.decimal);
   const by = { userId: actor.user.id || null, name: actor.user.name };
   const total = scan.rows;
+  const locks = await valueLocks(store);
+  const periodColumn = sheet.headers[columns.period ?? columns.date ?? 0] ?? '';
 
   try {
     return await store.transaction(async (tx) => {
@@ -98,7 +101,12 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
         let good = 0;
         let seen = 0;
         for await (const r of sheet.rows()) {
-          const ok = validator.check(r.row, r.cells, issues);
+          let ok = validator.check(r.row, r.cells, issues);
+          const locked = ok && lockedRowIssue(locks, ok, periodColumn);
+          if (locked) {
+            issues.add(locked);
+            ok = null;
+          }
           if (ok) good++;
           if (issues.total > 0 && !options.skipBadRows) writer.discard();
           else if (ok) writer.add(ok);
@@ -117,6 +125,7 @@ export async function importActuals(store: Store, actor: Actor, now: Date, file:
 
         const counts = await writer.finish();
         const recomputed = await recomputeFormulas(tx, by, writer.kpiIds, writer.slots());
+        await refreshAfterImport(tx, writer.slots(), writer.kpiIds);
         const result: ImportActualsResult = {
           dryRun: options.dryRun,
           rows,

@@ -3,6 +3,7 @@ import { DomainError, issue } from '../../core/errors';
 import { evaluateFormulaSet, type FormulaNode } from '../../core/formula';
 import type { ActualRecord, ActualWrite, FormulaKpiRow, Store, TargetScope, WrittenActual } from '../ports';
 import { parsedFormula } from './parsed-formulas';
+import { assertValuesOpen, refreshAfterValues } from '../appraisal/results/value-hooks';
 
 export interface RecordResult {
   inserted: number;
@@ -29,8 +30,10 @@ export async function recordActuals(store: Store, by: By, rows: ActualWrite[]): 
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, recomputed: 0 };
   const formulas = await store.actuals.formulaKpis();
   rejectUnwritable(rows, formulas);
+  await assertValuesOpen(store, rows);
   const written = await store.actuals.upsert(rows, by);
   const recomputed = await recomputeFormulas(store, by, new Set(rows.map((r) => r.kpiId)), rows, formulas);
+  await refreshAfterValues(store, rows);
   return { ...written, recomputed };
 }
 
@@ -38,8 +41,10 @@ export async function recordActuals(store: Store, by: By, rows: ActualWrite[]): 
 export async function recordActual(store: Store, by: By, row: ActualWrite): Promise<RecordResult & { written: WrittenActual }> {
   const formulas = await store.actuals.formulaKpis();
   rejectUnwritable([row], formulas);
+  await assertValuesOpen(store, [row]);
   const { rows, ...counts } = await store.actuals.upsertReturning([row], by);
   const recomputed = await recomputeFormulas(store, by, new Set([row.kpiId]), [row], formulas);
+  await refreshAfterValues(store, [row]);
   return { ...counts, recomputed, written: rows[0]! };
 }
 
@@ -129,9 +134,12 @@ export async function recomputeFormulas(
       });
     }
   }
+  const touched = [...results, ...noValue.map((n) => ({ ...n, end: n.start }))];
+  await assertValuesOpen(store, touched);
   if (results.length > 0) await store.actuals.upsert(results, by);
   // A value computed earlier from inputs that no longer give one (e.g. revenue now 0) must not linger.
   if (noValue.length > 0) await store.actuals.removeComputed(noValue);
+  await refreshAfterValues(store, touched);
   return results.length;
 }
 

@@ -9,6 +9,7 @@ import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
 import { resolveScope, resolveScopes, scopeKey, type ScopeTarget } from '../scope';
 import { findKpiByCode } from './find-kpi';
 import { targetIssues, targetWrites } from './save-kpi';
+import { assertValuesOpen } from '../appraisal/results/value-hooks';
 
 /** `target.set` of the permission table; a KPI's company targets go with the KPI's owning unit. */
 function requireSetTargets(actor: Actor, kpi: KpiRecord, target: ScopeTarget): void {
@@ -38,6 +39,7 @@ export async function setScopeTargets(store: Store, actor: Actor, code: string, 
     const issues = targetIssues(targets, kpi.direction);
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { vi: 'Chỉ tiêu không hợp lệ.', en: 'Invalid targets.' }, { issues });
     const before = await tx.targets.list({ kpiId: kpi.id, scope });
+    await assertValuesOpen(tx, targetWrites(kpi.id, scope, targets));
     await tx.targets.upsert(targetWrites(kpi.id, scope, targets));
     const after = await tx.targets.list({ kpiId: kpi.id, scope });
     await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'kpi_targets', entityId: `${code}|${scopeKey(scope)}`, before, after }]);
@@ -92,6 +94,7 @@ export async function cascadeTarget(store: Store, actor: Actor, code: string, in
       scope: c.scope,
       value: values[i]!.value,
     }));
+    await assertValuesOpen(tx, rows);
     await tx.targets.upsert(rows);
     const parts = (await tx.targets.list({ kpiId: kpi.id, from: period.start, to: period.end })).filter(
       (t) => t.period === period.key && input.to.some((c) => scopeKey(c.scope) === scopeKey(t.scope)),

@@ -16,7 +16,7 @@ import type { GradeBand, GroupScore, ItemScore, MissingMode, Sheet, SheetItem } 
 
 /** KPI scoring methods a sheet item can use (range and bands KPIs are not scored on sheets: see docs). */
 export const SHEET_KPI_METHODS = ['ratio', 'progress', 'binary'] as const;
-type SheetKpiMethod = (typeof SHEET_KPI_METHODS)[number];
+export type SheetKpiMethod = (typeof SHEET_KPI_METHODS)[number];
 
 export interface ResultKpiItem {
   kind: 'kpi';
@@ -92,16 +92,43 @@ export interface PersonCycleResult {
 /** Results of one person's sheets in one cycle. `bonusRule` null: no coefficient and no bonus. */
 export function personCycleResult(cycle: ResultCycle, sheets: readonly ResultSheet[], bonusRule: BonusRuleInEffect | null): PersonCycleResult {
   const results = sheets.map((s) => sheetResult(cycle, s));
-  const score = timeWeightedScore(results.map((r) => ({ days: r.days, score: r.ownScore })));
+  const outcome = personOutcome(
+    cycle,
+    sheets.map((s, i) => ({ ...s, ownScore: results[i]!.ownScore })),
+    bonusRule,
+  );
+  return { sheets: results, ...outcome };
+}
+
+/** A scored sheet as the person's result needs it. */
+export interface ScoredSheet {
+  startsOn: string;
+  endsOn: string;
+  ownScore: number | null;
+  bonusBase: number;
+  calibratedGrade: string | null;
+}
+
+/**
+ * The person's cycle score (time-weighted by days), grade (the latest sheet's calibrated grade, else `gradeOf`),
+ * coefficient and bonus (with the latest sheet's bonus base).
+ */
+export function personOutcome(cycle: ResultCycle, sheets: readonly ScoredSheet[], bonusRule: BonusRuleInEffect | null): Omit<PersonCycleResult, 'sheets'> {
+  const score = timeWeightedScore(sheets.map((s) => ({ days: sheetDays(cycle, s), score: s.ownScore })));
   const latest = latestSheet(sheets);
   const grade = latest?.calibratedGrade ?? (score === null ? null : gradeOf(score, cycle.bands));
   const pay = grade !== null && latest && bonusRule ? payOf(bonusRule, latest.bonusBase, grade, score) : null;
-  return { sheets: results, score, grade, coefficient: pay?.coefficient ?? null, bonus: pay?.bonus ?? null };
+  return { score, grade, coefficient: pay?.coefficient ?? null, bonus: pay?.bonus ?? null };
+}
+
+/** Days of a sheet inside the cycle's dates. */
+export function sheetDays(cycle: Pick<ResultCycle, 'startsOn' | 'endsOn'>, sheet: { startsOn: string; endsOn: string }): number {
+  return Math.max(0, daysBetween(max(sheet.startsOn, cycle.startsOn), min(sheet.endsOn, cycle.endsOn)) + 1);
 }
 
 /** One sheet's item, group and own score, with its days in the cycle. */
 export function sheetResult(cycle: ResultCycle, sheet: ResultSheet): SheetResult {
-  const days = Math.max(0, daysBetween(max(sheet.startsOn, cycle.startsOn), min(sheet.endsOn, cycle.endsOn)) + 1);
+  const days = sheetDays(cycle, sheet);
   const input = toSheet(sheet, cycle.missing);
   const problems = sheetIssues(input);
   if (problems.length > 0) {
@@ -145,7 +172,7 @@ function toSheetItem(item: ResultItem): SheetItem {
   };
 }
 
-function sheetMethod(item: ResultKpiItem): SheetKpiMethod | null {
+function sheetMethod(item: Pick<ResultKpiItem, 'direction' | 'method'>): SheetKpiMethod | null {
   if (item.direction === 'range') return null;
   return (SHEET_KPI_METHODS as readonly string[]).includes(item.method) ? (item.method as SheetKpiMethod) : null;
 }
@@ -166,3 +193,21 @@ export function latestSheet<T extends { startsOn: string }>(sheets: readonly T[]
 
 const max = (a: string, b: string) => (a > b ? a : b);
 const min = (a: string, b: string) => (a < b ? a : b);
+
+/** What a sheet item takes from its KPI: direction and the KPI's scoring settings (`kpis.scoring`). */
+export function kpiItemSettings(kpi: {
+  direction: string;
+  baseline: number | null;
+  scoring: { method?: { kind: string }; floor?: number; cap?: number };
+}): Pick<ResultKpiItem, 'direction' | 'method' | 'floor' | 'cap' | 'baseline'> {
+  return {
+    direction: kpi.direction === 'decrease' ? 'decrease' : kpi.direction === 'range' ? 'range' : 'increase',
+    method: kpi.scoring.method?.kind ?? 'ratio',
+    floor: kpi.scoring.floor,
+    cap: kpi.scoring.cap,
+    baseline: kpi.baseline,
+  };
+}
+
+/** The sheet method of a KPI item, or null when a sheet cannot score it (range direction, range or bands method). */
+export const sheetMethodOf = sheetMethod;

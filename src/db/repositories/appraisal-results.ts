@@ -1,7 +1,284 @@
-import type { Kysely } from 'kysely';
-import type { AppraisalResultsStore } from '../../app/appraisal/results/ports';
+import { sql, type Kysely } from 'kysely';
+import type { AppraisalResultsStore, ResultItemRow, ResultSheetRow } from '../../app/appraisal/results/ports';
+import type { CycleColumns } from '../../core/appraisal/cycle-close';
+import type { ActualTotals } from '../../core/evaluation';
 import type { DB } from '../schema';
 
-export function appraisalResultsRepo(_db: Kysely<DB>): AppraisalResultsStore {
-  return {};
+const LOCKED_PHASES = sql.raw(`('locked', 'published')`);
+const num = (x: string | number | null): number | null => (x === null ? null : Number(x));
+const day = (x: unknown): string => String(x).slice(0, 10);
+/** A double for a float8/numeric array parameter: NaN and ±∞ are stored as NULL. */
+const dbl = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
+
+interface TotalsRow {
+  item_id: number;
+  n: string;
+  sum: string;
+  avg: string;
+  min: string;
+  max: string;
+  last: string;
+  num: string | null;
+  den: string | null;
+}
+
+/**
+ * A person's values of each KPI item over its sheet's dates, from rows of the KPI's period kind, rolled up
+ * like `actuals.aggregate` rolls up a scope's values over a period (the same `last` expression).
+ */
+function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: number; kind: string }[]) {
+  return sql<TotalsRow>`
+    SELECT i.id AS item_id, count(*) AS n, sum(a.value) AS sum, avg(a.value) AS avg, min(a.value) AS min, max(a.value) AS max,
+      (max(ARRAY[(a.period_start - DATE '2000-01-01')::numeric, a.value]))[2] AS last,
+      sum(a.numerator) AS num, sum(a.denominator) AS den
+    FROM appraisal_items i
+    JOIN appraisal_sheets s ON s.id = i.sheet_id
+    JOIN unnest(${kinds.map((k) => k.kpiId)}::int[], ${kinds.map((k) => k.kind)}::text[]) AS fk(kpi_id, kind) ON fk.kpi_id = i.kpi_id
+    JOIN kpi_actuals a ON a.scope_type = 'person' AND a.scope_id = s.person_id AND a.kpi_id = i.kpi_id
+      AND a.period_kind = fk.kind AND a.period_start >= s.starts_on AND a.period_end <= s.ends_on
+    WHERE ${where}
+    GROUP BY i.id`;
+}
+
+const toTotals = (r: TotalsRow): ActualTotals => ({
+  kind: '',
+  count: Number(r.n),
+  sum: Number(r.sum),
+  avg: Number(r.avg),
+  min: Number(r.min),
+  max: Number(r.max),
+  last: Number(r.last),
+  numeratorSum: num(r.num),
+  denominatorSum: num(r.den),
+});
+
+interface KpiRow {
+  kpi_id: number;
+  direction: string;
+  aggregation: string;
+  frequency: string | null;
+  baseline_value: string | null;
+  scoring: unknown;
+}
+const toKpi = (r: KpiRow): NonNullable<ResultItemRow['kpi']> => ({
+  id: r.kpi_id,
+  direction: r.direction,
+  aggregation: r.aggregation,
+  frequency: r.frequency,
+  baseline: num(r.baseline_value),
+  scoring: (r.scoring ?? {}) as NonNullable<ResultItemRow['kpi']>['scoring'],
+});
+
+export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
+  return {
+    async lockSheets(sheetIds) {
+      if (sheetIds.length === 0) return [];
+      const { rows } = await sql<{
+        id: number;
+        cycle_id: number;
+        person_id: number;
+        unit_id: number;
+        starts_on: string;
+        ends_on: string;
+        groups: { code: string; weight: number | string }[];
+        bonus_base: string;
+        calibrated_grade: string | null;
+        score: number | null;
+      }>`
+        SELECT s.id, s.cycle_id, s.person_id, s.unit_id, s.starts_on, s.ends_on, s.groups, s.bonus_base, s.calibrated_grade, s.score
+        FROM appraisal_sheets s JOIN appraisal_cycles c ON c.id = s.cycle_id
+        WHERE (s.person_id, s.cycle_id) IN (SELECT person_id, cycle_id FROM appraisal_sheets WHERE id = ANY(${[...sheetIds]}::int[]))
+          AND c.phase NOT IN ${LOCKED_PHASES}
+        ORDER BY s.id
+        FOR UPDATE OF s`.execute(db);
+      return rows.map(
+        (r): ResultSheetRow => ({
+          id: r.id,
+          cycleId: r.cycle_id,
+          personId: r.person_id,
+          unitId: r.unit_id,
+          startsOn: day(r.starts_on),
+          endsOn: day(r.ends_on),
+          groups: r.groups.map((g) => ({ code: g.code, weight: Number(g.weight) })),
+          bonusBase: Number(r.bonus_base),
+          calibratedGrade: r.calibrated_grade,
+          score: r.score,
+        }),
+      );
+    },
+
+    async items(sheetIds) {
+      if (sheetIds.length === 0) return [];
+      const { rows } = await sql<
+        KpiRow & { id: number; sheet_id: number; group_code: string; code: string; kind: 'kpi' | 'rated'; weight: string; target: string | null; scale: number | null; manager_rating: string | null }
+      >`
+        SELECT i.id, i.sheet_id, i.group_code, i.code, i.kind, i.weight, i.target, i.scale, i.manager_rating,
+          k.id AS kpi_id, k.direction, k.aggregation, k.frequency, k.baseline_value, k.scoring
+        FROM appraisal_items i LEFT JOIN kpis k ON k.id = i.kpi_id
+        WHERE i.sheet_id = ANY(${[...sheetIds]}::int[])
+        ORDER BY i.sheet_id, i.sort, i.id`.execute(db);
+      return rows.map((r) => ({
+        id: r.id,
+        sheetId: r.sheet_id,
+        groupCode: r.group_code,
+        code: r.code,
+        kind: r.kind,
+        weight: Number(r.weight),
+        target: num(r.target),
+        scale: r.scale,
+        managerRating: num(r.manager_rating),
+        kpi: r.kpi_id === null ? null : toKpi(r),
+      }));
+    },
+
+    async itemTotals(itemIds, kinds) {
+      if (itemIds.length === 0 || kinds.length === 0) return new Map();
+      const { rows } = await totalsQuery(sql`i.id = ANY(${[...itemIds]}::int[])`, kinds).execute(db);
+      return new Map(rows.map((r) => [r.item_id, toTotals(r)]));
+    },
+
+    async cycleTotals(cycleId, kinds) {
+      if (kinds.length === 0) return { itemId: new Int32Array(0), totals: [] };
+      const { rows } = await totalsQuery(sql`s.cycle_id = ${cycleId}`, kinds).execute(db);
+      return { itemId: Int32Array.from(rows, (r) => r.item_id), totals: rows.map(toTotals) };
+    },
+
+    async bonusRule(asOf) {
+      const r = await db
+        .selectFrom('appraisal_bonus_rules')
+        .select(['rate', 'coefficients', 'round_step'])
+        .where('effective_from', '<=', asOf)
+        .orderBy('effective_from', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return r ? { rate: Number(r.rate), coefficients: r.coefficients, round: Number(r.round_step) } : null;
+    },
+
+    async cycleKpis(cycleId) {
+      const { rows } = await sql<KpiRow>`
+        SELECT k.id AS kpi_id, k.direction, k.aggregation, k.frequency, k.baseline_value, k.scoring FROM kpis k
+        WHERE k.id IN (SELECT i.kpi_id FROM appraisal_items i JOIN appraisal_sheets s ON s.id = i.sheet_id WHERE s.cycle_id = ${cycleId})`.execute(db);
+      return rows.map(toKpi);
+    },
+
+    async cycleColumns(cycleId) {
+      const [sheets, groups, items] = await Promise.all([
+        sql<{ id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: number }>`
+          SELECT id, person_id, unit_id, starts_on, ends_on, bonus_base, calibrated_grade, jsonb_array_length(groups) AS groups
+          FROM appraisal_sheets WHERE cycle_id = ${cycleId} ORDER BY id`.execute(db),
+        sql<{ weight: number; items: string }>`
+          SELECT (g.grp->>'weight')::float8 AS weight,
+            (SELECT count(*) FROM appraisal_items i WHERE i.sheet_id = s.id AND i.group_code = g.grp->>'code') AS items
+          FROM appraisal_sheets s CROSS JOIN LATERAL jsonb_array_elements(s.groups) WITH ORDINALITY AS g(grp, ord)
+          WHERE s.cycle_id = ${cycleId} ORDER BY s.id, g.ord`.execute(db),
+        sql<{ id: number; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }>`
+          SELECT i.id, i.weight::float8 AS weight, i.kind, i.kpi_id, i.target::float8 AS target, i.scale, i.manager_rating::float8 AS rating
+          FROM appraisal_sheets s CROSS JOIN LATERAL jsonb_array_elements(s.groups) WITH ORDINALITY AS g(grp, ord)
+          JOIN appraisal_items i ON i.sheet_id = s.id AND i.group_code = g.grp->>'code'
+          WHERE s.cycle_id = ${cycleId} ORDER BY s.id, g.ord, i.sort, i.id`.execute(db),
+      ]);
+      const S = sheets.rows.length;
+      const sheetGroupStart = new Int32Array(S + 1);
+      sheets.rows.forEach((s, i) => (sheetGroupStart[i + 1] = sheetGroupStart[i]! + s.groups));
+      const G = groups.rows.length;
+      const groupItemStart = new Int32Array(G + 1);
+      groups.rows.forEach((g, i) => (groupItemStart[i + 1] = groupItemStart[i]! + Number(g.items)));
+      const it = items.rows;
+      const nan = (x: number | null) => (x === null ? Number.NaN : Number(x));
+      return {
+        sheetId: Int32Array.from(sheets.rows, (s) => s.id),
+        personId: Int32Array.from(sheets.rows, (s) => s.person_id),
+        unitId: Int32Array.from(sheets.rows, (s) => s.unit_id),
+        startsOn: sheets.rows.map((s) => day(s.starts_on)),
+        endsOn: sheets.rows.map((s) => day(s.ends_on)),
+        bonusBase: Float64Array.from(sheets.rows, (s) => Number(s.bonus_base)),
+        calibratedGrade: sheets.rows.map((s) => s.calibrated_grade),
+        sheetGroupStart,
+        groupWeight: Float64Array.from(groups.rows, (g) => Number(g.weight)),
+        groupItemStart,
+        itemId: Int32Array.from(it, (r) => r.id),
+        itemWeight: Float64Array.from(it, (r) => Number(r.weight)),
+        itemKind: it.map((r) => r.kind),
+        itemKpiId: Int32Array.from(it, (r) => r.kpi_id ?? -1),
+        itemTarget: Float64Array.from(it, (r) => nan(r.target)),
+        itemScale: Float64Array.from(it, (r) => nan(r.scale)),
+        itemRating: Float64Array.from(it, (r) => nan(r.rating)),
+      } satisfies CycleColumns;
+    },
+
+    async saveItems(rows) {
+      if (rows.length === 0) return;
+      await sql`
+        UPDATE appraisal_items i SET actual = t.actual, achievement = t.achievement, score = t.score
+        FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => dbl(r.actual))}::float8[],
+          ${rows.map((r) => dbl(r.achievement))}::float8[], ${rows.map((r) => dbl(r.score))}::float8[]) AS t(id, actual, achievement, score)
+        WHERE i.id = t.id`.execute(db);
+    },
+
+    async saveSheets(rows) {
+      if (rows.length === 0) return;
+      await sql`
+        UPDATE appraisal_sheets s SET own_score = t.own_score, score = t.score, grade = t.grade, coefficient = t.coefficient, bonus = t.bonus
+        FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => dbl(r.ownScore))}::float8[], ${rows.map((r) => dbl(r.score))}::float8[],
+          ${rows.map((r) => r.grade)}::text[], ${rows.map((r) => dbl(r.coefficient))}::float8[], ${rows.map((r) => dbl(r.bonus))}::numeric[])
+          AS t(id, own_score, score, grade, coefficient, bonus)
+        WHERE s.id = t.id`.execute(db);
+    },
+
+    async addUnitDeltas(cycleId, deltas) {
+      if (deltas.length === 0) return;
+      await sql`
+        WITH RECURSIVE d AS (
+          SELECT * FROM unnest(${deltas.map((d) => d.unitId)}::int[], ${deltas.map((d) => d.people)}::int[], ${deltas.map((d) => d.sum)}::float8[]) AS d(unit_id, people, score_sum)
+        ), up(unit_id, people, score_sum) AS (
+          SELECT unit_id, people, score_sum FROM d
+          UNION ALL
+          SELECT u.parent_id, up.people, up.score_sum FROM up JOIN org_units u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
+        )
+        INSERT INTO appraisal_unit_results AS r (cycle_id, unit_id, people, score_sum, mean_score)
+        SELECT ${cycleId}, unit_id, sum(people), sum(score_sum), CASE WHEN sum(people) > 0 THEN sum(score_sum) / sum(people) END
+        FROM up GROUP BY unit_id ORDER BY unit_id
+        ON CONFLICT (cycle_id, unit_id) DO UPDATE SET people = r.people + excluded.people, score_sum = r.score_sum + excluded.score_sum,
+          mean_score = CASE WHEN r.people + excluded.people > 0 THEN (r.score_sum + excluded.score_sum) / (r.people + excluded.people) END`.execute(db);
+      await sql`DELETE FROM appraisal_unit_results WHERE cycle_id = ${cycleId} AND people <= 0`.execute(db);
+    },
+
+    async replaceUnitResults(cycleId, rows) {
+      await db.deleteFrom('appraisal_unit_results').where('cycle_id', '=', cycleId).execute();
+      if (rows.length === 0) return;
+      await sql`
+        INSERT INTO appraisal_unit_results (cycle_id, unit_id, people, score_sum, mean_score)
+        SELECT ${cycleId}, * FROM unnest(${rows.map((r) => r.unitId)}::int[], ${rows.map((r) => r.people)}::int[],
+          ${rows.map((r) => r.sum)}::float8[], ${rows.map((r) => dbl(r.mean))}::float8[])`.execute(db);
+    },
+
+    async units() {
+      const rows = await db.selectFrom('org_units').select(['id', 'parent_id']).execute();
+      return rows.map((r) => ({ id: r.id, parentId: r.parent_id }));
+    },
+
+    async sheetsForWrites(writes) {
+      if (writes.length === 0) return [];
+      const { rows } = await sql<{ id: number }>`
+        SELECT DISTINCT s.id
+        FROM unnest(${writes.map((w) => w.personId)}::int[], ${writes.map((w) => w.kpiId)}::int[], ${writes.map((w) => w.start)}::date[],
+          ${writes.map((w) => w.end)}::date[]) AS w(person_id, kpi_id, starts_on, ends_on)
+        JOIN appraisal_sheets s ON s.person_id = w.person_id AND s.starts_on <= w.ends_on AND s.ends_on >= w.starts_on
+        JOIN appraisal_cycles c ON c.id = s.cycle_id AND c.phase NOT IN ${LOCKED_PHASES}
+        WHERE EXISTS (SELECT 1 FROM appraisal_items i WHERE i.sheet_id = s.id AND i.kpi_id = w.kpi_id)`.execute(db);
+      return rows.map((r) => r.id);
+    },
+
+    async lockedKpis(q) {
+      const { rows } = await sql<{ person_id: number; kpi_id: number; name: string; phase: 'locked' | 'published'; starts_on: string; ends_on: string }>`
+        SELECT DISTINCT s.person_id, i.kpi_id, c.name, c.phase, c.starts_on, c.ends_on
+        FROM appraisal_cycles c
+        JOIN appraisal_sheets s ON s.cycle_id = c.id
+        JOIN appraisal_items i ON i.sheet_id = s.id AND i.kpi_id IS NOT NULL
+        WHERE c.phase IN ${LOCKED_PHASES}
+          ${q.personIds ? sql`AND s.person_id = ANY(${[...q.personIds]}::int[])` : sql``}
+          ${q.kpiIds ? sql`AND i.kpi_id = ANY(${[...q.kpiIds]}::int[])` : sql``}`.execute(db);
+      return rows.map((r) => ({ personId: r.person_id, kpiId: r.kpi_id, cycleName: r.name, phase: r.phase, startsOn: day(r.starts_on), endsOn: day(r.ends_on) }));
+    },
+  };
 }

@@ -1,3 +1,93 @@
+import type { CycleColumns } from '../../../core/appraisal/cycle-close';
+import type { BonusRuleInEffect } from '../../../core/appraisal/sheet-result';
+import type { LockedKpi, PersonWrite } from '../../../core/appraisal/value-lock';
+import type { ActualTotals, ScoringConfig } from '../../../core/evaluation';
+
+/** A sheet as the results engine reads it. `score` is the person's cycle score stored now (null = not counted). */
+export interface ResultSheetRow {
+  id: number;
+  cycleId: number;
+  personId: number;
+  unitId: number;
+  startsOn: string;
+  endsOn: string;
+  groups: { code: string; weight: number }[];
+  bonusBase: number;
+  calibratedGrade: string | null;
+  score: number | null;
+}
+
+/** An item with what its score needs from the KPI. */
+export interface ResultItemRow {
+  id: number;
+  sheetId: number;
+  groupCode: string;
+  code: string;
+  kind: 'kpi' | 'rated';
+  weight: number;
+  target: number | null;
+  scale: number | null;
+  managerRating: number | null;
+  kpi: { id: number; direction: string; aggregation: string; frequency: string | null; baseline: number | null; scoring: ScoringConfig } | null;
+}
+
+/** Which period kind a KPI's values are aggregated from (its frequency's, see core/evaluation). */
+export interface KpiKind {
+  kpiId: number;
+  kind: string;
+}
+
+export interface ItemResultWrite {
+  id: number;
+  actual: number | null;
+  achievement: number | null;
+  score: number | null;
+}
+
+export interface SheetResultWrite {
+  id: number;
+  ownScore: number | null;
+  score: number | null;
+  grade: string | null;
+  coefficient: number | null;
+  bonus: number | null;
+}
+
+/** A change of one unit's own counts (the unit and its ancestors take it). */
+export interface UnitDelta {
+  unitId: number;
+  people: number;
+  sum: number;
+}
+
 /** Storage for the results part of people performance (implemented in db/repositories/appraisal-results.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AppraisalResultsStore {}
+export interface AppraisalResultsStore {
+  /**
+   * The sheets of the people of `sheetIds` in the same cycles (a person's result needs all of their sheets),
+   * locked until the transaction ends, so two refreshes of one person run one after the other.
+   * Sheets of locked or published cycles are left out: their results are frozen.
+   */
+  lockSheets(sheetIds: readonly number[]): Promise<ResultSheetRow[]>;
+  items(sheetIds: readonly number[]): Promise<ResultItemRow[]>;
+  /** The person's values of each KPI item over its sheet's dates, from rows of the KPI's kind, per item id. */
+  itemTotals(itemIds: readonly number[], kinds: readonly KpiKind[]): Promise<Map<number, ActualTotals>>;
+  /** The same for every KPI item of a cycle: one GROUP BY (person, KPI) over the cycle's dates. */
+  cycleTotals(cycleId: number, kinds: readonly KpiKind[]): Promise<{ itemId: Int32Array; totals: ActualTotals[] }>;
+  /** The newest bonus rule with `effective_from` ≤ `asOf`. */
+  bonusRule(asOf: string): Promise<BonusRuleInEffect | null>;
+  /** The KPIs of a cycle's items with their aggregation settings. */
+  cycleKpis(cycleId: number): Promise<NonNullable<ResultItemRow['kpi']>[]>;
+  cycleColumns(cycleId: number): Promise<CycleColumns>;
+  /** Bulk writes (one statement per table). */
+  saveItems(rows: readonly ItemResultWrite[]): Promise<void>;
+  saveSheets(rows: readonly SheetResultWrite[]): Promise<void>;
+  /** Adds each delta to its unit and every ancestor unit of the cycle's unit results; drops rows left with 0 people. */
+  addUnitDeltas(cycleId: number, deltas: readonly UnitDelta[]): Promise<void>;
+  /** Replaces the cycle's unit results. */
+  replaceUnitResults(cycleId: number, rows: readonly { unitId: number; people: number; sum: number; mean: number | null }[]): Promise<void>;
+  units(): Promise<{ id: number; parentId: number | null }[]>;
+  /** Sheets in cycles that are not locked, of these people, whose dates overlap a write's period, with an item for its KPI. */
+  sheetsForWrites(writes: readonly PersonWrite[]): Promise<number[]>;
+  /** Person KPIs frozen by locked or published cycles; filtered by people and KPIs when given. */
+  lockedKpis(q: { personIds?: readonly number[]; kpiIds?: readonly number[] }): Promise<LockedKpi[]>;
+}
