@@ -7,9 +7,10 @@ import { multipartFile } from '../helpers/multipart';
 import { documentedRoutes } from '../helpers/routes';
 import { appraisalSetupArea } from './matrix-appraisal-setup';
 import { appraisalSheetsArea } from './matrix-appraisal-sheets';
+import { datasetQueriesArea } from './matrix-dataset-queries';
 import { LOGINS, SCOPES, scopeBody, scopeQuery, scopeTarget, type Case, type KpiInfo, type MatrixArea, type Role, type ScopeName, type World } from './matrix-world';
 
-const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea];
+const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea];
 
 /**
  * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
