@@ -25,6 +25,7 @@ import { apiV1Routes } from './routes/api-v1';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { companyRoutes } from './routes/company';
+import { datasetRoutes } from './routes/datasets';
 import { datasetQueryRoutes } from './routes/dataset-queries';
 import { evaluationRoutes } from './routes/evaluation';
 import { healthRoutes } from './routes/health';
@@ -82,6 +83,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(apiV1Routes(deps));
       await api.register(appraisalSetupRoutes(deps));
       await api.register(appraisalSheetsRoutes(deps));
+      await api.register(datasetRoutes(deps));
       await api.register(datasetQueryRoutes(deps));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },

@@ -8,9 +8,10 @@ import { documentedRoutes } from '../helpers/routes';
 import { appraisalSetupArea } from './matrix-appraisal-setup';
 import { appraisalSheetsArea } from './matrix-appraisal-sheets';
 import { datasetQueriesArea } from './matrix-dataset-queries';
+import { datasetsArea } from './matrix-datasets';
 import { LOGINS, SCOPES, scopeBody, scopeQuery, scopeTarget, type Case, type KpiInfo, type MatrixArea, type Role, type ScopeName, type World } from './matrix-world';
 
-const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea];
+const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea];
 
 /**
  * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
@@ -313,6 +314,7 @@ async function fingerprint(t: TestApp): Promise<string> {
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_templates),
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_cycles),
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_sheets),
+      (SELECT count(*) || '/' || coalesce(max(row_count)::text, '') || '/' || coalesce(max(updated_at)::text, '') FROM datasets),
       (SELECT count(*) FROM appraisal_bonus_rules), (SELECT count(*) FROM appraisal_target_versions), (SELECT count(*) FROM appraisal_calibrations),
       (SELECT md5(coalesce(string_agg(concat_ws(',', id, weight, target, target_status, self_rating, self_comment, manager_rating, manager_comment), ';' ORDER BY id), ''))
          FROM appraisal_items)) AS f`.execute(t.database.db);
