@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { companyToday } from '../../core/actuals';
 import { DomainError } from '../../core/errors';
 import { parseKpiFile, type KpiFile } from '../../core/kpi-as-code';
 import type { IsoDate } from '../../core/period';
@@ -9,6 +10,7 @@ import { applyKpiFile } from '../kpi-as-code';
 import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
 import { DEMO_FILE, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data';
+import { seedDemoAppraisal } from './seed-appraisal';
 
 export interface DemoLogin {
   email: string;
@@ -51,6 +53,8 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
     }
     await cascadeDemoTargets(tx);
     if (history) await seedDemoActuals(tx, history);
+    // People performance: the current quarter's cycle (the clock is read only when no date is given).
+    await seedDemoAppraisal(tx, history?.today ?? companyToday(await tx.company.get(), new Date()));
     return logins;
   });
 }

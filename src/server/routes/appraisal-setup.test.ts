@@ -26,7 +26,7 @@ function salesTemplate(code: string, w: { groups?: number[]; output?: number[] }
       },
       { code: 'behavior', name: names('Hành vi', 'Behavior'), weight: g2, items: [{ kind: 'rated', code: 'ON_TIME', name: names('Đúng giờ', 'On time'), weight: 100, scale: 5, levels: levels5 }] },
       { code: 'competency', name: names('Năng lực', 'Competencies'), weight: g3, items: [{ kind: 'rated', code: 'PRODUCT', name: names('Sản phẩm', 'Product'), weight: 100, scale: 5, levels: levels5 }] },
-    ],
+    ] as { code: string; name: object; weight: number; items: Record<string, unknown>[] }[],
   };
 }
 
@@ -52,7 +52,7 @@ describe.each(engines())('appraisal set-up API on %s', (engine) => {
   const newCycle = async (code: string, period: string, frequency = 'quarterly', extra: object = {}) => {
     const res = await admin.post('/api/appraisal/cycles', { code, name: `Kỳ ${code}`, frequency, period, ...extra });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; startsOn: string; endsOn: string; phase: string; bands: unknown };
+    return res.json() as { id: number; startsOn: string; endsOn: string; phase: string; bands: unknown; bonusRule: unknown };
   };
 
   beforeAll(async () => {
@@ -133,28 +133,29 @@ describe.each(engines())('appraisal set-up API on %s', (engine) => {
 
   describe('bonus rules', () => {
     it('keeps versions by effective date; a cycle gets the newest one on or before its last day', async () => {
-      const first = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2026-01-01', rate: 1, coefficients: { A: 1.5, B: 1.2, C: 1, D: 0.5 }, roundStep: 1000 });
+      const first = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2036-01-01', rate: 1, coefficients: { A: 1.5, B: 1.2, C: 1, D: 0.5 }, roundStep: 1000 });
       expect(first.statusCode, first.body).toBe(201);
-      const second = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2026-10-01', rate: 0.8, coefficients: 'score', roundStep: 10000, note: 'Quý 4' });
+      const second = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2036-10-01', rate: 0.8, coefficients: 'score', roundStep: 10000, note: 'Quý 4' });
       expect(second.statusCode, second.body).toBe(201);
-      const dup = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2026-10-01', rate: 1, coefficients: 'score', roundStep: 1000 });
+      const dup = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2036-10-01', rate: 1, coefficients: 'score', roundStep: 1000 });
       expect([dup.statusCode, dup.json().error.code]).toEqual([409, 'APPRAISAL_RULE_DATE_TAKEN']);
+      // Newest first; the demo company's own rule (from last year) comes after these.
       const list = (await admin.get('/api/appraisal/bonus-rules')).json().items;
-      expect(list.map((r: { effectiveFrom: string }) => r.effectiveFrom)).toEqual(['2026-10-01', '2026-01-01']);
-      // Q3 ends 30/09: the January rule; Q4 ends 31/12: the October rule; 2025 has none.
-      expect((await newCycle('BR-Q3', '2026-Q3')).bonusRule).toMatchObject({ effectiveFrom: '2026-01-01', coefficients: { A: 1.5 } });
-      expect((await newCycle('BR-Q4', '2026-Q4')).bonusRule).toMatchObject({ effectiveFrom: '2026-10-01', rate: 0.8, coefficients: 'score', roundStep: 10000 });
-      expect((await newCycle('BR-2025', '2025', 'yearly')).bonusRule).toBeNull();
+      expect(list.map((r: { effectiveFrom: string }) => r.effectiveFrom).slice(0, 2)).toEqual(['2036-10-01', '2036-01-01']);
+      // Q3 ends 30/09: the January rule; Q4 ends 31/12: the October rule; 2000 has none.
+      expect((await newCycle('BR-Q3', '2036-Q3')).bonusRule).toMatchObject({ effectiveFrom: '2036-01-01', coefficients: { A: 1.5 } });
+      expect((await newCycle('BR-Q4', '2036-Q4')).bonusRule).toMatchObject({ effectiveFrom: '2036-10-01', rate: 0.8, coefficients: 'score', roundStep: 10000 });
+      expect((await newCycle('BR-2000', '2000', 'yearly')).bonusRule).toBeNull();
       expect((await manager.get('/api/appraisal/bonus-rules')).statusCode).toBe(200);
       expect((await employee.get('/api/appraisal/bonus-rules')).statusCode).toBe(403);
     });
 
     it('refuses a table that misses a grade of a cycle it would govern, and a non-existent date', async () => {
       const before = await count('appraisal_bonus_rules');
-      const res = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2026-12-01', rate: 1, coefficients: { A: 1.5, B: 1.2, C: 1 }, roundStep: 1000 });
+      const res = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2036-12-01', rate: 1, coefficients: { A: 1.5, B: 1.2, C: 1 }, roundStep: 1000 });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.issues[0]).toMatchObject({ path: 'coefficients', code: 'APPRAISAL_COEFFICIENT_MISSING', message: 'Bảng hệ số thưởng không có xếp loại "D" (kỳ "Kỳ BR-Q4")' });
-      const day = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2026-02-30', rate: 1, coefficients: 'score', roundStep: 1000 });
+      const day = await admin.post('/api/appraisal/bonus-rules', { effectiveFrom: '2036-02-30', rate: 1, coefficients: 'score', roundStep: 1000 });
       expect([day.statusCode, day.json().error.issues[0].path]).toEqual([422, 'effectiveFrom']);
       expect(await count('appraisal_bonus_rules')).toBe(before);
     });
@@ -217,7 +218,9 @@ describe.each(engines())('appraisal set-up API on %s', (engine) => {
         ['PRODUCT', 'competency', 100, null, 'none'],
       ]);
       expect((items[2]!.levels as unknown[]).length).toBe(5);
-      const versions = (await sql<{ action: string; value: string; actor_name: string }>`SELECT action, value, actor_name FROM appraisal_target_versions`.execute(t.database.db)).rows;
+      const versions = (await sql<{ action: string; value: string; actor_name: string }>`
+        SELECT v.action, v.value, v.actor_name FROM appraisal_target_versions v JOIN appraisal_items i ON i.id = v.item_id
+        JOIN appraisal_sheets s ON s.id = i.sheet_id WHERE s.cycle_id = ${cycle.id}`.execute(t.database.db)).rows;
       expect(versions).toEqual([{ action: 'propose', value: '9600000000', actor_name: 'Lê Văn Đức' }]);
       const audit = (await admin.get('/api/audit?limit=1')).json().items[0];
       expect(audit).toMatchObject({ action: 'create', entity: 'appraisal_cycle', entityId: String(cycle.id), actorName: 'Lê Văn Đức' });
