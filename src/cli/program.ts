@@ -9,6 +9,9 @@ import { register as importActuals } from './commands/import-actuals';
 import { register as lint } from './commands/lint';
 import { register as migrate } from './commands/migrate';
 import { register as plan } from './commands/plan';
+import { register as query } from './commands/query';
+import { register as cohort } from './commands/cohort';
+import { register as lift } from './commands/lift';
 import { register as score } from './commands/score';
 import { register as targetSplit } from './commands/target-split';
 import { register as userCreate } from './commands/user-create';
@@ -17,5 +20,8 @@ import { register as userCreate } from './commands/user-create';
 export function buildProgram(): Command {
   const program = new Command('openkpi').description('OpenKPI command line').version(VERSION);
   for (const register of [migrate, userCreate, backup, importPeople, importActuals, targetSplit, score, evaluate, lint, plan, apply, exportFile]) register(program);
+  query(program); // measures over a dataset
+  cohort(program); // cohort and repeat-share
+  lift(program); // lift and sample-size
   return program;
 }
