@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
+import { createDatasetTable, createDateIndexes, ROW_ID } from './dataset-tables';
 import { migrationNames } from './migrate';
 import type { DB } from './schema';
 
@@ -29,6 +30,9 @@ interface TableInfo {
 
 /** References checked by a statement trigger instead of a foreign key (migration 0004): restored after what they name. */
 const TRIGGER_REFERENCES: Record<string, string[]> = { kpi_actuals: ['kpis', 'users'] };
+
+/** Dataset tables (`ds_<name>`) are not in the migrations: restore creates each from the restored catalogue `datasets`. */
+const isDatasetTable = (name: string) => name.startsWith('ds_');
 
 async function tables(db: Kysely<DB>): Promise<TableInfo[]> {
   const names = (
@@ -58,7 +62,13 @@ async function tables(db: Kysely<DB>): Promise<TableInfo[]> {
   const infos = names.map((name) => ({
     name,
     selfRefs: fks.filter((f) => f.src === name && f.dst === name).map((f) => f.col),
-    dependsOn: [...new Set([...fks.filter((f) => f.src === name && f.dst !== name && !SKIPPED.has(f.dst)).map((f) => f.dst), ...(TRIGGER_REFERENCES[name] ?? [])])],
+    dependsOn: [
+      ...new Set([
+        ...fks.filter((f) => f.src === name && f.dst !== name && !SKIPPED.has(f.dst)).map((f) => f.dst),
+        ...(TRIGGER_REFERENCES[name] ?? []),
+        ...(isDatasetTable(name) ? ['datasets'] : []),
+      ]),
+    ],
     identity: identity.filter((i) => i.table_name === name).map((i) => i.column_name),
     pk: pks.filter((p) => p.table_name === name).map((p) => p.column_name),
   }));
@@ -88,9 +98,10 @@ export async function backup(db: Kysely<DB>, file: string, onProgress?: (table: 
     for (const t of list) {
       counts[t.name] = 0;
       const order = t.pk.length ? sql.join(t.pk.map((c) => sql.ref(c))) : sql`1`;
+      const source = isDatasetTable(t.name) ? await exactDatasetRows(db, t.name) : sql.table(t.name);
       for (let offset = 0; ; offset += CHUNK) {
         const rows = (
-          await sql<{ r: unknown }>`SELECT row_to_json(x) AS r FROM ${sql.table(t.name)} x ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`.execute(db)
+          await sql<{ r: unknown }>`SELECT row_to_json(x) AS r FROM ${source} x ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`.execute(db)
         ).rows;
         for (const row of rows) yield `${JSON.stringify({ t: t.name, r: row.r })}\n`;
         counts[t.name] = (counts[t.name] ?? 0) + rows.length;
@@ -101,6 +112,19 @@ export async function backup(db: Kysely<DB>, file: string, onProgress?: (table: 
   }
   await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
   return counts;
+}
+
+/**
+ * A dataset table with its bigint and numeric columns as text: row_to_json writes them as JSON numbers, which
+ * JavaScript would read as doubles (an amount of 20 digits would come back rounded).
+ */
+async function exactDatasetRows(db: Kysely<DB>, table: string) {
+  const columns = (
+    await sql<{ column_name: string; data_type: string }>`
+      SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${table} ORDER BY ordinal_position`.execute(db)
+  ).rows;
+  const list = columns.map((c) => (c.data_type === 'numeric' || c.data_type === 'bigint' ? sql`${sql.ref(c.column_name)}::text AS ${sql.ref(c.column_name)}` : sql.ref(c.column_name)));
+  return sql`(SELECT ${sql.join(list)} FROM ${sql.table(table)})`;
 }
 
 export class BackupError extends Error {}
@@ -120,6 +144,7 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: (table:
     throw new BackupError(`backup schema (${header.migrations?.at(-1)}) differs from this database (${mine.at(-1)}); use the matching OpenKPI version`);
   }
   return db.transaction().execute(async (trx) => {
+    for (const t of await tables(trx)) if (isDatasetTable(t.name)) await sql`DROP TABLE ${sql.table(t.name)}`.execute(trx);
     const list = await tables(trx);
     await sql`TRUNCATE ${sql.join(list.map((t) => sql.table(t.name)))} RESTART IDENTITY CASCADE`.execute(trx);
     await sql`TRUNCATE sessions`.execute(trx);
@@ -143,7 +168,14 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: (table:
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line.trim()) continue;
       const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
-      const info = byName.get(t);
+      let info = byName.get(t);
+      if (!info && isDatasetTable(t)) {
+        await flush();
+        info = await createRestoredDataset(trx, t);
+        byName.set(t, info);
+        list.push(info);
+        counts[t] = 0;
+      }
       if (!info) throw new BackupError(`unknown table ${t} in backup`);
       if (current !== info || batch.length >= CHUNK) {
         await flush();
@@ -152,6 +184,14 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: (table:
       batch.push(r);
     }
     await flush();
+    // Datasets without rows have no lines in the backup: their tables still exist.
+    for (const d of await trx.selectFrom('datasets').select('table_name').execute()) {
+      if (byName.has(d.table_name)) continue;
+      const info = await createRestoredDataset(trx, d.table_name);
+      byName.set(info.name, info);
+      list.push(info);
+      counts[info.name] = 0;
+    }
 
     // Second pass: self references (a unit's parent, a person's manager) once every row exists.
     for (const { t, rows } of deferred) {
@@ -168,4 +208,14 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: (table:
     }
     return counts;
   });
+}
+
+/** Creates a dataset table from the catalogue row restored before its rows (the catalogue comes first in a backup). */
+async function createRestoredDataset(trx: Kysely<DB>, table: string): Promise<TableInfo> {
+  const d = await trx.selectFrom('datasets').select(['table_name', 'columns', 'key_columns']).where('table_name', '=', table).executeTakeFirst();
+  if (!d) throw new BackupError(`dataset table ${table} has no catalogue entry in backup`);
+  const shape = { tableName: d.table_name, columns: d.columns, keyColumns: d.key_columns };
+  await createDatasetTable(trx, shape);
+  await createDateIndexes(trx, shape);
+  return { name: table, selfRefs: [], dependsOn: ['datasets'], identity: [ROW_ID], pk: [ROW_ID] };
 }
