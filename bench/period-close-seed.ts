@@ -81,18 +81,18 @@ export async function seed(db: Kysely<DB>, data: CloseData): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const units = new CopyRows();
     for (let u = 0; u < UNIT_COUNT; u++) units.ascii(u + 1).ascii(`U${u}`).ascii(`Unit ${u}`).ascii(u === 0 ? null : unitParentIndex(u) + 1).endRow();
-    await copyInto(tx, 'org_units', ['id', 'code', 'name', 'parent_id'], units);
+    await copyInto(tx as unknown as Kysely<unknown>, 'org_units', ['id', 'code', 'name', 'parent_id'], units);
 
     const people = new CopyRows();
     for (let p = 0; p < PEOPLE; p++) people.ascii(p + 1).ascii(`Person ${p}`).ascii(personUnitIndex(p) + 1).endRow();
-    await copyInto(tx, 'people', ['id', 'full_name', 'unit_id'], people);
+    await copyInto(tx as unknown as Kysely<unknown>, 'people', ['id', 'full_name', 'unit_id'], people);
 
     const kpis = new CopyRows();
     for (let k = 0; k < KPIS; k++) {
       kpis.ascii(k + 1).ascii(`K${k + 1}`).ascii(`KPI ${k + 1}`).ascii('operational').ascii('financial').ascii(INCREASE[k] ? 'increase' : 'decrease');
       kpis.ascii(AGG_NAME[AGG[k]!]!).ascii('monthly').ascii('manual').ascii('active').text('{"cap": 1.2}').endRow();
     }
-    await copyInto(tx, 'kpis', ['id', 'code', 'name', 'level', 'perspective', 'direction', 'aggregation', 'frequency', 'source', 'status', 'scoring'], kpis);
+    await copyInto(tx as unknown as Kysely<unknown>, 'kpis', ['id', 'code', 'name', 'level', 'perspective', 'direction', 'aggregation', 'frequency', 'source', 'status', 'scoring'], kpis);
 
     await sql`INSERT INTO appraisal_templates (id, code, name, groups) VALUES (1, 'T', 'Sheet', '[]')`.execute(tx);
     await sql`INSERT INTO appraisal_cycles (id, code, name, frequency, period_key, starts_on, ends_on, phase, bands)
@@ -102,7 +102,7 @@ export async function seed(db: Kysely<DB>, data: CloseData): Promise<void> {
     const groupsJson = JSON.stringify(GROUP_CODE.map((code, g) => ({ code, name: { vi: code, en: code }, weight: GROUP_WEIGHT[g], overridden: false })));
     const sheets = new CopyRows();
     for (let p = 0; p < PEOPLE; p++) sheets.ascii(p + 1).ascii(CYCLE_ID).ascii(p + 1).ascii(1).ascii(personUnitIndex(p) + 1).ascii('2026-01-01').ascii('2026-12-31').text(groupsJson).endRow();
-    await copyInto(tx, 'appraisal_sheets', ['id', 'cycle_id', 'person_id', 'template_id', 'unit_id', 'starts_on', 'ends_on', 'groups'], sheets);
+    await copyInto(tx as unknown as Kysely<unknown>, 'appraisal_sheets', ['id', 'cycle_id', 'person_id', 'template_id', 'unit_id', 'starts_on', 'ends_on', 'groups'], sheets);
 
     const items = new CopyRows();
     for (let p = 0; p < PEOPLE; p++) {
@@ -112,7 +112,7 @@ export async function seed(db: Kysely<DB>, data: CloseData): Promise<void> {
         items.ascii(ITEM_WEIGHT[k]!).ascii(data.target[p * KPIS + k]!).endRow();
       }
     }
-    await copyInto(tx, 'appraisal_items', ['id', 'sheet_id', 'group_code', 'code', 'name', 'sort', 'kind', 'kpi_id', 'weight', 'target'], items);
+    await copyInto(tx as unknown as Kysely<unknown>, 'appraisal_items', ['id', 'sheet_id', 'group_code', 'code', 'name', 'sort', 'kind', 'kpi_id', 'weight', 'target'], items);
 
     // The values, one COPY per 100,000 rows.
     let rows = new CopyRows();
@@ -144,7 +144,7 @@ export async function seed(db: Kysely<DB>, data: CloseData): Promise<void> {
 
 function copyActuals(db: Kysely<DB>, rows: CopyRows) {
   return copyInto(
-    db,
+    db as unknown as Kysely<unknown>,
     'kpi_actuals',
     ['kpi_id', 'period_key', 'period_kind', 'period_start', 'period_end', 'scope_type', 'scope_id', 'value', 'numerator', 'denominator', 'source', 'updated_by_name'],
     rows,

@@ -7,33 +7,37 @@ import type { DB } from '../schema';
 const LOCKED_PHASES = sql.raw(`('locked', 'published')`);
 const num = (x: string | number | null): number | null => (x === null ? null : Number(x));
 const day = (x: unknown): string => String(x).slice(0, 10);
+const nanOr = (x: string | null): number => (x === null ? Number.NaN : Number(x));
 /** A double for a float8/numeric array parameter: NaN and ±∞ are stored as NULL. */
 const dbl = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
 
 interface TotalsRow {
   item_id: number;
   n: string;
-  sum: string;
-  avg: string;
-  min: string;
-  max: string;
-  last: string;
+  sum: string | null;
+  avg: string | null;
+  min: string | null;
+  max: string | null;
+  last: string | null;
   num: string | null;
   den: string | null;
 }
 
 /**
  * A person's values of each KPI item over its sheet's dates, from rows of the KPI's period kind, rolled up
- * like `actuals.aggregate` rolls up a scope's values over a period (the same `last` expression).
+ * like `actuals.aggregate` rolls up a scope's values over a period (the same `last` expression). Only the
+ * statistic the KPI's aggregation reads is computed (the others come back null); `valueOfTotals` picks it.
  */
-function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: number; kind: string }[]) {
+function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: number; kind: string; aggregation: string }[]) {
   return sql<TotalsRow>`
-    SELECT i.id AS item_id, count(*) AS n, sum(a.value) AS sum, avg(a.value) AS avg, min(a.value) AS min, max(a.value) AS max,
-      (max(ARRAY[(a.period_start - DATE '2000-01-01')::numeric, a.value]))[2] AS last,
-      sum(a.numerator) AS num, sum(a.denominator) AS den
+    SELECT i.id AS item_id, count(*) AS n, sum(a.value) FILTER (WHERE fk.agg = 'sum') AS sum, avg(a.value) FILTER (WHERE fk.agg = 'avg') AS avg,
+      min(a.value) FILTER (WHERE fk.agg = 'min') AS min, max(a.value) FILTER (WHERE fk.agg = 'max') AS max,
+      (max(ARRAY[(a.period_start - DATE '2000-01-01')::numeric, a.value]) FILTER (WHERE fk.agg = 'last'))[2] AS last,
+      sum(a.numerator) FILTER (WHERE fk.agg = 'ratio') AS num, sum(a.denominator) FILTER (WHERE fk.agg = 'ratio') AS den
     FROM appraisal_items i
     JOIN appraisal_sheets s ON s.id = i.sheet_id
-    JOIN unnest(${kinds.map((k) => k.kpiId)}::int[], ${kinds.map((k) => k.kind)}::text[]) AS fk(kpi_id, kind) ON fk.kpi_id = i.kpi_id
+    JOIN unnest(${kinds.map((k) => k.kpiId)}::int[], ${kinds.map((k) => k.kind)}::text[], ${kinds.map((k) => k.aggregation)}::text[]) AS fk(kpi_id, kind, agg)
+      ON fk.kpi_id = i.kpi_id
     JOIN kpi_actuals a ON a.scope_type = 'person' AND a.scope_id = s.person_id AND a.kpi_id = i.kpi_id
       AND a.period_kind = fk.kind AND a.period_start >= s.starts_on AND a.period_end <= s.ends_on
     WHERE ${where}
@@ -43,11 +47,11 @@ function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: num
 const toTotals = (r: TotalsRow): ActualTotals => ({
   kind: '',
   count: Number(r.n),
-  sum: Number(r.sum),
-  avg: Number(r.avg),
-  min: Number(r.min),
-  max: Number(r.max),
-  last: Number(r.last),
+  sum: nanOr(r.sum),
+  avg: nanOr(r.avg),
+  min: nanOr(r.min),
+  max: nanOr(r.max),
+  last: nanOr(r.last),
   numeratorSum: num(r.num),
   denominatorSum: num(r.den),
 });
@@ -162,48 +166,16 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
     },
 
     async cycleColumns(cycleId) {
-      const [sheets, groups, items] = await Promise.all([
-        sql<{ id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: number }>`
-          SELECT id, person_id, unit_id, starts_on, ends_on, bonus_base, calibrated_grade, jsonb_array_length(groups) AS groups
+      const [sheets, items] = await Promise.all([
+        sql<{ id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: { code: string; weight: number | string }[] }>`
+          SELECT id, person_id, unit_id, starts_on, ends_on, bonus_base, calibrated_grade, groups
           FROM appraisal_sheets WHERE cycle_id = ${cycleId} ORDER BY id`.execute(db),
-        sql<{ weight: number; items: string }>`
-          SELECT (g.grp->>'weight')::float8 AS weight,
-            (SELECT count(*) FROM appraisal_items i WHERE i.sheet_id = s.id AND i.group_code = g.grp->>'code') AS items
-          FROM appraisal_sheets s CROSS JOIN LATERAL jsonb_array_elements(s.groups) WITH ORDINALITY AS g(grp, ord)
-          WHERE s.cycle_id = ${cycleId} ORDER BY s.id, g.ord`.execute(db),
-        sql<{ id: number; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }>`
-          SELECT i.id, i.weight::float8 AS weight, i.kind, i.kpi_id, i.target::float8 AS target, i.scale, i.manager_rating::float8 AS rating
-          FROM appraisal_sheets s CROSS JOIN LATERAL jsonb_array_elements(s.groups) WITH ORDINALITY AS g(grp, ord)
-          JOIN appraisal_items i ON i.sheet_id = s.id AND i.group_code = g.grp->>'code'
-          WHERE s.cycle_id = ${cycleId} ORDER BY s.id, g.ord, i.sort, i.id`.execute(db),
+        sql<{ id: number; sheet_id: number; group_code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }>`
+          SELECT i.id, i.sheet_id, i.group_code, i.weight::float8 AS weight, i.kind, i.kpi_id, i.target::float8 AS target, i.scale, i.manager_rating::float8 AS rating
+          FROM appraisal_items i JOIN appraisal_sheets s ON s.id = i.sheet_id
+          WHERE s.cycle_id = ${cycleId} ORDER BY i.sheet_id, i.sort, i.id`.execute(db),
       ]);
-      const S = sheets.rows.length;
-      const sheetGroupStart = new Int32Array(S + 1);
-      sheets.rows.forEach((s, i) => (sheetGroupStart[i + 1] = sheetGroupStart[i]! + s.groups));
-      const G = groups.rows.length;
-      const groupItemStart = new Int32Array(G + 1);
-      groups.rows.forEach((g, i) => (groupItemStart[i + 1] = groupItemStart[i]! + Number(g.items)));
-      const it = items.rows;
-      const nan = (x: number | null) => (x === null ? Number.NaN : Number(x));
-      return {
-        sheetId: Int32Array.from(sheets.rows, (s) => s.id),
-        personId: Int32Array.from(sheets.rows, (s) => s.person_id),
-        unitId: Int32Array.from(sheets.rows, (s) => s.unit_id),
-        startsOn: sheets.rows.map((s) => day(s.starts_on)),
-        endsOn: sheets.rows.map((s) => day(s.ends_on)),
-        bonusBase: Float64Array.from(sheets.rows, (s) => Number(s.bonus_base)),
-        calibratedGrade: sheets.rows.map((s) => s.calibrated_grade),
-        sheetGroupStart,
-        groupWeight: Float64Array.from(groups.rows, (g) => Number(g.weight)),
-        groupItemStart,
-        itemId: Int32Array.from(it, (r) => r.id),
-        itemWeight: Float64Array.from(it, (r) => Number(r.weight)),
-        itemKind: it.map((r) => r.kind),
-        itemKpiId: Int32Array.from(it, (r) => r.kpi_id ?? -1),
-        itemTarget: Float64Array.from(it, (r) => nan(r.target)),
-        itemScale: Float64Array.from(it, (r) => nan(r.scale)),
-        itemRating: Float64Array.from(it, (r) => nan(r.rating)),
-      } satisfies CycleColumns;
+      return layOutColumns(sheets.rows, items.rows);
     },
 
     async saveItems(rows) {
@@ -280,5 +252,58 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
           ${q.kpiIds ? sql`AND i.kpi_id = ANY(${[...q.kpiIds]}::int[])` : sql``}`.execute(db);
       return rows.map((r) => ({ personId: r.person_id, kpiId: r.kpi_id, cycleName: r.name, phase: r.phase, startsOn: day(r.starts_on), endsOn: day(r.ends_on) }));
     },
+  };
+}
+
+/**
+ * Sheets (by id) and their items (by sheet, sort) laid out sheet → group (the sheet's group order) → item, as
+ * `CycleColumns`. Items of a group the sheet does not list are left out, as a sheet's score leaves them out.
+ */
+function layOutColumns(
+  sheets: readonly { id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: { code: string; weight: number | string }[] }[],
+  items: readonly { id: number; sheet_id: number; group_code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }[],
+): CycleColumns {
+  const S = sheets.length;
+  const G = sheets.reduce((n, s) => n + s.groups.length, 0);
+  const sheetGroupStart = new Int32Array(S + 1);
+  const groupWeight = new Float64Array(G);
+  const groupItemStart = new Int32Array(G + 1);
+  const order: number[] = [];
+  let at = 0;
+  let g = 0;
+  for (let s = 0; s < S; s++) {
+    const sheet = sheets[s]!;
+    sheetGroupStart[s] = g;
+    const start = at;
+    while (at < items.length && items[at]!.sheet_id === sheet.id) at++;
+    for (const group of sheet.groups) {
+      groupWeight[g] = Number(group.weight);
+      groupItemStart[g] = order.length;
+      for (let i = start; i < at; i++) if (items[i]!.group_code === group.code) order.push(i);
+      g++;
+    }
+  }
+  sheetGroupStart[S] = G;
+  groupItemStart[G] = order.length;
+  const it = order.map((i) => items[i]!);
+  const nan = (x: number | null) => (x === null ? Number.NaN : Number(x));
+  return {
+    sheetId: Int32Array.from(sheets, (s) => s.id),
+    personId: Int32Array.from(sheets, (s) => s.person_id),
+    unitId: Int32Array.from(sheets, (s) => s.unit_id),
+    startsOn: sheets.map((s) => day(s.starts_on)),
+    endsOn: sheets.map((s) => day(s.ends_on)),
+    bonusBase: Float64Array.from(sheets, (s) => Number(s.bonus_base)),
+    calibratedGrade: sheets.map((s) => s.calibrated_grade),
+    sheetGroupStart,
+    groupWeight,
+    groupItemStart,
+    itemId: Int32Array.from(it, (r) => r.id),
+    itemWeight: Float64Array.from(it, (r) => Number(r.weight)),
+    itemKind: it.map((r) => r.kind),
+    itemKpiId: Int32Array.from(it, (r) => r.kpi_id ?? -1),
+    itemTarget: Float64Array.from(it, (r) => nan(r.target)),
+    itemScale: Float64Array.from(it, (r) => nan(r.scale)),
+    itemRating: Float64Array.from(it, (r) => nan(r.rating)),
   };
 }

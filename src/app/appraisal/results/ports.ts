@@ -35,6 +35,8 @@ export interface ResultItemRow {
 export interface KpiKind {
   kpiId: number;
   kind: string;
+  /** The KPI's aggregation: only the statistic it reads is computed. */
+  aggregation: string;
 }
 
 export interface ItemResultWrite {

@@ -87,10 +87,10 @@ export async function closeCycle(store: Store, cycleId: number): Promise<void> {
 }
 
 /** The period kind each KPI's values are aggregated from. */
-function kindsOf(kpis: readonly { id: number; frequency: string | null }[]): KpiKind[] {
-  const out = new Map<number, string>();
-  for (const k of kpis) out.set(k.id, kindOfFrequency(k.frequency as KpiFrequency | null));
-  return [...out].map(([kpiId, kind]) => ({ kpiId, kind }));
+function kindsOf(kpis: readonly { id: number; frequency: string | null; aggregation: string }[]): KpiKind[] {
+  const out = new Map<number, KpiKind>();
+  for (const k of kpis) out.set(k.id, { kpiId: k.id, kind: kindOfFrequency(k.frequency as KpiFrequency | null), aggregation: k.aggregation });
+  return [...out.values()];
 }
 
 function resultSheet(s: ResultSheetRow, items: readonly ResultItemRow[], totals: Map<number, ActualTotals>): ResultSheet {
