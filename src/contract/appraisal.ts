@@ -190,7 +190,8 @@ export const SheetSummary = z.object({
   grade: z.string().nullable(),
   gradeBeforeCalibration: z.string().nullable(),
   coefficient: z.number().nullable(),
-  bonusBase: z.number(),
+  /** Null for readers without appraisal.pay on the person (the person themself always sees theirs). */
+  bonusBase: z.number().nullable(),
   bonus: z.number().nullable(),
 });
 export const Sheet = SheetSummary.extend({
@@ -203,16 +204,14 @@ export const Sheet = SheetSummary.extend({
   reviewedAt: z.string().nullable(),
   calibrations: z.array(z.object({ beforeGrade: z.string().nullable(), afterGrade: z.string(), score: z.number().nullable(), reason: z.string(), actorName: z.string(), at: z.string() })),
   /** What the caller may do on this sheet now (the UI shows only these actions). */
-  can: z.object({ propose: z.boolean(), agree: z.boolean(), selfAssess: z.boolean(), review: z.boolean(), calibrate: z.boolean(), editItems: z.boolean(), setBonusBase: z.boolean() }),
+  can: z.object({ propose: z.boolean(), agree: z.boolean(), selfAssess: z.boolean(), review: z.boolean(), approve: z.boolean(), calibrate: z.boolean(), editItems: z.boolean(), setBonusBase: z.boolean() }),
 });
 export const SheetList = z.object({ items: z.array(SheetSummary), total: z.number() });
 export const SheetsQuery = z.strictObject({ unitId: Id.optional(), personId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) });
 export const MySheets = z.object({ items: z.array(Sheet) });
 
-export const AgreementBody = z
-  .strictObject({ action: z.enum(AGREEMENT_ACTIONS), value: finiteValue.optional(), reason: cleanTextOrEmpty(1000).default('') })
-  .refine((b) => !['propose', 'counter', 'revise'].includes(b.action) || b.value !== undefined, { params: { check: 'value_required' }, path: ['value'] })
-  .refine((b) => !['counter', 'finalize'].includes(b.action) || b.reason.length > 0, { params: { check: 'reason_required' }, path: ['reason'] });
+/** Which steps need a value or a reason is the agreement rule's (core/appraisal/agreement.ts: 422 with the field path). */
+export const AgreementBody = z.strictObject({ action: z.enum(AGREEMENT_ACTIONS), value: finiteValue.optional(), reason: cleanTextOrEmpty(1000).default('') });
 
 export const SheetItemEdit = z.discriminatedUnion('kind', [
   z.strictObject({ id: RefId.optional(), kind: z.literal('kpi'), group: ItemCode, code: ItemCode, name: Names, weight: PercentWeight, kpiCode: ItemCode }),
