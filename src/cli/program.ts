@@ -12,6 +12,7 @@ import { register as plan } from './commands/plan';
 import { register as query } from './commands/query';
 import { register as cohort } from './commands/cohort';
 import { register as lift } from './commands/lift';
+import { register as datasetImport } from './commands/dataset-import';
 import { register as score } from './commands/score';
 import { register as targetSplit } from './commands/target-split';
 import { register as userCreate } from './commands/user-create';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   query(program); // measures over a dataset
   cohort(program); // cohort and repeat-share
   lift(program); // lift and sample-size
+  datasetImport(program); // openkpi dataset import
   return program;
 }
