@@ -43,12 +43,11 @@ export function datasetQueriesRepo(db: Kysely<DB>): DatasetQueriesStore {
       const different = plan.event ? ' AND fe.c IS NULL' : '';
       const text = `WITH ${eventsCte(plan)},
         firsts AS (SELECT c, min(d) AS d0 FROM ev GROUP BY c)${firstEvents},
-        per_customer AS (
-          SELECT f.c, f.d0, bool_or(ev.d > f.d0 AND ev.d <= f.d0 + ${within}${different}) AS returned
-          FROM firsts f JOIN ev ON ev.c = f.c ${join}
-          GROUP BY f.c, f.d0)
-        SELECT ${periodKeySql('d0', plan.cohort)} AS period, count(*) AS customers, count(*) FILTER (WHERE returned) AS returning
-        FROM per_customer GROUP BY 1 ORDER BY 1`;
+        came_back AS (
+          SELECT DISTINCT ev.c FROM ev JOIN firsts f ON f.c = ev.c ${join}
+          WHERE ev.d > f.d0 AND ev.d <= f.d0 + ${within}${different})
+        SELECT ${periodKeySql('f.d0', plan.cohort)} AS period, count(*) AS customers, count(r.c) AS returning
+        FROM firsts f LEFT JOIN came_back r ON r.c = f.c GROUP BY 1 ORDER BY 1`;
       return counts(await run<RawCount>(text, params));
     },
 
