@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureDataset } from '../../../test/helpers/dataset-fixture';
 import { createOrders } from '../../../test/helpers/orders-fixture';
 import { engines, freshDatabase } from '../../../test/helpers/db';
 import type { DomainError } from '../../core/errors';
@@ -150,6 +151,16 @@ describe.each(engines())('measures over a dataset on %s', (engine) => {
     expect(await issuesOf({ measures: [sales, { name: 'region', expression: 'count()' }], by: ['region'] })).toEqual({ code: 'DATASET_QUERY_INVALID', issues: ['measures.1.name DUPLICATE_NAME'] });
     expect(await issuesOf({ measures: [] })).toEqual({ code: 'DATASET_QUERY_INVALID', issues: ['measures NO_MEASURE'] });
     await expect(queryDataset(store, SYSTEM_ACTOR, 'khong_co', { measures: [sales], by: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses more than 10,000 groups instead of sending them all', async () => {
+    await createFixtureDataset(database.db, { name: 'many', columns: [{ name: 'code', type: 'integer' }], rows: [] });
+    await sql`INSERT INTO ds_many (code) SELECT g FROM generate_series(1, 10001) g`.execute(database.db);
+    const count = { measures: [{ name: 'n', expression: 'count()' }], by: ['code'] };
+    await expect(queryDataset(store, SYSTEM_ACTOR, 'many', count)).rejects.toMatchObject({ code: 'QUERY_TOO_MANY_ROWS' });
+    const fits = await queryDataset(store, SYSTEM_ACTOR, 'many', { ...count, where: 'code <= 10000' });
+    expect(fits.rows).toHaveLength(10_000);
+    expect(fits.rows[9_999]).toEqual({ code: 10_000, n: 1 });
   });
 
   it('keeps quotes and SQL in values as plain data', async () => {
