@@ -7,7 +7,7 @@ import { useShowError } from '../../../lib/api-errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { userCanAtAll, useSession, useUser } from '../../../session';
 import { usePhone } from '../../../shell/use-phone';
-import { phaseColor, phaseName, PHASE_ORDER } from './display';
+import { nextDeadline, phaseColor, phaseName, PHASE_ORDER } from './display';
 import { phaseMoves } from './phase-moves';
 import { useMovePhase, useReopen } from './queries';
 import type { CycleT } from './types';
@@ -26,6 +26,7 @@ export function CycleHeader({ cycle }: { cycle: CycleT }) {
   const [reason, setReason] = useState('');
   const moves = phaseMoves(cycle.phase, { setup: userCanAtAll(user, 'appraisal.setup'), lock: userCanAtAll(user, 'appraisal.lock') });
   const busy = move.isPending || reopen.isPending;
+  const next = nextDeadline(cycle);
 
   const go = (phase: CyclePhase) =>
     move.mutateAsync({ phase }).then(
@@ -95,17 +96,24 @@ export function CycleHeader({ cycle }: { cycle: CycleT }) {
             )}
           </Space>
         </Space>
-        <Steps
-          size="small"
-          orientation={phone ? 'vertical' : 'horizontal'}
-          current={PHASE_ORDER.indexOf(cycle.phase)}
-          data-testid="cycle-steps"
-          items={PHASE_ORDER.map((p) => ({
-            key: p,
-            title: phaseName(p, lang),
-            content: cycle.deadlines[p] ? formatDate(cycle.deadlines[p], lang) : undefined,
-          }))}
-        />
+        {phone ? (
+          // Eight steps stacked would fill a phone's screen: the current one, its deadline and what comes next.
+          <Typography.Text data-testid="cycle-steps">
+            {t('appraisal.cycle.stepOf', { n: PHASE_ORDER.indexOf(cycle.phase) + 1, total: PHASE_ORDER.length, phase: phaseName(cycle.phase, lang) })}
+            {next ? ` · ${t('appraisal.cycle.deadline', { date: formatDate(next.date, lang), phase: phaseName(next.phase, lang) })}` : ''}
+          </Typography.Text>
+        ) : (
+          <Steps
+            size="small"
+            current={PHASE_ORDER.indexOf(cycle.phase)}
+            data-testid="cycle-steps"
+            items={PHASE_ORDER.map((p) => ({
+              key: p,
+              title: phaseName(p, lang),
+              content: cycle.deadlines[p] ? formatDate(cycle.deadlines[p], lang) : undefined,
+            }))}
+          />
+        )}
       </Space>
       <Modal
         open={reopening}

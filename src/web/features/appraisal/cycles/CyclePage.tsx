@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Space, Tabs } from 'antd';
+import { Alert, Card, Segmented, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { stepOpen } from '../../../../core/appraisal/cycle';
 import { userCanAtAll, useUser } from '../../../session';
 import { PageSpinner } from '../../../shell/PageSpinner';
+import { usePhone } from '../../../shell/use-phone';
 import { useUnits } from '../../org/queries';
 import { UnitTreeSelect } from '../../org/UnitTreeSelect';
 import { CalibrationTab } from './CalibrationTab';
@@ -24,6 +25,7 @@ export default function CyclePage() {
   const units = useUnits();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
   const [tab, setTab] = useState('sheets');
+  const phone = usePhone();
 
   if (cycle.isLoading) return <PageSpinner />;
   if (!cycle.data) return <Alert type="error" showIcon title={cycle.error?.message ?? t('appraisal.cycle.notFound')} />;
@@ -46,7 +48,24 @@ export default function CyclePage() {
         <div style={{ maxWidth: 360, marginBottom: 8 }}>
           <UnitTreeSelect units={units.data ?? []} value={unitId ?? null} onChange={(v) => setUnitId(v ?? undefined)} allowClear placeholder={t('appraisal.cycle.allUnits')} testId="cycle-unit" />
         </div>
-        <Tabs activeKey={tab} onChange={setTab} items={tabs.map((x) => ({ ...x, label: <span data-testid={`cycle-tab-${x.key}`}>{x.label}</span> }))} destroyOnHidden />
+        {/* Four long tab names do not fit a phone's tab bar (antd hides the rest behind "…"): a stacked picker instead. */}
+        {phone && (
+          <Segmented
+            orientation="vertical"
+            block
+            value={tab}
+            onChange={(v) => setTab(String(v))}
+            options={tabs.map((x) => ({ value: x.key, label: <span data-testid={`cycle-tab-${x.key}`}>{x.label}</span> }))}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={tabs.map((x) => ({ ...x, label: <span data-testid={phone ? undefined : `cycle-tab-${x.key}`}>{x.label}</span> }))}
+          destroyOnHidden
+          {...(phone ? { renderTabBar: () => <></> } : {})}
+        />
       </Card>
     </Space>
   );

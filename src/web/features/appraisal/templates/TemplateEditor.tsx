@@ -63,9 +63,12 @@ export function TemplateEditor({ template, onClose }: Props) {
       title={template ? t('appraisal.templates.editTitle', { code: template.code }) : t('appraisal.templates.newTitle')}
       destroyOnHidden
       extra={
-        <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="template-save">
-          {t('appraisal.templates.save')}
-        </Button>
+        <Space wrap>
+          {!phone && <WeightTotal check={checks[0]} />}
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="template-save">
+            {t('appraisal.templates.save')}
+          </Button>
+        </Space>
       }
       data-testid="template-editor"
     >
@@ -95,7 +98,8 @@ export function TemplateEditor({ template, onClose }: Props) {
         </Row>
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
           <Typography.Text strong>{t('appraisal.templates.groupWeights')}</Typography.Text>
-          <WeightTotal check={checks[0]} />
+          {/* On a wide screen the groups' total sits in the drawer's header, in sight while scrolling through the items. */}
+          {phone && <WeightTotal check={checks[0]} />}
         </Space>
         <Form.List name="groups">
           {(fields, { add, remove }) => (
