@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppraisalSetupStore, BonusRuleRecord, CyclePatch, NewItem, TemplateGroupDef } from '../../app/appraisal/setup/ports';
+import type { AppraisalSetupStore, BonusRuleRecord, CyclePatch, ItemTarget, NewItem, TemplateGroupDef } from '../../app/appraisal/setup/ports';
 import type { AppraisalBonusRulesTable, DB } from '../schema';
 import { cycleFromRow } from './appraisal-cycles';
 
@@ -174,9 +174,9 @@ export function appraisalSetupRepo(db: Kysely<DB>): AppraisalSetupStore {
       },
       async people(pick) {
         let q = db.selectFrom('people').select(['id', 'full_name', 'unit_id', 'position_id', 'manager_id', 'active']);
-        if (pick.personIds !== undefined) q = q.where(sql<boolean>`id = any(${pick.personIds}::int[])`);
+        if (pick.personIds !== undefined) q = q.where(sql<boolean>`id IN (SELECT unnest(${pick.personIds}::int[]))`);
         else q = q.where('active', '=', true);
-        if (pick.unitIds !== undefined) q = q.where(sql<boolean>`unit_id = any(${pick.unitIds}::int[])`);
+        if (pick.unitIds !== undefined) q = q.where(sql<boolean>`unit_id IN (SELECT unnest(${pick.unitIds}::int[]))`);
         if (pick.positionId !== undefined) q = q.where('position_id', '=', pick.positionId);
         const rows = await q.orderBy('id').execute();
         return rows.map((r) => ({ id: r.id, fullName: r.full_name, unitId: r.unit_id, positionId: r.position_id, managerId: r.manager_id, active: r.active }));
@@ -187,7 +187,7 @@ export function appraisalSetupRepo(db: Kysely<DB>): AppraisalSetupStore {
           .selectFrom('appraisal_sheets')
           .select(['id', 'person_id', 'position_id', 'starts_on', 'ends_on'])
           .where('cycle_id', '=', cycleId)
-          .where(sql<boolean>`person_id = any(${personIds}::int[])`)
+          .where(sql<boolean>`person_id IN (SELECT unnest(${personIds}::int[]))`)
           .execute();
         return rows.map((r) => ({ id: r.id, personId: r.person_id, positionId: r.position_id, startsOn: day(r.starts_on), endsOn: day(r.ends_on) }));
       },
@@ -198,8 +198,8 @@ export function appraisalSetupRepo(db: Kysely<DB>): AppraisalSetupStore {
           .select(['kpi_id', 'scope_id', 'value'])
           .where('scope_type', '=', 'person')
           .where('period_key', '=', periodKey)
-          .where(sql<boolean>`kpi_id = any(${kpiIds}::int[])`)
-          .where(sql<boolean>`scope_id = any(${personIds}::int[])`)
+          .where(sql<boolean>`kpi_id IN (SELECT unnest(${kpiIds}::int[]))`)
+          .where(sql<boolean>`scope_id IN (SELECT unnest(${personIds}::int[]))`)
           .execute();
         return new Map(rows.map((r) => [`${r.kpi_id}|${r.scope_id}`, Number(r.value)]));
       },
@@ -209,7 +209,7 @@ export function appraisalSetupRepo(db: Kysely<DB>): AppraisalSetupStore {
           FROM unnest(${ends.map((e) => e.id)}::int[], ${ends.map((e) => e.endsOn)}::date[]) AS e(id, ends_on)
           WHERE s.id = e.id`.execute(db);
       },
-      async insertSheets(cycleId, templateId, groups, sheets, items, proposedBy) {
+      async insertSheets(cycleId, templateId, groups, sheets, items, targets, proposedBy) {
         if (sheets.length === 0) return new Map();
         const col = <T>(f: (s: (typeof sheets)[number]) => T) => sheets.map(f);
         const inserted = await sql<{ id: number; person_id: number }>`
@@ -220,25 +220,38 @@ export function appraisalSetupRepo(db: Kysely<DB>): AppraisalSetupStore {
             AS t(person_id, unit_id, position_id, reviewer_id, starts_on, ends_on)
           RETURNING id, person_id`.execute(db);
         const sheetOf = new Map(inserted.rows.map((r) => [r.person_id, r.id]));
-        if (items.length > 0) await insertItems(db, items, sheetOf, proposedBy);
+        if (items.length > 0) await insertItems(db, sheetOf, items, targets, proposedBy);
         return sheetOf;
       },
     },
   };
 }
 
-/** The items of the new sheets in one statement, and version 1 (propose) of every pre-filled target. */
-async function insertItems(db: Kysely<DB>, items: NewItem[], sheetOf: Map<number, number>, by: { userId: number | null; name: string }): Promise<void> {
+/**
+ * The items of the new sheets in one statement: the template's items (sent once) for every sheet, with the
+ * targets some start from (sent once each), and version 1 (propose) of every such target. 10,000 sheets × 6
+ * items is 60,000 rows written from a few kilobytes of parameters.
+ */
+async function insertItems(db: Kysely<DB>, sheetOf: Map<number, number>, items: NewItem[], targets: ItemTarget[], by: { userId: number | null; name: string }): Promise<void> {
   const col = <T>(f: (i: NewItem) => T) => items.map(f);
+  const tcol = <T>(f: (t: ItemTarget) => T) => targets.map(f);
   await sql`
-    WITH new_items AS (
+    WITH s AS (SELECT * FROM unnest(${[...sheetOf.values()]}::int[], ${[...sheetOf.keys()]}::int[]) AS s(sheet_id, person_id)),
+    it AS (
+      SELECT * FROM unnest(${col((i) => i.groupCode)}::text[], ${col((i) => i.code)}::text[], ${col((i) => json(i.name))}::text[],
+                           ${col((i) => i.sort)}::int[], ${col((i) => i.kind)}::text[], ${col((i) => i.kpiId)}::int[], ${col((i) => i.scale)}::int[],
+                           ${col((i) => (i.levels === null ? null : json(i.levels)))}::text[], ${col((i) => String(i.weight))}::numeric[])
+        AS it(group_code, code, name, sort, kind, kpi_id, scale, levels, weight)
+    ),
+    tg AS (
+      SELECT * FROM unnest(${tcol((t) => t.personId)}::int[], ${tcol((t) => t.code)}::text[], ${tcol((t) => String(t.target))}::numeric[],
+                           ${tcol((t) => t.targetStatus)}::text[]) AS tg(person_id, code, target, target_status)
+    ),
+    new_items AS (
       INSERT INTO appraisal_items (sheet_id, group_code, code, name, sort, kind, kpi_id, scale, levels, weight, target, target_status)
-      SELECT t.sheet_id, t.group_code, t.code, t.name::jsonb, t.sort, t.kind, t.kpi_id, t.scale, t.levels::jsonb, t.weight, t.target, t.target_status
-      FROM unnest(${col((i) => sheetOf.get(i.personId)!)}::int[], ${col((i) => i.groupCode)}::text[], ${col((i) => i.code)}::text[],
-                  ${col((i) => json(i.name))}::text[], ${col((i) => i.sort)}::int[], ${col((i) => i.kind)}::text[], ${col((i) => i.kpiId)}::int[],
-                  ${col((i) => i.scale)}::int[], ${col((i) => (i.levels === null ? null : json(i.levels)))}::text[], ${col((i) => String(i.weight))}::numeric[],
-                  ${col((i) => (i.target === null ? null : String(i.target)))}::numeric[], ${col((i) => i.targetStatus)}::text[])
-        AS t(sheet_id, group_code, code, name, sort, kind, kpi_id, scale, levels, weight, target, target_status)
+      SELECT s.sheet_id, it.group_code, it.code, it.name::jsonb, it.sort, it.kind, it.kpi_id, it.scale, it.levels::jsonb, it.weight,
+             tg.target, coalesce(tg.target_status, 'none')
+      FROM s CROSS JOIN it LEFT JOIN tg ON tg.person_id = s.person_id AND tg.code = it.code
       RETURNING id, target, target_status
     )
     INSERT INTO appraisal_target_versions (item_id, version, action, value, status, actor_user_id, actor_name)

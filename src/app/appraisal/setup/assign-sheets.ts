@@ -8,7 +8,7 @@ import { forbidden, notFound, personTarget, policy, unitTarget } from '../../pol
 import type { Store } from '../../ports';
 import { refreshSheets } from '../results/refresh';
 import { CYCLE, invalid, TEMPLATE, templateArchived } from './errors';
-import type { AssignablePerson, NewItem, TemplateRecord } from './ports';
+import type { AssignablePerson, ItemTarget, NewItem, TemplateRecord } from './ports';
 
 export interface AssignInput {
   templateId: number;
@@ -57,7 +57,8 @@ export async function assignSheets(store: Store, actor: Actor, cycleId: number, 
     const chosen = new Set(plan.create);
     const picked = people.filter((p) => chosen.has(p.id));
     const targets = await setup.assignment.personTargets([...new Set(kpiIds.values())], plan.create, cycle.period);
-    const items: NewItem[] = picked.flatMap((p) => itemsFor(template, p.id, kpiIds, targets));
+    const items = templateItems(template, kpiIds);
+    const startFrom: ItemTarget[] = picked.flatMap((p) => targetsOf(items, p.id, targets));
     if (plan.cut.length > 0) await setup.assignment.endSheets(plan.cut.map((c) => ({ id: c.id, endsOn: c.endsOn })));
     const sheetIds = await setup.assignment.insertSheets(
       cycleId,
@@ -65,6 +66,7 @@ export async function assignSheets(store: Store, actor: Actor, cycleId: number, 
       template.groups.map((g) => ({ code: g.code, name: g.name, weight: g.weight, overridden: false })),
       picked.map((p) => ({ personId: p.id, unitId: p.unitId, positionId: p.positionId, reviewerId: p.managerId, ...dates })),
       items,
+      startFrom,
       { userId: auditActor(actor).actorUserId, name: actor.user.name },
     );
     await refreshSheets(tx, [...sheetIds.values(), ...plan.cut.map((c) => c.id)]);
@@ -155,15 +157,23 @@ async function templateKpiIds(store: Store, template: TemplateRecord): Promise<M
   return new Map(codes.map((c) => [c, kpis.get(c)!.id]));
 }
 
-function itemsFor(template: TemplateRecord, personId: number, kpiIds: Map<string, number>, targets: Map<string, number>): NewItem[] {
+/** The template's items as each new sheet gets them, in order. */
+function templateItems(template: TemplateRecord, kpiIds: Map<string, number>): NewItem[] {
   let sort = 0;
   return template.groups.flatMap((g) =>
     g.items.map((item): NewItem => {
-      const base = { personId, groupCode: g.code, code: item.code, name: item.name, sort: sort++, weight: item.weight };
-      if (item.kind === 'rated') return { ...base, kind: 'rated', kpiId: null, scale: item.scale, levels: item.levels, target: null, targetStatus: 'none' };
-      const kpiId = kpiIds.get(item.kpiCode)!;
-      const target = targets.get(`${kpiId}|${personId}`);
-      return { ...base, kind: 'kpi', kpiId, scale: null, levels: null, target: target ?? null, targetStatus: target === undefined ? 'none' : 'proposed' };
+      const base = { groupCode: g.code, code: item.code, name: item.name, sort: sort++, weight: item.weight };
+      return item.kind === 'rated'
+        ? { ...base, kind: 'rated', kpiId: null, scale: item.scale, levels: item.levels }
+        : { ...base, kind: 'kpi', kpiId: kpiIds.get(item.kpiCode)!, scale: null, levels: null };
     }),
   );
+}
+
+/** A KPI item starts from the person's own target of that KPI for the cycle's period, proposed. */
+function targetsOf(items: NewItem[], personId: number, targets: Map<string, number>): ItemTarget[] {
+  return items.flatMap((item) => {
+    const target = item.kpiId === null ? undefined : targets.get(`${item.kpiId}|${personId}`);
+    return target === undefined ? [] : [{ personId, code: item.code, target, targetStatus: 'proposed' as const }];
+  });
 }

@@ -99,8 +99,8 @@ export interface NewSheet {
   endsOn: string;
 }
 
+/** An item as every new sheet of one assignment gets it (copied from the template). */
 export interface NewItem {
-  personId: number;
   groupCode: string;
   code: string;
   name: Names;
@@ -110,8 +110,14 @@ export interface NewItem {
   scale: number | null;
   levels: Names[] | null;
   weight: number;
-  target: number | null;
-  targetStatus: 'none' | 'proposed';
+}
+
+/** A target one person's new sheet starts from (items without one have no target, status 'none'). */
+export interface ItemTarget {
+  personId: number;
+  code: string;
+  target: number;
+  targetStatus: 'proposed';
 }
 
 /** Storage for the setup part of people performance (implemented in db/repositories/appraisal-setup.ts). */
@@ -151,13 +157,17 @@ export interface AppraisalSetupStore {
     personTargets(kpiIds: number[], personIds: number[], periodKey: string): Promise<Map<string, number>>;
     /** Ends existing sheets early (a person who changes position mid-cycle). */
     endSheets(ends: { id: number; endsOn: string }[]): Promise<void>;
-    /** Inserts the sheets and their items, set-based; returns the new sheet id per person. */
+    /**
+     * Inserts the sheets, each with the same items, and the targets they start from (version 1 of each:
+     * proposed by `proposedBy`), set-based; returns the new sheet id per person.
+     */
     insertSheets(
       cycleId: number,
       templateId: number,
       groups: { code: string; name: Names; weight: number; overridden: boolean }[],
       sheets: NewSheet[],
       items: NewItem[],
+      targets: ItemTarget[],
       proposedBy: { userId: number | null; name: string },
     ): Promise<Map<number, number>>;
   };
