@@ -134,6 +134,21 @@ describe('people evaluation, admin pages', () => {
     expect(tp.groups[1]!.items[0]!.levels).toHaveLength(5);
   });
 
+  it('adds a bonus rule version from 01/01/2027 (after the test cycle, so its pay keeps the demo rule)', async () => {
+    const { page } = w;
+    await page.getByTestId('bonus-rule-add').click();
+    await inputOf(page, 'bonus-effective').fill('01/01/2027');
+    await page.keyboard.press('Enter');
+    await inputOf(page, 'bonus-coef-0').fill('2');
+    await page.getByTestId('bonus-rule-save').click();
+    const first = page.getByTestId('bonus-rules').locator('tr.ant-table-row').first();
+    await expect.poll(() => textOf(first)).toContain('01/01/2027');
+    expect(await textOf(first)).toContain('A 2 · B 1,2 · C 1 · D 0,5');
+    expect(await textOf(first)).toContain('1.000 ₫');
+    const rules = await ok<{ items: { effectiveFrom: string; coefficients: unknown; rate: number; roundStep: number }[] }>((await ApiClient.signedIn(app, DEMO.admin)).get('/api/appraisal/bonus-rules'), 'rules');
+    expect(rules.items.find((r) => r.effectiveFrom === '2027-01-01')).toMatchObject({ rate: 1, roundStep: 1000, coefficients: { A: 2, B: 1.2, C: 1, D: 0.5 } });
+  });
+
   it('creates a quarterly cycle with a deadline and a target share for A', async () => {
     const { page } = w;
     await page.goto('/appraisal');

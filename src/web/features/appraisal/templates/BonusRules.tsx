@@ -42,7 +42,9 @@ export function BonusRules() {
   const mode = Form.useWatch('mode', form);
   const sorted = [...(rules.data ?? [])].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
 
-  const submit = async (v: RuleForm) => {
+  const submit = async (finished: RuleForm) => {
+    // The grades of the coefficient rows have no field of their own: read them from the whole store.
+    const v = { ...finished, coefficients: (form.getFieldValue('coefficients') ?? []) as RuleForm['coefficients'] };
     try {
       await add.mutateAsync({
         effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '',
