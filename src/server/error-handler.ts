@@ -25,6 +25,7 @@ const STATUS: Record<string, number> = {
   PHASE_CLOSED: 409,
   APPRAISAL_OWN_SHEET: 403,
   APPRAISAL_CODE_TAKEN: 409,
+  CONFLICT: 409,
   APPRAISAL_AGREEMENT_STATE: 409,
   APPRAISAL_ALREADY_SUBMITTED: 409,
   APPRAISAL_ALREADY_APPROVED: 409,
@@ -114,6 +115,21 @@ function isBadValueFromDatabase(error: unknown): boolean {
   return typeof code === 'string' && BAD_VALUE_SQLSTATES.has(code);
 }
 
+/**
+ * PostgreSQL errors two requests racing for the same thing cause (both checked "code is free", both insert):
+ * the loser gets 409 and can simply retry, instead of a 500.
+ */
+const CONFLICT_SQLSTATES = new Set([
+  '23505', // unique_violation
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+]);
+
+function isConflictFromDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONFLICT_SQLSTATES.has(code);
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   // Router errors (frameworkErrors) come before the hooks that pick the language.
   const lang = request.lang ?? 'vi';
@@ -133,6 +149,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply
       .status(400)
       .send(body(lang, 'VALIDATION_FAILED', { vi: 'Dữ liệu gửi lên có giá trị không hợp lệ.', en: 'The request has a value out of range or with invalid characters.' }));
+  }
+  if (isConflictFromDatabase(error)) {
+    request.log.warn({ err: error }, 'two requests raced for the same record');
+    return reply.status(409).send(
+      body(lang, 'CONFLICT', {
+        vi: 'Dữ liệu vừa được người khác thay đổi cùng lúc (ví dụ tạo trùng mã). Hãy tải lại và thử lại.',
+        en: 'Someone changed the same data at the same moment (e.g. created the same code). Reload and try again.',
+      }),
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(body(lang, 'INTERNAL', { vi: 'Lỗi hệ thống. Hãy thử lại sau.', en: 'Internal error. Try again later.' }));
