@@ -342,4 +342,28 @@ describe('people evaluation, admin pages', () => {
     }
     expect(w.unexpectedErrors()).toEqual([]);
   });
+  it('reopens the locked cycle with a reason, then calibrates a grade with before, after and reason in the log', async () => {
+    const { page } = w;
+    await page.goto(`/appraisal/cycles/${cycleId}`);
+    await page.getByTestId('cycle-reopen').click();
+    // No reason, no reopening.
+    expect(await page.getByTestId('reopen-ok').isDisabled()).toBe(true);
+    await page.getByTestId('reopen-reason').fill('Bổ sung hiệu chỉnh sau họp hội đồng');
+    await page.getByTestId('reopen-ok').click();
+    await page.locator('[data-testid=cycle-phase][data-phase=calibrate]').waitFor();
+    await page.getByTestId('cycle-tab-calibration').click();
+    const trang = page.getByTestId('calibration-sheets').locator('tr', { hasText: 'Đặng Thu Trang' });
+    await trang.getByRole('button').click();
+    await page.getByTestId('calibrate-grade').click();
+    await option(page, /^B$/).click();
+    await page.getByTestId('calibrate-reason').fill('Hoàn thành dự án khách hàng lớn ngoài KPI');
+    await page.getByTestId('calibrate-ok').click();
+    const change = page.getByTestId('calibration-changes').locator('tr', { hasText: 'Đặng Thu Trang' });
+    await expect.poll(() => textOf(change)).toContain('C → B');
+    expect(await textOf(change)).toContain('Hoàn thành dự án khách hàng lớn ngoài KPI');
+    expect(await textOf(change)).toContain('Phạm Quốc Huy');
+    // The sheet row shows the grade before calibration struck through.
+    await expect.poll(() => textOf(trang)).toContain('C → B');
+    expect(w.unexpectedErrors()).toEqual([]);
+  });
 });
