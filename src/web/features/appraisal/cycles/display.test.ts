@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCoefficients, formatPercent, formatPercentWeight, formatSignedPercent, fractionToPercent, isLowConsensus, nextDeadline, percentToFraction } from './display';
+import { formatCoefficients, formatPercent, formatPercentWeight, formatSignedPercent, isLowConsensus, nextDeadline } from './display';
 
 describe('formatPercent', () => {
   it('writes a score with one decimal, a no-break space before % in Vietnamese', () => {
@@ -13,19 +13,6 @@ describe('formatPercent', () => {
   it('shows a dash when there is no score', () => {
     expect(formatPercent(null, 'vi')).toBe('—');
     expect(formatPercent(undefined, 'en')).toBe('—');
-  });
-});
-
-describe('percent ↔ fraction', () => {
-  it('converts in decimal, not binary', () => {
-    // 0.1 + 0.2 style errors: 33.3 / 100 is 0.33299999999999996 in binary.
-    expect(33.3 / 100).not.toBe(0.333);
-    expect(percentToFraction(33.3)).toBe(0.333);
-    expect(percentToFraction(95)).toBe(0.95);
-    expect(percentToFraction(105)).toBe(1.05);
-    expect(fractionToPercent(0.57)).toBe(57);
-    expect(0.57 * 100).not.toBe(57);
-    expect(fractionToPercent(1.05)).toBe(105);
   });
 });
 

@@ -10,16 +10,6 @@ export function formatPercent(fraction: number | null | undefined, lang: UiLang,
   return lang === 'vi' ? `${text}\u00a0%` : `${text}%`;
 }
 
-/** A percentage typed by a person as the fraction the server stores, exactly in decimal: 95 → 0.95, 33.3 → 0.333. */
-export function percentToFraction(percent: number): number {
-  return Number(`${percent}e-2`);
-}
-
-/** The fraction the server stores as the percentage a person types: 0.95 → 95. */
-export function fractionToPercent(fraction: number): number {
-  return Number(`${fraction}e2`);
-}
-
 export function phaseName(phase: CyclePhase, lang: UiLang): string {
   return PHASE_NAMES[phase][lang];
 }
