@@ -11,6 +11,8 @@ import { QuickCheckIn } from './QuickCheckIn';
 function itemActions(sheet: SheetT) {
   return (item: SheetItemT) => {
     const checkIn = item.kind === 'kpi' && item.kpiCode !== null && !isLocked(sheet.cycle);
+    // KPI items keep their target buttons mounted: an open dialog outlives a refresh that takes its button away.
+    if (item.kind !== 'kpi') return null;
     return (
       <Space wrap size={6}>
         <TargetActions sheet={sheet} item={item} />

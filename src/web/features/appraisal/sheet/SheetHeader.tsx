@@ -40,7 +40,8 @@ export function SheetHeader({ sheet, own, extra }: { sheet: SheetT; own: boolean
             suffix={sheet.gradeBeforeCalibration && sheet.gradeBeforeCalibration !== grade ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('sheet.result.calibratedFrom', { grade: sheet.gradeBeforeCalibration })}</Typography.Text> : undefined}
             data-testid="sheet-grade"
           />
-          {sheet.bonus !== null && <Statistic title={t('sheet.result.bonus')} value={formatMoney(sheet.bonus, lang)} styles={{ content: { fontSize: 20 } }} data-testid="sheet-bonus" />}
+          {/* No bonus base set yet: a "0 ₫" bonus would read as a verdict, so it is left out. */}
+          {sheet.bonus !== null && sheet.bonusBase !== 0 && <Statistic title={t('sheet.result.bonus')} value={formatMoney(sheet.bonus, lang)} styles={{ content: { fontSize: 28 } }} data-testid="sheet-bonus" />}
           {sheet.ownScore !== null && sheet.ownScore !== sheet.score && <Statistic title={t('sheet.result.ownScore')} value={formatScore(sheet.ownScore, lang)} styles={{ content: { fontSize: 20 } }} />}
         </Space>
       )}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useShowError } from '../../../lib/api-errors';
-import { userCan, useUser } from '../../../session';
+import { useUser } from '../../../session';
 import { AssessmentForm } from './AssessmentForm';
 import { ItemsEditor } from './ItemsEditor';
 import { useApprove, useSheet } from './queries';
@@ -12,16 +12,13 @@ import { SheetView } from './SheetView';
 import { TargetActions } from './TargetActions';
 import type { SheetItemT, SheetT } from './types';
 
-/** Second-level approval: offered on a reviewed sheet of a cycle that asks for it, to someone other than the sheet's person. */
+/** Second-level approval, when the server's `can.approve` allows it (a reviewed sheet of a cycle that asks for it, not by its reviewer). */
 function ApproveButton({ sheet }: { sheet: SheetT }) {
   const { t } = useTranslation();
-  const user = useUser();
   const { message } = App.useApp();
   const showError = useShowError();
   const approve = useApprove(sheet.id);
-  const phaseOpen = sheet.cycle.phase === 'review' || sheet.cycle.phase === 'calibrate';
-  const allowed = userCan(user, 'appraisal.review', { scope: 'person', personId: sheet.personId, unitId: sheet.unitId }) && user.personId !== sheet.personId;
-  if (!sheet.cycle.secondApproval || !sheet.reviewed || !phaseOpen || !allowed) return null;
+  if (!sheet.can.approve) return null;
   return (
     <Popconfirm
       title={t('sheet.approve.confirm', { person: sheet.personName })}
@@ -41,7 +38,7 @@ function SheetBody({ sheet }: { sheet: SheetT }) {
   const user = useUser();
   const [editing, setEditing] = useState(false);
   const own = user.personId === sheet.personId;
-  const actions = (item: SheetItemT) => <TargetActions sheet={sheet} item={item} />;
+  const actions = (item: SheetItemT) => (item.kind === 'kpi' ? <TargetActions sheet={sheet} item={item} /> : null);
   const header = (
     <Space wrap>
       {sheet.can.editItems && (

@@ -39,9 +39,11 @@ export function SheetView({ sheet, own, headerExtra, itemActions, itemFooter }: 
             </span>
           }
           extra={
-            <Typography.Text data-testid={`group-score-${g.code}`}>
-              {t('sheet.item.score')}: <b>{formatScore(g.score, lang)}</b>
-            </Typography.Text>
+            g.score !== null && (
+              <Typography.Text data-testid={`group-score-${g.code}`}>
+                {t('sheet.item.score')}: <b>{formatScore(g.score, lang)}</b>
+              </Typography.Text>
+            )
           }
         >
           {sheet.items

@@ -23,7 +23,9 @@ export function TargetActions({ sheet, item }: { sheet: SheetT; item: SheetItemT
   const save = useAgreement(sheet.id);
   if (item.kind !== 'kpi') return null;
   const actions = targetActions(item.targetStatus, sheet.can);
-  if (actions.length === 0) return null;
+  // An open dialog stays open when a refresh takes its button away (the cycle moved on): the user finishes and
+  // reads the server's answer (e.g. CYCLE_LOCKED) instead of seeing their typing vanish.
+  if (actions.length === 0 && action === null) return null;
   const needs = action ? targetDialogNeeds(action, item.target) : null;
 
   const open = (a: TargetAction) => {
