@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import { createDatasetTable, createDateIndexes, ROW_ID } from './dataset-tables';
+import { createDatasetTable, indexDatasetTable, ROW_ID } from './dataset-tables';
 import { migrationNames } from './migrate';
 import type { DB } from './schema';
 
@@ -70,7 +70,8 @@ async function tables(db: Kysely<DB>): Promise<TableInfo[]> {
       ]),
     ],
     identity: identity.filter((i) => i.table_name === name).map((i) => i.column_name),
-    pk: pks.filter((p) => p.table_name === name).map((p) => p.column_name),
+    // A dataset table gets its primary key after its first load: a row id it always has.
+    pk: isDatasetTable(name) ? [ROW_ID] : pks.filter((p) => p.table_name === name).map((p) => p.column_name),
   }));
   return topoSort(infos);
 }
@@ -216,6 +217,6 @@ async function createRestoredDataset(trx: Kysely<DB>, table: string): Promise<Ta
   if (!d) throw new BackupError(`dataset table ${table} has no catalogue entry in backup`);
   const shape = { tableName: d.table_name, columns: d.columns, keyColumns: d.key_columns };
   await createDatasetTable(trx, shape);
-  await createDateIndexes(trx, shape);
+  await indexDatasetTable(trx, shape);
   return { name: table, selfRefs: [], dependsOn: ['datasets'], identity: [ROW_ID], pk: [ROW_ID] };
 }

@@ -10,7 +10,6 @@ import { importInvalid } from '../import/read-sheet';
 import { COMPANY, policy } from '../policy';
 import type { Store } from '../ports';
 import { DatasetWriter } from './dataset-writer';
-import type { DatasetRow } from './ports';
 import { openDatasetFile, type DatasetFile, type DatasetFileFormat, type DatasetFileOptions, type OpenedDatasetFile } from './read-dataset-file';
 
 export interface ImportDatasetOptions extends DatasetFileOptions {
@@ -75,6 +74,7 @@ export async function importDataset(store: Store, actor: Actor, name: string, fi
     if (keyed) {
       const duplicates = await tx.datasets.stagedDuplicates(dataset, DUPLICATES_SHOWN);
       if (duplicates.length > 0) throw importInvalid(duplicates.map((rs) => duplicateIssue(dataset, rs)));
+      await tx.datasets.index(dataset); // the merge needs the key's unique index
       ({ inserted, replaced } = await tx.datasets.merge(dataset));
     }
     const stored = await tx.datasets.finish(dataset);
@@ -113,6 +113,7 @@ async function writeRows(opened: OpenedDatasetFile, dataset: DatasetInfo, writer
   const isKey = dataset.columns.map((c) => dataset.keyColumns.includes(c.name));
   const width = opened.columns.length;
   const issues = new IssueList();
+  const values: (string | null)[] = new Array(types.length).fill(null);
   let rows = 0;
   for await (const r of sheet.rows()) {
     const cells = r.cells;
@@ -125,7 +126,6 @@ async function writeRows(opened: OpenedDatasetFile, dataset: DatasetInfo, writer
         break;
       }
     }
-    const values: (string | null)[] = new Array(types.length);
     for (let i = 0; i < types.length; i++) {
       const parsed = parseCell(cells[fileIndex[i]!] ?? '', types[i]!, cellFormat);
       if (!parsed.ok) issues.add(datasetRowIssue(r.row, labels[i]!, types[i]!, parsed.problem));
@@ -133,7 +133,7 @@ async function writeRows(opened: OpenedDatasetFile, dataset: DatasetInfo, writer
       else values[i] = parsed.value;
     }
     if (issues.total > before) writer.discard();
-    else writer.add({ row: r.row, values } satisfies DatasetRow);
+    else writer.add(r.row, values);
     if (rows % YIELD_EVERY === 0) {
       if (rows % PROGRESS_EVERY === 0) progress(rows);
       await writer.drain();

@@ -2,11 +2,21 @@ import type { CohortPlan, RepeatSharePlan } from '../../core/dataset/cohort';
 import type { MeasureQueryPlan } from '../../core/dataset/measure-query';
 import type { DatasetColumnInfo, DatasetInfo } from '../../core/dataset/types';
 
-/** One file row on its way to a dataset table: values in column order as canonical COPY text (null = empty). */
-export interface DatasetRow {
-  /** The file's row number, for errors found by the database (duplicate keys). */
-  row: number;
-  values: readonly (string | null)[];
+/** Rows already encoded for the database (COPY text), opaque to the use-cases. */
+export interface DatasetBatch {
+  readonly rows: number;
+}
+
+/**
+ * Encodes rows as they are parsed: their strings die young instead of waiting in memory for the write (at a
+ * million rows, holding them costs more in garbage collection than parsing them).
+ */
+export interface DatasetEncoder {
+  /** One row: the file's row number (for errors the database finds, such as repeated keys) and its values in column order, as canonical text (null = empty). */
+  add(row: number, values: readonly (string | null)[]): void;
+  readonly rows: number;
+  /** The rows added since the last take; the encoder starts a new batch. */
+  take(): DatasetBatch;
 }
 
 export interface DatasetDefinition {
@@ -22,7 +32,7 @@ export interface DatasetsStore {
   list(): Promise<DatasetInfo[]>;
   /** Reads the dataset and holds its name until the transaction ends: imports of one dataset run one after another. */
   lock(name: string): Promise<DatasetInfo | null>;
-  /** Creates (or, when it exists, drops and re-creates) the table `ds_<name>` and its catalogue entry, empty. */
+  /** Creates (or, when it exists, drops and re-creates) the table `ds_<name>` and its catalogue entry, empty and without indexes. */
   define(def: DatasetDefinition, createdBy: number | null): Promise<DatasetInfo>;
   /** Gives an existing dataset a key: a unique index, refused (DATASET_KEY_NOT_UNIQUE) when stored rows repeat a key. */
   setKey(dataset: DatasetInfo, keyColumns: string[]): Promise<DatasetInfo>;
@@ -32,12 +42,15 @@ export interface DatasetsStore {
   useTimeZone(timeZone: string): Promise<void>;
   /** Rows go by COPY: straight into the table, or for a keyed dataset into a staging table (`merge` then applies them). */
   openStaging(dataset: DatasetInfo): Promise<void>;
-  copy(dataset: DatasetInfo, rows: readonly DatasetRow[], into: 'table' | 'staging'): Promise<void>;
+  encoder(dataset: DatasetInfo, into: 'table' | 'staging'): DatasetEncoder;
+  copy(dataset: DatasetInfo, batch: DatasetBatch, into: 'table' | 'staging'): Promise<void>;
   /** Keys the staged rows repeat, with the rows of each (at most `limit` keys). */
   stagedDuplicates(dataset: DatasetInfo, limit: number): Promise<number[][]>;
   /** Staged rows into the table: a row whose key is stored replaces it. */
   merge(dataset: DatasetInfo): Promise<{ inserted: number; replaced: number }>;
-  /** Date indexes, the row count and the time of the change, after a load. */
+  /** The indexes a table lacks (row id, key, date columns): built once after a first load, which is faster than row by row. */
+  index(dataset: DatasetInfo): Promise<void>;
+  /** Indexes as `index`, the row count and the time of the change, after a load. */
   finish(dataset: DatasetInfo): Promise<DatasetInfo>;
   /** A page of rows in stored order, values as JSON-safe text/booleans (numbers exact, as strings). */
   rows(dataset: DatasetInfo, offset: number, limit: number): Promise<Record<string, string | boolean | null>[]>;

@@ -91,3 +91,17 @@ describe('parseCell', () => {
     expect(parseCell('FALSE', 'boolean', EN)).toEqual({ ok: true, value: 'f' });
   });
 });
+
+describe('the fast path of exact numbers', () => {
+  it('gives what the full path gives', () => {
+    const cases = ['0', '-0', '7', '-12', '1234', '1234.5', '1234,5', '0.5', '-0.5', '0,5', '00.5', '1.50', '5.', '.5', '-', '1.2.3', '007', '12345678901234567890123456789012345678901'];
+    for (const text of cases) {
+      for (const style of ['comma', 'dot'] as const) {
+        // The full path alone: a leading space sends the cell past the fast path, and is removed by it.
+        expect(exactNumber(text, style), `${text} ${style}`).toEqual(exactNumber(` ${text}`, style));
+      }
+    }
+    expect(exactNumber('-0', 'dot')).toEqual({ ok: true, value: '0', integer: true });
+    expect(exactNumber('1234,5', 'comma')).toEqual({ ok: true, value: '1234.5', integer: false });
+  });
+});

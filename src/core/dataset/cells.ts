@@ -59,11 +59,8 @@ export function parseCell(cell: Cell, type: DatasetColumnType, format: CellForma
       const n = exactNumber(text, format.decimal);
       return n.ok ? { ok: true, value: n.value } : fail(n.reason === 'too_long' ? 'number_too_long' : 'not_decimal');
     }
-    case 'date': {
-      const d = parseDateTime(text, format.dates);
-      if (!d.ok) return fail(d.reason === 'impossible_date' ? 'impossible_date' : 'not_date');
-      return d.time === null ? { ok: true, value: d.date } : fail('not_date');
-    }
+    case 'date':
+      return parseDateCached(text, format);
     case 'datetime': {
       const d = parseDateTime(text, format.dates);
       if (!d.ok) return fail(d.reason === 'impossible_date' ? 'impossible_date' : 'not_datetime');
@@ -74,6 +71,23 @@ export function parseCell(cell: Cell, type: DatasetColumnType, format: CellForma
       return b === undefined ? fail('not_boolean') : b ? TRUE : FALSE;
     }
   }
+}
+
+/** A file has few distinct dates (two years of orders: 730): each is parsed once per format. */
+const DATE_CACHE = new WeakMap<CellFormat, Map<string, ParsedCell>>();
+const DATE_CACHE_SIZE = 10_000;
+
+function parseDateCached(text: string, format: CellFormat): ParsedCell {
+  let cache = DATE_CACHE.get(format);
+  if (!cache) DATE_CACHE.set(format, (cache = new Map()));
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    const d = parseDateTime(text, format.dates);
+    parsed = !d.ok ? fail(d.reason === 'impossible_date' ? 'impossible_date' : 'not_date') : d.time === null ? { ok: true, value: d.date } : fail('not_date');
+    if (cache.size >= DATE_CACHE_SIZE) cache.clear();
+    cache.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** Text is kept as written, except that it may not be a formula (see core/import/formula-cells.ts) or hold NUL. */

@@ -24,6 +24,8 @@ const NOT_A_NUMBER = { ok: false, reason: 'not_a_number' } as const;
  * suffix (₫, đ, VND) are allowed. A cell written in the other style is not a number here (no guessing per cell).
  */
 export function exactNumber(text: string, style: DecimalStyle): ExactNumber {
+  const fast = fastCanonical(text, style === 'comma' ? COMMA : DOT);
+  if (fast !== null) return fast;
   let t = text.replace(SPACES, '');
   let percent = false;
   if (t.endsWith('%')) {
@@ -84,6 +86,36 @@ function canonical(negative: boolean, int: string, frac: string, shift: number):
   const zero = i === '0' && f === '';
   const value = `${negative && !zero ? '-' : ''}${i}${f ? `.${f}` : ''}`;
   return { ok: true, value, integer: f === '' };
+}
+
+const COMMA = 44;
+const DOT = 46;
+const MINUS = 45;
+
+/**
+ * The common cells (`1234`, `-5`, `1234.5` or `1234,5`) without a regex or a temporary string: null for anything
+ * else (thousands separators, leading or trailing zeros, signs other than `-`, spaces …), which the full path reads.
+ */
+function fastCanonical(text: string, decimal: number): ExactNumber | null {
+  const n = text.length;
+  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
+  const start = i;
+  let point = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== decimal || point >= 0) return null;
+    point = i;
+  }
+  const digits = n - start - (point >= 0 ? 1 : 0);
+  if (digits === 0 || digits > MAX_NUMBER_DIGITS) return null;
+  // A leading zero (`007`, `-0`), an empty side (`.5`, `5.`) or a trailing fractional zero (`1.50`): the full path.
+  const first = text.charCodeAt(start);
+  if ((first === 48 && n - start > 1 && point !== start + 1) || point === start || point === n - 1) return null;
+  if (point >= 0 && text.charCodeAt(n - 1) === 48) return null;
+  if (start === 1 && n === 2 && first === 48) return null; // -0
+  if (point < 0) return { ok: true, value: text, integer: true };
+  return { ok: true, value: decimal === DOT ? text : `${text.slice(0, point)}.${text.slice(point + 1)}`, integer: false };
 }
 
 const BIGINT_MAX = 9223372036854775807n;

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DatasetRow, DatasetsStore } from '../../app/datasets/ports';
+import type { DatasetBatch, DatasetEncoder, DatasetsStore } from '../../app/datasets/ports';
 import { DomainError } from '../../core/errors';
 import type { DatasetInfo } from '../../core/dataset/types';
 import { copyInto, CopyRows } from '../copy';
-import { createDatasetTable, createDateIndexes, dropDatasetTable, ident, pgType, ROW_ID } from '../dataset-tables';
+import { createDatasetTable, dropDatasetTable, ident, indexDatasetTable, pgType, ROW_ID } from '../dataset-tables';
 import type { DB, DatasetsTable } from '../schema';
 
 function datasetFromRow(r: Selectable<DatasetsTable>): DatasetInfo {
@@ -86,11 +86,14 @@ export function datasetsRepo(db: Kysely<DB>): DatasetsStore {
       await sql.raw(`CREATE TEMP TABLE ${STAGING} (_row integer NOT NULL, ${columns.join(', ')}) ON COMMIT DROP`).execute(db);
     },
 
-    async copy(dataset, rows, into) {
-      if (rows.length === 0) return;
-      const text = dataset.columns.map((c) => c.type === 'text');
-      const out = new CopyRows();
-      for (const r of rows) writeRow(out, r, text, into === 'staging');
+    encoder(dataset, into) {
+      return new CopyEncoder(dataset.columns.map((c) => c.type === 'text'), into === 'staging');
+    },
+
+    async copy(dataset, batch, into) {
+      if (!(batch instanceof EncodedRows)) throw new TypeError('a batch from this store’s encoder is needed');
+      if (batch.rows === 0) return;
+      const out = batch.data;
       const columns = quoted(dataset);
       if (into === 'staging') await copyInto(db as Kysely<unknown>, STAGING, ['_row', ...columns], out);
       else await copyInto(db as Kysely<unknown>, ident(dataset.tableName, 'table'), columns, out);
@@ -118,8 +121,12 @@ export function datasetsRepo(db: Kysely<DB>): DatasetsStore {
       return { inserted: Number(r.rows[0]?.inserted ?? 0), replaced: Number(r.rows[0]?.replaced ?? 0) };
     },
 
+    async index(dataset) {
+      await indexDatasetTable(db, dataset);
+    },
+
     async finish(dataset) {
-      await createDateIndexes(db, dataset);
+      await indexDatasetTable(db, dataset);
       const r = await db
         .updateTable('datasets')
         .set({ row_count: sql<string>`(SELECT count(*) FROM ${sql.raw(ident(dataset.tableName, 'table'))})`, updated_at: sql<Date>`now()` })
@@ -147,13 +154,38 @@ export function datasetsRepo(db: Kysely<DB>): DatasetsStore {
   };
 }
 
-function writeRow(out: CopyRows, r: DatasetRow, text: readonly boolean[], withRow: boolean): void {
-  if (withRow) out.ascii(r.row);
-  const v = r.values;
-  for (let i = 0; i < text.length; i++) {
-    const value = v[i] ?? null;
-    if (text[i]) out.text(value);
-    else out.ascii(value);
+class EncodedRows implements DatasetBatch {
+  constructor(
+    readonly rows: number,
+    readonly data: CopyRows,
+  ) {}
+}
+
+/** Rows in COPY text format as they come: text escaped, every other type already canonical ASCII. */
+class CopyEncoder implements DatasetEncoder {
+  private out = new CopyRows();
+  rows = 0;
+
+  constructor(
+    private readonly text: readonly boolean[],
+    private readonly withRow: boolean,
+  ) {}
+
+  add(row: number, values: readonly (string | null)[]): void {
+    const out = this.out;
+    if (this.withRow) out.ascii(row);
+    for (let i = 0; i < this.text.length; i++) {
+      if (this.text[i]) out.text(values[i]);
+      else out.ascii(values[i]);
+    }
+    out.endRow();
+    this.rows++;
   }
-  out.endRow();
+
+  take(): DatasetBatch {
+    const batch = new EncodedRows(this.rows, this.out);
+    this.out = new CopyRows();
+    this.rows = 0;
+    return batch;
+  }
 }
