@@ -40,6 +40,8 @@ export interface CohortColumnsPlan {
   customer: string;
   /** The company-local date of the event (a date column, or a datetime converted with $1). */
   date: string;
+  /** The date column itself (quoted), for cheap NULL checks. */
+  dateColumn: string;
   event: string | null;
   needsTz: boolean;
 }
@@ -99,6 +101,7 @@ function cohortColumns(dataset: DatasetInfo, request: { customer: string; date: 
     table: quoteIdent(dataset.tableName),
     customer: quoteIdent(customer.name),
     date: localDateSql(date, '$1'),
+    dateColumn: quoteIdent(date.name),
     event: event ? quoteIdent(event.name) : null,
     needsTz: date.type === 'datetime',
   };
