@@ -5,7 +5,7 @@ import { multipartFile } from '../../../test/helpers/multipart';
 import { dimensionBomb, inflationBomb, longCellCsv, manyRowsXlsx, wideCsv } from '../../../test/fixtures/import/hostile-files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const UPLOAD_ROUTES = ['/api/actuals/import/preview', '/api/actuals/import', '/api/people/import'];
+const UPLOAD_ROUTES = ['/api/actuals/import/preview', '/api/actuals/import', '/api/people/import', '/api/datasets/hostile/import/preview', '/api/datasets/hostile/import'];
 
 /** Each hostile file and the answer every upload route must give. */
 async function bombs(): Promise<{ name: string; data: Buffer | string; status: number; code: string }[]> {
