@@ -43,6 +43,8 @@ let manager: WatchedPage;
 let employee: WatchedPage;
 let cycleId: number;
 let sheetId: number;
+/** Đặng Thu Trang's sheet in the same cycle, for the per-person overrides. */
+let trangSheetId: number;
 /** A second tab of the manager with a target revision typed while targets could still be revised, sent after the lock. */
 let staleTab: Page;
 
@@ -158,6 +160,7 @@ describe('people evaluation: one cycle through manager, employee and admin', () 
 
     const sheets = await ok<{ items: { id: number; personName: string }[] }>((await as(DEMO.manager)).get(`/api/appraisal/cycles/${cycleId}/sheets`), 'sheets');
     sheetId = sheets.items.find((s) => s.personName === 'Vũ Đình Khoa')!.id;
+    trangSheetId = sheets.items.find((s) => s.personName === 'Đặng Thu Trang')!.id;
 
     await openSheetAsManager();
     expect(await textOf(page.getByTestId('target-status-SALES'))).toBe('Chưa giao chỉ tiêu');
@@ -210,6 +213,39 @@ describe('people evaluation: one cycle through manager, employee and admin', () 
     await staleTab.goto(`/appraisal/sheets/${sheetId}`);
     await staleTab.getByTestId('target-revise-SALES').click();
     await staleTab.getByTestId('target-dialog-value').fill('400 triệu');
+  });
+
+  it('the manager overrides one person’s weights: the decimal total is checked while typing, overrides are marked', async () => {
+    const { page } = manager;
+    await page.goto(`/appraisal/sheets/${trangSheetId}`);
+    await page.getByTestId('sheet-edit-items').click();
+    const input = (testId: string) => page.getByTestId(testId).locator('xpath=self::input').or(page.getByTestId(testId).locator('input')).first();
+    // 60 + 39,99 = 99,99: said at once, and saving waits until the total is exactly 100.
+    await input('edit-group-weight-behavior').fill('39,99');
+    await expect.poll(async () => textOf(page.getByTestId('items-weight-issues'))).toContain('các nhóm cộng lại bằng 99,99, phải đúng bằng 100');
+    expect(await page.getByTestId('items-save').isDisabled()).toBe(true);
+    await input('edit-group-weight-behavior').fill('40');
+    // An extra KPI for Trang only: 70 % sales, 30 % orders.
+    await page.getByTestId('edit-add-extra').click();
+    await page.getByTestId('edit-new-code').fill('ORDERS_EXTRA');
+    await page.getByTestId('edit-new-name').fill('Số đơn hàng');
+    await page.getByTestId('edit-new-kpi').click();
+    await page.keyboard.type('ORDERS');
+    await option(page, /^ORDERS · /).click();
+    await input('edit-item-weight-ORDERS_EXTRA').fill('30');
+    await expect.poll(async () => textOf(page.getByTestId('items-weight-issues'))).toContain('cộng lại bằng 130');
+    await input('edit-item-weight-SALES').fill('70');
+    await page.getByTestId('items-weight-issues').waitFor({ state: 'detached' });
+    await page.getByTestId('items-save').click();
+    await page.getByTestId('item-overridden-ORDERS_EXTRA').waitFor();
+    expect(await textOf(page.getByTestId('item-overridden-ORDERS_EXTRA'))).toBe('Mục thêm riêng');
+    expect(await textOf(page.getByTestId('item-overridden-SALES'))).toBe('Điều chỉnh riêng');
+    // Khoa's sheet is untouched.
+    const khoa = await ok<{ items: { code: string; overridden: boolean }[] }>((await as(DEMO.manager)).get(`/api/appraisal/sheets/${sheetId}`), 'sheet');
+    expect(khoa.items.map((i) => [i.code, i.overridden])).toEqual([
+      ['SALES', false],
+      ['ON_TIME', false],
+    ]);
   });
 
   it('the employee checks in and sees the actual, then self-assesses when that phase opens', async () => {
@@ -320,6 +356,13 @@ describe('people evaluation: one cycle through manager, employee and admin', () 
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
     await screenshotAt(page, phoneSheet, 'my-evaluation-phone-vi');
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The manager's sheet page on a phone too.
+    await manager.page.setViewportSize({ width: 390, height: 844 });
+    await openSheetAsManager();
+    const managerOverflow = await horizontalOverflow(manager.page);
+    expect(managerOverflow.culprits).toEqual([]);
+    expect(managerOverflow.scrollWidth).toBeLessThanOrEqual(managerOverflow.innerWidth);
+    await manager.page.setViewportSize({ width: 1280, height: 800 });
 
     expect(employee.unexpectedErrors()).toEqual([]);
     expect(manager.unexpectedErrors()).toEqual([]);
