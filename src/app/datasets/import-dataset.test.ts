@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/helpers/db';
@@ -77,6 +78,21 @@ describe.each(engines())('dataset import on %s', (engine) => {
     ]);
     const info = await store.datasets.get('vietnamese');
     expect(info).toMatchObject({ rowCount: 3, tableName: 'ds_vietnamese', keyColumns: [] });
+  });
+
+  it('reads an XLSX: number cells exactly, date cells as dates, text as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đơn hàng');
+    ws.addRow(['Mã đơn', 'Ngày', 'Doanh thu', 'Số lượng']);
+    ws.addRow(['X1', new Date(Date.UTC(2026, 0, 31)), 1234567.5, 3]);
+    ws.addRow(['X2', new Date(Date.UTC(2026, 1, 1)), 0.1, 12]);
+    const r = await importDataset(store, SYSTEM_ACTOR, 'from_xlsx', { name: 'don-hang.xlsx', data: Buffer.from(await wb.xlsx.writeBuffer()) }, append);
+    expect(r.dataset.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['ma_don:text', 'ngay:date', 'doanh_thu:decimal', 'so_luong:integer']);
+    const rows = await sql<Record<string, string>>`SELECT ma_don, ngay::text AS ngay, doanh_thu::text AS doanh_thu, so_luong::text AS so_luong FROM ds_from_xlsx ORDER BY _id`.execute(database.db);
+    expect(rows.rows).toEqual([
+      { ma_don: 'X1', ngay: '2026-01-31', doanh_thu: '1234567.5', so_luong: '3' },
+      { ma_don: 'X2', ngay: '2026-02-01', doanh_thu: '0.1', so_luong: '12' },
+    ]);
   });
 
   it('flags override detection', async () => {
