@@ -145,6 +145,12 @@ async function openSheetAsManager(): Promise<void> {
 }
 
 describe('people evaluation: one cycle through manager, employee and admin', () => {
+  it('someone without a sheet gets a plain empty state on /my-evaluation', async () => {
+    // The admin (Phạm Quốc Huy, board of directors) is evaluated in no cycle.
+    await admin.page.goto('/my-evaluation');
+    expect(await textOf(admin.page.getByTestId('my-evaluation-empty'))).toContain('Bạn chưa có phiếu đánh giá nào trong kỳ đang mở');
+  });
+
   it('the manager assigns the template to the team and proposes a target', async () => {
     const { page } = manager;
     await page.goto(`/appraisal/cycles/${cycleId}`);
