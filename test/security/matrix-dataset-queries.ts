@@ -1,21 +1,23 @@
 import type { MatrixArea } from './matrix-world';
 
-const query = { measures: [{ name: 'n', expression: 'count()' }], by: [], where: "region = 'Miền Bắc'" };
+const query = { measures: [{ name: 'n', expression: 'count()' }, { name: 'amount', expression: 'sum(amount)' }], by: ['ordered_at:month'], where: "region = 'Miền Bắc'" };
 
 /**
  * Permission-matrix cases for measures, cohorts and lift (src/server/routes/dataset-queries.ts): action
- * `dataset.read` on the company. The matrix world has no dataset yet, so an allowed query answers 404 (after
- * the permission check: an employee gets 403 even for a dataset that does not exist); the lift routes must succeed.
+ * `dataset.read` on the company. `mx_orders` (id, customer, ordered_at, region, amount) is imported at set-up by
+ * matrix-datasets.ts; every allowed request must succeed.
  */
 export const datasetQueriesArea: MatrixArea = {
   cases: {
-    'POST /api/datasets/{name}/query': { action: 'dataset.read', request: () => ({ method: 'POST', url: '/api/datasets/mx_orders/query', payload: query }) },
+    'POST /api/datasets/{name}/query': { action: 'dataset.read', succeeds: true, request: () => ({ method: 'POST', url: '/api/datasets/mx_orders/query', payload: query }) },
     'POST /api/datasets/{name}/cohorts': {
       action: 'dataset.read',
+      succeeds: true,
       request: () => ({ method: 'POST', url: '/api/datasets/mx_orders/cohorts', payload: { customer: 'customer', date: 'ordered_at', within: 365, cohort: 'year' } }),
     },
     'POST /api/datasets/{name}/repeat-share': {
       action: 'dataset.read',
+      succeeds: true,
       request: () => ({ method: 'POST', url: '/api/datasets/mx_orders/repeat-share', payload: { customer: 'customer', date: 'ordered_at' } }),
     },
     'POST /api/lift': {
