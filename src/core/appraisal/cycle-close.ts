@@ -16,6 +16,7 @@ export interface CycleColumns {
   bonusBase: Float64Array;
   calibratedGrade: (string | null)[];
   sheetGroupStart: Int32Array;
+  groupCode: string[];
   groupWeight: Float64Array;
   groupItemStart: Int32Array;
   itemId: Int32Array;
@@ -42,6 +43,8 @@ export interface CycleCloseResult {
   itemActual: Float64Array;
   itemAchievement: Float64Array;
   itemScore: Float64Array;
+  /** Per group (column order): its score rounded to 1e-9; NaN = none. */
+  groupScore: Float64Array;
   /** Per sheet: its own score, and its person's score, grade, coefficient, bonus. */
   ownScore: Float64Array;
   personScore: Float64Array;
@@ -107,6 +110,7 @@ export function closeResults(
     itemActual,
     itemAchievement: scored.itemAchievement.map(roundScore),
     itemScore: scored.itemScore.map(roundScore),
+    groupScore: scored.groupScore.map(roundScore),
     ownScore,
     personScore,
     grade,

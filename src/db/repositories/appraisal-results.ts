@@ -73,6 +73,15 @@ const toKpi = (r: KpiRow): NonNullable<ResultItemRow['kpi']> => ({
   scoring: (r.scoring ?? {}) as NonNullable<ResultItemRow['kpi']>['scoring'],
 });
 
+/**
+ * The sheet's `groups` JSON with each group's `score` set from `scores` (a JSON object: group code → score or
+ * null); every other field of a group (code, name, weight, overridden) stays as it is.
+ */
+function withGroupScores(groups: ReturnType<typeof sql>, scores: ReturnType<typeof sql>) {
+  return sql`coalesce((SELECT jsonb_agg(e.g || jsonb_build_object('score', ${scores} -> (e.g ->> 'code')) ORDER BY e.o)
+    FROM jsonb_array_elements(${groups}) WITH ORDINALITY AS e(g, o)), '[]'::jsonb)`;
+}
+
 export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
   return {
     async lockSheets(sheetIds) {
@@ -190,10 +199,12 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
     async saveSheets(rows) {
       if (rows.length === 0) return;
       await sql`
-        UPDATE appraisal_sheets s SET own_score = t.own_score, score = t.score, grade = t.grade, coefficient = t.coefficient, bonus = t.bonus
+        UPDATE appraisal_sheets s SET own_score = t.own_score, score = t.score, grade = t.grade, coefficient = t.coefficient, bonus = t.bonus,
+          groups = ${withGroupScores(sql`s.groups`, sql`t.group_scores`)}
         FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => dbl(r.ownScore))}::float8[], ${rows.map((r) => dbl(r.score))}::float8[],
-          ${rows.map((r) => r.grade)}::text[], ${rows.map((r) => dbl(r.coefficient))}::float8[], ${rows.map((r) => dbl(r.bonus))}::numeric[])
-          AS t(id, own_score, score, grade, coefficient, bonus)
+          ${rows.map((r) => r.grade)}::text[], ${rows.map((r) => dbl(r.coefficient))}::float8[], ${rows.map((r) => dbl(r.bonus))}::numeric[],
+          ${rows.map((r) => JSON.stringify(r.groupScores))}::jsonb[])
+          AS t(id, own_score, score, grade, coefficient, bonus, group_scores)
         WHERE s.id = t.id`.execute(db);
     },
 
@@ -267,6 +278,7 @@ function layOutColumns(
   const G = sheets.reduce((n, s) => n + s.groups.length, 0);
   const sheetGroupStart = new Int32Array(S + 1);
   const groupWeight = new Float64Array(G);
+  const groupCode: string[] = [];
   const groupItemStart = new Int32Array(G + 1);
   const order: number[] = [];
   let at = 0;
@@ -278,6 +290,7 @@ function layOutColumns(
     while (at < items.length && items[at]!.sheet_id === sheet.id) at++;
     for (const group of sheet.groups) {
       groupWeight[g] = Number(group.weight);
+      groupCode.push(group.code);
       groupItemStart[g] = order.length;
       for (let i = start; i < at; i++) if (items[i]!.group_code === group.code) order.push(i);
       g++;
@@ -296,6 +309,7 @@ function layOutColumns(
     bonusBase: Float64Array.from(sheets, (s) => Number(s.bonus_base)),
     calibratedGrade: sheets.map((s) => s.calibrated_grade),
     sheetGroupStart,
+    groupCode,
     groupWeight,
     groupItemStart,
     itemId: Int32Array.from(it, (r) => r.id),

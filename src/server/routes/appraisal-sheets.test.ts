@@ -331,6 +331,10 @@ describe.each(engines())('appraisal sheets API on %s', (engine) => {
     expect(khoa.getCell(5).numFmt).toBe('dd/mm/yyyy');
     expect([khoa.getCell(9).value, khoa.getCell(10).value, khoa.getCell(11).value, khoa.getCell(12).value, khoa.getCell(13).value]).toEqual([1, 'A', 1.5, 10_000_000, 15_000_000]);
     expect(khoa.getCell(13).numFmt).toBe('#,##0 "₫"');
+    // Group scores: no KPI values in 2040, so Output has none (empty cell); Behavior 5 ÷ 5 = 1, Trang's 4 ÷ 5 = 0.8
+    expect([khoa.getCell(7).value, khoa.getCell(8).value]).toEqual([null, 1]);
+    const trang = rows.find((r) => r.getCell(1).value === 'trang.dang@minhan.vn')!;
+    expect([trang.getCell(7).value, trang.getCell(8).value, trang.getCell(9).value]).toEqual([null, 0.8, 0.8]);
     const dung = rows.find((r) => r.getCell(1).value === 'dung.bui@minhan.vn')!;
     expect(dung.getCell(2).value).toBe('\'=HYPERLINK("http://x.example","Bấm")');
     expect(dung.getCell(2).formula).toBeUndefined();

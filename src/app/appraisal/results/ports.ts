@@ -48,6 +48,8 @@ export interface ItemResultWrite {
 
 export interface SheetResultWrite {
   id: number;
+  /** Each group's score by group code (null = none), merged into the sheet's `groups` JSON as `score`. */
+  groupScores: Record<string, number | null>;
   ownScore: number | null;
   score: number | null;
   grade: string | null;

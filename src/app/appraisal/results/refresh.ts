@@ -1,4 +1,4 @@
-import { closeResults } from '../../../core/appraisal/cycle-close';
+import { closeResults, type CycleColumns } from '../../../core/appraisal/cycle-close';
 import { kpiItemSettings, latestSheet, personCycleResult, type ResultItem, type ResultSheet } from '../../../core/appraisal/sheet-result';
 import { DomainError } from '../../../core/errors';
 import { kindOfFrequency, valueOfTotals, type ActualTotals } from '../../../core/evaluation';
@@ -44,7 +44,8 @@ export async function refreshSheets(store: Store, sheetIds: readonly number[]): 
           const score = scored.items.find((x) => x.code === item.code);
           itemWrites.push({ id: item.id, actual: storedActual(inputs[k]!.items[i]!), achievement: score?.achievement ?? null, score: score?.score ?? null });
         });
-        sheetWrites.push({ id: s.id, ownScore: scored.ownScore, score: r.score, grade: r.grade, coefficient: r.coefficient, bonus: r.bonus });
+        const groupScores = Object.fromEntries(scored.groups.map((g) => [g.code, g.score]));
+        sheetWrites.push({ id: s.id, groupScores, ownScore: scored.ownScore, score: r.score, grade: r.grade, coefficient: r.coefficient, bonus: r.bonus });
       });
       const list = deltas.get(cycleId) ?? [];
       list.push(...unitDeltas(personSheets, r.score));
@@ -76,6 +77,7 @@ export async function closeCycle(store: Store, cycleId: number): Promise<void> {
   await results.saveSheets(
     Array.from(columns.sheetId, (id, s) => ({
       id,
+      groupScores: groupScoresOf(columns, r.groupScore, s),
       ownScore: nullable(r.ownScore[s]!),
       score: nullable(r.personScore[s]!),
       grade: r.grade[s]!,
@@ -84,6 +86,13 @@ export async function closeCycle(store: Store, cycleId: number): Promise<void> {
     })),
   );
   await results.replaceUnitResults(cycleId, r.units);
+}
+
+/** Sheet s's group scores by code, from the cycle's columns. */
+function groupScoresOf(c: CycleColumns, groupScore: Float64Array, s: number): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (let g = c.sheetGroupStart[s]!; g < c.sheetGroupStart[s + 1]!; g++) out[c.groupCode[g]!] = Number.isNaN(groupScore[g]!) ? null : groupScore[g]!;
+  return out;
 }
 
 /** The period kind each KPI's values are aggregated from. */

@@ -28,12 +28,16 @@ describe.each(engines())('appraisal results on %s', (engine) => {
         { actual: r.actual === null ? null : Number(r.actual), achievement: r.achievement, score: r.score },
       ]),
     );
+  /** The sheet's groups JSON as stored (what the sheet page and the payroll export read). */
+  const groupsOf = async (sheetId: number) =>
+    (await t.database.db.selectFrom('appraisal_sheets').select('groups').where('id', '=', sheetId).executeTakeFirstOrThrow()).groups as { code: string; score?: number | null }[];
+  const groupScores = async (sheetId: number) => Object.fromEntries((await groupsOf(sheetId)).map((g) => [g.code, g.score]));
   const unitResults = async () =>
     Object.fromEntries(
       (await t.database.db.selectFrom('appraisal_unit_results').selectAll().where('cycle_id', '=', id.cycle).execute()).map((r) => [r.unit_id, { people: r.people, mean: r.mean_score }]),
     );
   const allResults = async () => ({
-    sheets: await t.database.db.selectFrom('appraisal_sheets').select(['id', 'own_score', 'score', 'grade', 'coefficient', 'bonus']).where('cycle_id', '=', id.cycle).orderBy('id').execute(),
+    sheets: await t.database.db.selectFrom('appraisal_sheets').select(['id', 'groups', 'own_score', 'score', 'grade', 'coefficient', 'bonus']).where('cycle_id', '=', id.cycle).orderBy('id').execute(),
     items: await sql<{ id: number; actual: string | null; achievement: number | null; score: number | null }>`
       SELECT i.id, i.actual, i.achievement, i.score FROM appraisal_items i JOIN appraisal_sheets s ON s.id = i.sheet_id WHERE s.cycle_id = ${id.cycle} ORDER BY i.id`
       .execute(t.database.db)
@@ -96,12 +100,19 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     });
     // The 2025-01-01 rule is in effect (not the older one, nor the one from June): C → 1.0 × 10,000,000
     expect(await sheet(id.anSheet)).toEqual({ own_score: 0.87, score: 0.87, grade: 'C', coefficient: 1, bonus: '10000000' });
+    // Group scores go into the sheet's groups JSON, everything else of a group kept: output 0.6 × 0.9 + 0.4 × 0.9 = 0.9, behavior 0.8
+    expect(await groupsOf(id.anSheet)).toEqual([
+      { code: 'output', name: { vi: 'output', en: 'output' }, weight: 70, overridden: false, score: 0.9 },
+      { code: 'behavior', name: { vi: 'behavior', en: 'behavior' }, weight: 30, overridden: false, score: 0.8 },
+    ]);
   });
 
   it('renormalize: a KPI without values and a rating not given yet are skipped', async () => {
     for (const [period, value] of [['2025-01', 50], ['2025-02', 70]] as const) expect((await checkIn('R_SALES', period, id.binh, { value })).statusCode).toBe(200);
     // SALES 120 ÷ 200 = 0.6; CONV and ON_TIME missing: output 0.6, behavior skipped → 0.6 → D, 0.5 × 8,000,000
     expect(await sheet(id.binhSheet)).toEqual({ own_score: 0.6, score: 0.6, grade: 'D', coefficient: 0.5, bonus: '4000000' });
+    // output: only SALES counts (0.6); behavior has no rating → no score
+    expect(await groupScores(id.binhSheet)).toEqual({ output: 0.6, behavior: null });
   });
 
   it('a person with two sheets: 60 days at 92 % and 30 days at 80 % → 88 %; the calibrated grade B sets coefficient and bonus', async () => {
@@ -109,6 +120,7 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     for (const [period, value] of [['2025-01', 100], ['2025-02', 84]] as const) expect((await checkIn('R_SALES', period, id.chi, { value })).statusCode).toBe(200);
     expect((await sheet(id.chiA)).own_score).toBe(0.92);
     expect((await sheet(id.chiB)).own_score).toBe(0.8);
+    expect([await groupScores(id.chiA), await groupScores(id.chiB)]).toEqual([{ output: 0.92 }, { output: 0.8 }]);
     // (60 × 0.92 + 30 × 0.8) ÷ 90 = 0.88 → C by the bands, B by calibration: 1.2 × 5,000,000 (the latest sheet's base)
     for (const s of [id.chiA, id.chiB]) expect(await sheet(s)).toMatchObject({ score: 0.88, grade: 'B', coefficient: 1.2, bonus: '6000000' });
   });
@@ -120,8 +132,11 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     expect(incremental[id.team]).toEqual({ people: 3, mean: expect.closeTo(2.35 / 3, 12) });
     expect(incremental[id.root]).toEqual({ people: 3, mean: expect.closeTo(2.35 / 3, 12) });
     const before = await allResults();
+    // closeCycle must write the same group scores, not keep the incremental ones: wipe them first.
+    await sql`UPDATE appraisal_sheets SET groups = (SELECT jsonb_agg(g - 'score') FROM jsonb_array_elements(groups) g) WHERE cycle_id = ${id.cycle}`.execute(t.database.db);
     await t.store.transaction((tx) => closeCycle(tx, id.cycle));
     const after = await allResults();
+    expect(await groupScores(id.anSheet)).toEqual({ output: 0.9, behavior: 0.8 });
     expect(after.sheets).toEqual(before.sheets);
     expect(after.items).toEqual(before.items);
     expect(Object.keys(after.units).sort()).toEqual(Object.keys(before.units).sort());
@@ -145,6 +160,7 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     await t.store.transaction((tx) => refreshSheets(tx, [id.binhSheet]));
     // output 0.6 × 1.0 + 0.4 × 0 = 0.6; final 0.7 × 0.6 + 0.3 × 0 = 0.42 → D
     expect(await sheet(id.binhSheet)).toMatchObject({ own_score: 0.42, score: 0.42, grade: 'D' });
+    expect(await groupScores(id.binhSheet)).toEqual({ output: 0.6, behavior: 0 });
     expect((await unitResults())[id.sub]!.mean).toBeCloseTo((0.42 + 0.88) / 2, 12);
     await t.database.db.updateTable('appraisal_cycles').set({ missing: 'renormalize' }).where('id', '=', id.cycle).execute();
     await t.store.transaction((tx) => refreshSheets(tx, [id.binhSheet]));
