@@ -95,6 +95,13 @@ describe.each(engines())('dataset import on %s', (engine) => {
     ]);
   });
 
+  it('ignores the empty last column of lines that end with a delimiter', async () => {
+    const r = await importDataset(store, SYSTEM_ACTOR, 'trailing', csv('Mã;Giá;\r\nA;1,5;\r\nB;2;\r\n'), append);
+    expect(r.dataset.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['ma:text', 'gia:decimal']);
+    const e = await failure(importDataset(store, SYSTEM_ACTOR, 'trailing', csv('Mã;Giá;\r\nC;3;lạc chỗ\r\n'), append));
+    expect(e.issues[0]).toMatchObject({ row: 2, column: 'C', code: 'column_count' });
+  });
+
   it('flags override detection', async () => {
     // Read as dot style, "1.234" is 1.234; as detected from `;` it would be 1234.
     const file = csv('Mã;Giá\nX;1.234\nY;2\n');

@@ -5,6 +5,7 @@ import { planImport, type ImportMode, type ImportPlan } from '../../core/dataset
 import type { DatasetColumnInfo, DatasetInfo } from '../../core/dataset/types';
 import type { Issue } from '../../core/errors';
 import { fileIssue, IssueList } from '../../core/import';
+import { columnLetters } from '../../core/import/limits';
 import { auditActor, type Actor } from '../actor';
 import { importInvalid } from '../import/read-sheet';
 import { COMPANY, policy } from '../policy';
@@ -122,7 +123,7 @@ async function writeRows(opened: OpenedDatasetFile, dataset: DatasetInfo, writer
     const before = issues.total;
     for (let i = width; i < cells.length; i++) {
       if (String(cells[i]).trim() !== '') {
-        issues.add(datasetRowIssue(r.row, `#${i + 1}`, null, 'column_count'));
+        issues.add(datasetRowIssue(r.row, columnLetters(i + 1), null, 'column_count'));
         break;
       }
     }

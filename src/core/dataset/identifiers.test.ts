@@ -31,6 +31,14 @@ describe('columnsOfHeaders', () => {
     ]);
   });
 
+  it('names a blank header in the middle by its position and leaves blank headers at the end out', () => {
+    expect(columnsOfHeaders(['Mã', '', 'Giá', '', ' '])).toEqual([
+      { name: 'ma', label: 'Mã' },
+      { name: 'column_2', label: '' },
+      { name: 'gia', label: 'Giá' },
+    ]);
+  });
+
   it('refuses two headers that give the same identifier, naming both', () => {
     let error: unknown;
     try {

@@ -31,14 +31,16 @@ export interface NamedColumn {
 }
 
 /**
- * The columns of a header row. Two headers that give the same identifier (`Doanh thu` and `doanh-thu`) are
+ * The columns of a header row; blank headers at the end (a trailing `;` in an export) are no columns. Two headers that give the same identifier (`Doanh thu` and `doanh-thu`) are
  * refused with DATASET_DUPLICATE_COLUMN naming both, rather than one silently renamed.
  */
 export function columnsOfHeaders(headers: readonly string[], headerRow = 1): NamedColumn[] {
   const seen = new Map<string, string>();
   const problems = [];
   const columns: NamedColumn[] = [];
-  for (const [i, raw] of headers.entries()) {
+  let width = headers.length;
+  while (width > 0 && headers[width - 1]!.trim() === '') width--;
+  for (const [i, raw] of headers.slice(0, width).entries()) {
     const label = raw.trim();
     const name = identifierOf(label, i + 1);
     const first = seen.get(name);
