@@ -32,7 +32,7 @@ export function ident(name: string, kind: 'table' | 'column' | 'index'): string 
 }
 
 export function pgType(type: DatasetColumnType): string {
-  const t = PG_TYPES[type];
+  const t = Object.hasOwn(PG_TYPES, type) ? PG_TYPES[type] : undefined;
   if (!t) throw new DatasetShapeError(`invalid dataset column type: ${JSON.stringify(type).slice(0, 40)}`);
   return t;
 }
