@@ -85,6 +85,10 @@ describe('parseCell', () => {
     expect(parseCell('-5', 'text', EN)).toEqual({ ok: true, value: '-5' });
   });
 
+  it('reads no inherited property name as a boolean', () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(parseCell(word, 'boolean', EN), word).toEqual({ ok: false, problem: 'not_boolean' });
+  });
+
   it('reads yes/no in Vietnamese and English', () => {
     expect(parseCell('Có', 'boolean', VI)).toEqual({ ok: true, value: 't' });
     expect(parseCell('không', 'boolean', VI)).toEqual({ ok: true, value: 'f' });

@@ -67,8 +67,9 @@ export function parseCell(cell: Cell, type: DatasetColumnType, format: CellForma
       return { ok: true, value: `${d.date} ${d.time ?? '00:00:00'}` };
     }
     case 'boolean': {
-      const b = BOOLEAN_WORDS[text.toLowerCase()];
-      return b === undefined ? fail('not_boolean') : b ? TRUE : FALSE;
+      const word = text.toLowerCase();
+      if (!Object.hasOwn(BOOLEAN_WORDS, word)) return fail('not_boolean');
+      return BOOLEAN_WORDS[word] ? TRUE : FALSE;
     }
   }
 }

@@ -6,7 +6,7 @@ const invalid = (issues: Issue[]) => new DomainError('VALIDATION_FAILED', { vi: 
 
 /** `sales=decimal,order_id=text` → { sales: 'decimal', order_id: 'text' } (names as identifiers or as headers). */
 export function parseTypeOverrides(text: string): Record<string, DatasetColumnType> {
-  const out: Record<string, DatasetColumnType> = {};
+  const out: Record<string, DatasetColumnType> = Object.create(null) as Record<string, DatasetColumnType>;
   for (const part of text.split(',')) {
     if (part.trim() === '') continue;
     const at = part.lastIndexOf('=');
@@ -37,8 +37,8 @@ export function parseColumnList(text: string): string[] {
 
 /** `dd/mm/yyyy`, `mm/dd/yyyy`, `yyyy-mm-dd` → the order of a date's parts. */
 export function parseDateFormat(text: string): DateOrder {
-  const order = DATE_FORMATS[text.trim().toLowerCase()];
-  if (order) return order;
+  const key = text.trim().toLowerCase();
+  if (Object.hasOwn(DATE_FORMATS, key)) return DATE_FORMATS[key]!;
   throw invalid([
     issue('dateFormat', 'invalid_date_format', `Định dạng ngày "${text}" không hỗ trợ; dùng dd/mm/yyyy, mm/dd/yyyy hoặc yyyy-mm-dd.`, `Date format "${text}" is not supported; use dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd.`),
   ]);

@@ -48,3 +48,16 @@ describe('planImport', () => {
     expect(planImport({ ...STORED, keyColumns: ['gone'] }, FILE, { mode: 'replace', overridden: [] })).toEqual({ action: 'replace', keyColumns: [] });
   });
 });
+
+describe('option parsing', () => {
+  it('refuses inherited property names as a date format, and keeps any column name as a plain key', async () => {
+    const { parseDateFormat, parseTypeOverrides } = await import('./options');
+    expect(() => parseDateFormat('constructor')).toThrow(DomainError);
+    expect(parseDateFormat('dd/mm/yyyy')).toBe('dmy');
+    const types = parseTypeOverrides('__proto__=text,sales=decimal');
+    expect(Object.entries(types)).toEqual([
+      ['__proto__', 'text'],
+      ['sales', 'decimal'],
+    ]);
+  });
+});
