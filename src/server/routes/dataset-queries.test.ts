@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type ApiClient, type TestApp } from '../../../test/helpers/api';
 import { engines } from '../../../test/helpers/db';
+import { multipartFile } from '../../../test/helpers/multipart';
 import { createOrders, createPurchases } from '../../../test/helpers/orders-fixture';
 import { LOGINS } from '../../../test/security/matrix-world';
 
@@ -39,6 +40,28 @@ describe.each(engines())('dataset query API on %s', (engine) => {
         { region: 'Miền Bắc', ordered_at: '2025-02', sales: 200, margin: 0.25 },
         { region: 'Miền Nam', ordered_at: '2025-01', sales: 550, margin: 0.1 },
         { region: 'Miền Nam', ordered_at: '2025-02', sales: 400, margin: 0.25 },
+      ],
+    });
+  });
+
+  it('queries a dataset imported from a Vietnamese CSV: local times, decimal commas, exact sums', async () => {
+    const csv = '\ufeffMã đơn;Khách hàng;Thời gian;Doanh thu\r\n1;c1;31/01/2025 23:30;1.000,5\r\n2;c2;01/02/2025 00:30;2.000,25\r\n3;c1;15/02/2025 10:00;0,1\r\n';
+    const imported = await admin.request({ method: 'POST', url: '/api/datasets/don_hang/import', ...multipartFile('file', 'don-hang.csv', csv) } as never);
+    expect(imported.statusCode, imported.body).toBe(200);
+    const res = await admin.post('/api/datasets/don_hang/query', {
+      measures: [
+        { name: 'doanh_thu', expression: 'sum(doanh_thu)' },
+        { name: 'khach', expression: 'count_distinct(khach_hang)' },
+      ],
+      by: ['thoi_gian:month'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    // 23:30 on 31/01 Hanoi time is January; 2,000.25 + 0.1 in February from two customers.
+    expect(res.json()).toEqual({
+      columns: ['thoi_gian', 'doanh_thu', 'khach'],
+      rows: [
+        { thoi_gian: '2025-01', doanh_thu: 1000.5, khach: 1 },
+        { thoi_gian: '2025-02', doanh_thu: 2000.35, khach: 2 },
       ],
     });
   });
