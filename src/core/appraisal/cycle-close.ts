@@ -2,8 +2,10 @@ import { valueOfTotals } from '../evaluation/pick-actual';
 import type { ActualTotals } from '../evaluation/types';
 import type { KpiAggregation } from '../kpi/types';
 import { roundScore } from './round-score';
-import { FLAT_KIND, scoreFlat, type FlatSheets } from './score-flat';
+import { sheetIssues } from './check-sheet';
+import { FLAT_KIND, scoreFlat, type FlatScores, type FlatSheets } from './score-flat';
 import { kpiItemSettings, personOutcome, sheetMethodOf, type BonusRuleInEffect, type ResultCycle, type ScoredSheet } from './sheet-result';
+import type { Sheet, SheetGroup, SheetItem } from './types';
 import { parentsFirst, unitMeans } from './unit-means';
 
 /** Every sheet, group and item of a cycle as columns, in sheet → group → item order (what the database gives). */
@@ -20,6 +22,7 @@ export interface CycleColumns {
   groupWeight: Float64Array;
   groupItemStart: Int32Array;
   itemId: Int32Array;
+  itemCode: string[];
   itemWeight: Float64Array;
   itemKind: ('kpi' | 'rated')[];
   /** −1 for rated items. */
@@ -72,6 +75,7 @@ export function closeResults(
   const itemActual = itemActuals(c, kpis, totals);
   const flat = flatSheets(cycle, c, kpis, itemActual);
   const scored = scoreFlat(flat);
+  dropUnscorable(c, flat, scored);
 
   const ownScore = scored.sheetScore.map(roundScore);
   const personScore = new Float64Array(S).fill(Number.NaN);
@@ -175,6 +179,44 @@ function flatSheets(cycle: ResultCycle, c: CycleColumns, kpis: readonly CloseKpi
     extra,
     zero: cycle.missing === 'zero',
   };
+}
+
+/**
+ * A sheet `sheetIssues` finds unscorable (weights not totalling 100, an empty group, a rating outside its scale …)
+ * gets no item, group or own score, as `sheetResult` decides for a refresh. Sheets of one template share their
+ * weights, so each distinct sheet is checked once.
+ */
+function dropUnscorable(c: CycleColumns, f: FlatSheets, scored: FlatScores): void {
+  const checked = new Map<string, boolean>();
+  for (let s = 0; s < c.sheetId.length; s++) {
+    const sheet = sheetOf(c, f, s);
+    const key = JSON.stringify(sheet);
+    let bad = checked.get(key);
+    if (bad === undefined) checked.set(key, (bad = sheetIssues(sheet).length > 0));
+    if (!bad) continue;
+    scored.sheetScore[s] = Number.NaN;
+    for (let g = c.sheetGroupStart[s]!; g < c.sheetGroupStart[s + 1]!; g++) {
+      scored.groupScore[g] = Number.NaN;
+      scored.itemAchievement.fill(Number.NaN, c.groupItemStart[g]!, c.groupItemStart[g + 1]!);
+      scored.itemScore.fill(Number.NaN, c.groupItemStart[g]!, c.groupItemStart[g + 1]!);
+    }
+  }
+}
+
+/** What `sheetIssues` reads of sheet s (no targets or values: they never make a sheet unscorable). */
+function sheetOf(c: CycleColumns, f: FlatSheets, s: number): Sheet {
+  const groups: SheetGroup[] = [];
+  for (let g = c.sheetGroupStart[s]!; g < c.sheetGroupStart[s + 1]!; g++) {
+    const items: SheetItem[] = [];
+    for (let i = c.groupItemStart[g]!; i < c.groupItemStart[g + 1]!; i++) {
+      const code = c.itemCode[i]!;
+      const weight = c.itemWeight[i]!;
+      if (c.itemKind[i] === 'rated') items.push({ kind: 'rated', code, weight, scale: c.itemScale[i]!, rating: nanToNull(c.itemRating[i]!) });
+      else items.push({ kind: 'kpi', code, weight, direction: 'increase', floor: f.floor[i]!, cap: f.cap[i]! });
+    }
+    groups.push({ code: c.groupCode[g]!, weight: c.groupWeight[g]!, items });
+  }
+  return { groups };
 }
 
 /** Sheet indexes per person (most people have one sheet). */

@@ -179,8 +179,8 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
         sql<{ id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: { code: string; weight: number | string }[] }>`
           SELECT id, person_id, unit_id, starts_on, ends_on, bonus_base, calibrated_grade, groups
           FROM appraisal_sheets WHERE cycle_id = ${cycleId} ORDER BY id`.execute(db),
-        sql<{ id: number; sheet_id: number; group_code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }>`
-          SELECT i.id, i.sheet_id, i.group_code, i.weight::float8 AS weight, i.kind, i.kpi_id, i.target::float8 AS target, i.scale, i.manager_rating::float8 AS rating
+        sql<{ id: number; sheet_id: number; group_code: string; code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }>`
+          SELECT i.id, i.sheet_id, i.group_code, i.code, i.weight::float8 AS weight, i.kind, i.kpi_id, i.target::float8 AS target, i.scale, i.manager_rating::float8 AS rating
           FROM appraisal_items i JOIN appraisal_sheets s ON s.id = i.sheet_id
           WHERE s.cycle_id = ${cycleId} ORDER BY i.sheet_id, i.sort, i.id`.execute(db),
       ]);
@@ -272,7 +272,7 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
  */
 function layOutColumns(
   sheets: readonly { id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: { code: string; weight: number | string }[] }[],
-  items: readonly { id: number; sheet_id: number; group_code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }[],
+  items: readonly { id: number; sheet_id: number; group_code: string; code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }[],
 ): CycleColumns {
   const S = sheets.length;
   const G = sheets.reduce((n, s) => n + s.groups.length, 0);
@@ -313,6 +313,7 @@ function layOutColumns(
     groupWeight,
     groupItemStart,
     itemId: Int32Array.from(it, (r) => r.id),
+    itemCode: it.map((r) => r.code),
     itemWeight: Float64Array.from(it, (r) => Number(r.weight)),
     itemKind: it.map((r) => r.kind),
     itemKpiId: Int32Array.from(it, (r) => r.kpi_id ?? -1),

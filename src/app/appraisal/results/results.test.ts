@@ -15,7 +15,7 @@ import { closeCycle, refreshSheets } from './refresh';
 describe.each(engines())('appraisal results on %s', (engine) => {
   let t: TestApp;
   let admin: ApiClient;
-  const id = { root: 0, team: 0, sub: 0, an: 0, binh: 0, chi: 0, sales: 0, conv: 0, other: 0, cycle: 0, anSheet: 0, binhSheet: 0, chiA: 0, chiB: 0 };
+  const id = { root: 0, team: 0, sub: 0, an: 0, binh: 0, chi: 0, dao: 0, daoSheet: 0, sales: 0, conv: 0, other: 0, cycle: 0, anSheet: 0, binhSheet: 0, chiA: 0, chiB: 0 };
 
   const checkIn = (kpi: string, period: string, personId: number, body: object) =>
     admin.request({ method: 'POST', url: `/api/kpis/${kpi}/checkins`, payload: { period, scope: { type: 'person', id: personId }, ...body } });
@@ -86,6 +86,22 @@ describe.each(engines())('appraisal results on %s', (engine) => {
   });
   afterAll(async () => t?.close());
 
+  beforeAll(async () => {
+    // Đào (SUB): output items SALES 60 + CONV 30 = 90, not 100 (written straight to the table, as an old or broken sheet could be).
+    const db = t.database.db;
+    id.dao = await addPerson(db, 'Đào Results', id.sub);
+    const items = [
+      { code: 'SALES', group: 'output', weight: 60, kpiId: id.sales, target: 300 },
+      { code: 'CONV', group: 'output', weight: 30, kpiId: id.conv, target: 0.25 },
+      { code: 'ON_TIME', group: 'behavior', weight: 100, managerRating: 5 },
+    ];
+    const groups = [
+      { code: 'output', weight: 70 },
+      { code: 'behavior', weight: 30 },
+    ];
+    id.daoSheet = (await addSheet(db, { cycleId: id.cycle, startsOn: '2025-01-01', endsOn: '2025-03-31', groups, personId: id.dao, unitId: id.sub, items, bonusBase: 1_000_000 })).sheetId;
+  });
+
   it('check-ins over the cycle months refresh the sheet: a sum KPI and a ratio KPI (ratio of sums)', async () => {
     for (const [period, value] of [['2025-01', 100], ['2025-02', 90], ['2025-03', 80]] as const) expect((await checkIn('R_SALES', period, id.an, { value })).statusCode).toBe(200);
     // 10/40, 30/60, 5/100: Σ 45 ÷ Σ 200 = 0.225 (the mean of the three ratios would be 0.2667)
@@ -123,6 +139,19 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     expect([await groupScores(id.chiA), await groupScores(id.chiB)]).toEqual([{ output: 0.92 }, { output: 0.8 }]);
     // (60 × 0.92 + 30 × 0.8) ÷ 90 = 0.88 → C by the bands, B by calibration: 1.2 × 5,000,000 (the latest sheet's base)
     for (const s of [id.chiA, id.chiB]) expect(await sheet(s)).toMatchObject({ score: 0.88, grade: 'B', coefficient: 1.2, bonus: '6000000' });
+  });
+
+  it('a sheet whose weights do not total 100 gets no score, from a refresh and from closeCycle; its actuals are stored', async () => {
+    expect((await checkIn('R_SALES', '2025-01', id.dao, { value: 150 })).statusCode).toBe(200);
+    const unscored = { own_score: null, score: null, grade: null, coefficient: null, bonus: null };
+    const itemsUnscored = { SALES: { actual: 150, achievement: null, score: null }, CONV: { actual: null, achievement: null, score: null }, ON_TIME: { actual: null, achievement: null, score: null } };
+    expect(await sheet(id.daoSheet)).toEqual(unscored);
+    expect(await items(id.daoSheet)).toEqual(itemsUnscored);
+    expect(await groupScores(id.daoSheet)).toEqual({ output: null, behavior: null });
+    await t.store.transaction((tx) => closeCycle(tx, id.cycle));
+    expect(await sheet(id.daoSheet)).toEqual(unscored);
+    expect(await items(id.daoSheet)).toEqual(itemsUnscored);
+    expect(await groupScores(id.daoSheet)).toEqual({ output: null, behavior: null });
   });
 
   it('unit and ancestor averages kept incrementally equal closeCycle (a full recompute)', async () => {
