@@ -271,6 +271,9 @@ describe('people evaluation: one cycle through manager, employee and admin', () 
     await expect.poll(async () => textOf(sheet.getByTestId('item-actual-SALES')), { timeout: 20_000 }).toBe('405.000.000 ₫');
     expect(await textOf(sheet.getByTestId('item-achievement-SALES'))).toBe('90 %');
     expect(await textOf(sheet.getByTestId('item-needed-SALES'))).toBe('45.000.000 ₫');
+    // 20 of March's 31 days are gone (64,5 %): at this pace the month ends at 405.000.000 × 31 ÷ 20 = 627.750.000 ₫.
+    expect(await textOf(sheet.getByTestId('item-forecast-SALES'))).toBe('627.750.000 ₫');
+    expect(await textOf(sheet.getByText('Dự báo cuối kỳ (đã qua 64,5 % kỳ)'))).toBeTruthy();
 
     await adminMovesTo('self');
     sheet = await mySheet();
