@@ -318,6 +318,8 @@ describe('people evaluation: one cycle through manager, employee and admin', () 
     expect(await textOf(sheet.getByTestId('sheet-grade'))).toContain(GRADE);
     expect(await textOf(sheet.getByTestId('item-score-SALES'))).toBe('Điểm: 90 %');
     expect(await textOf(sheet.getByTestId('item-score-ON_TIME'))).toBe('Điểm: 80 %');
+    expect(await textOf(sheet.getByTestId('group-score-output'))).toBe('Điểm: 90 %');
+    expect(await textOf(sheet.getByTestId('group-score-behavior'))).toBe('Điểm: 80 %');
     expect(await textOf(sheet.getByTestId('item-self-ON_TIME'))).toContain('5/5');
     expect(await textOf(sheet.getByTestId('item-manager-ON_TIME'))).toContain('4/5 · Đúng hạn');
     expect(await textOf(sheet.getByTestId('item-manager-ON_TIME'))).toContain('Hai báo cáo tháng 3 nộp muộn một ngày');
