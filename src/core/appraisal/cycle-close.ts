@@ -4,7 +4,8 @@ import type { KpiAggregation } from '../kpi/types';
 import { roundScore } from './round-score';
 import { sheetIssues } from './check-sheet';
 import { FLAT_KIND, scoreFlat, type FlatScores, type FlatSheets } from './score-flat';
-import { kpiItemSettings, personOutcome, sheetMethodOf, type BonusRuleInEffect, type ResultCycle, type ScoredSheet } from './sheet-result';
+import type { ScoringMethod } from '../scoring';
+import { kpiItemSettings, personOutcome, sheetMethodOf, type BonusRuleInEffect, type ResultCycle, type ResultKpiItem, type ScoredSheet } from './sheet-result';
 import type { Sheet, SheetGroup, SheetItem } from './types';
 import { parentsFirst, unitMeans } from './unit-means';
 
@@ -38,7 +39,7 @@ export interface CloseKpi {
   direction: string;
   aggregation: string;
   baseline: number | null;
-  scoring: { method?: { kind: string }; floor?: number; cap?: number };
+  scoring: { method?: ScoringMethod; floor?: number; cap?: number };
 }
 
 export interface CycleCloseResult {
@@ -149,6 +150,7 @@ function flatSheets(cycle: ResultCycle, c: CycleColumns, kpis: readonly CloseKpi
   const cap = new Float64Array(N).fill(1.2);
   const value = new Float64Array(N);
   const extra = new Float64Array(N).fill(Number.NaN);
+  const generic = new Map<number, { direction: ResultKpiItem['direction']; method: ScoringMethod }>();
   for (let i = 0; i < N; i++) {
     if (c.itemKind[i] === 'rated') {
       kind[i] = FLAT_KIND.rated;
@@ -158,7 +160,8 @@ function flatSheets(cycle: ResultCycle, c: CycleColumns, kpis: readonly CloseKpi
     }
     const s = settings.get(c.itemKpiId[i]!);
     const method = s ? sheetMethodOf(s) : null;
-    kind[i] = method === null ? FLAT_KIND.none : FLAT_KIND[method];
+    kind[i] = method === null ? FLAT_KIND.none : SIMPLE_KIND[method.kind] ?? FLAT_KIND.generic;
+    if (kind[i] === FLAT_KIND.generic) generic.set(i, { direction: s!.direction, method: method! });
     increase[i] = s?.direction === 'decrease' ? 0 : 1;
     floor[i] = s?.floor ?? 0;
     cap[i] = s?.cap ?? 1.2;
@@ -178,8 +181,12 @@ function flatSheets(cycle: ResultCycle, c: CycleColumns, kpis: readonly CloseKpi
     value,
     extra,
     zero: cycle.missing === 'zero',
+    generic,
   };
 }
+
+/** Methods the kernel scores without their settings; the others go the generic way. */
+const SIMPLE_KIND: Partial<Record<ScoringMethod['kind'], number>> = { ratio: FLAT_KIND.ratio, progress: FLAT_KIND.progress, binary: FLAT_KIND.binary };
 
 /**
  * A sheet `sheetIssues` finds unscorable (weights not totalling 100, an empty group, a rating outside its scale …)

@@ -1,5 +1,7 @@
+import type { ScoringMethod } from '../scoring';
 import { ratioAchievement } from '../scoring/ratio';
 import { scoreItem } from './score-sheet';
+import type { KpiItem } from './types';
 
 /**
  * Every sheet of a cycle as flat typed arrays, whatever their templates and per-person overrides: sheets own
@@ -25,10 +27,15 @@ export interface FlatSheets {
   /** Baseline (progress) or scale (rated items); NaN = none. */
   extra: Float64Array;
   zero: boolean;
+  /** Items of kind `generic` (bands, range): their direction and full scoring method, by item index. */
+  generic?: ReadonlyMap<number, { direction: KpiItem['direction']; method: ScoringMethod }>;
 }
 
-/** Item kinds: ratio KPIs are scored inline; progress and binary through `scoreItem`; unscorable items never score. */
-export const FLAT_KIND = { ratio: 0, progress: 1, binary: 2, rated: 3, none: 4 } as const;
+/**
+ * Item kinds: ratio KPIs are scored inline; progress and binary through `scoreItem`; `generic` items (bands,
+ * range: a method with settings) through `scoreItem` with their method from `generic`; unscorable items never score.
+ */
+export const FLAT_KIND = { ratio: 0, progress: 1, binary: 2, rated: 3, none: 4, generic: 5 } as const;
 
 export interface FlatScores {
   itemAchievement: Float64Array;
@@ -109,6 +116,7 @@ function scoreOne(f: FlatSheets, i: number, achievement: Float64Array, score: Fl
     return;
   }
   const x = f.extra[i] as number;
+  const generic = kind === FLAT_KIND.generic ? f.generic?.get(i) : undefined;
   const r =
     kind === FLAT_KIND.rated
       ? scoreItem({ kind: 'rated', code: '', weight: 0, scale: x, rating: v }, '')
@@ -117,8 +125,8 @@ function scoreOne(f: FlatSheets, i: number, achievement: Float64Array, score: Fl
             kind: 'kpi',
             code: '',
             weight: 0,
-            direction: f.increase[i] === 1 ? 'increase' : 'decrease',
-            method: kind === FLAT_KIND.progress ? 'progress' : 'binary',
+            direction: generic?.direction ?? (f.increase[i] === 1 ? 'increase' : 'decrease'),
+            method: generic?.method ?? (kind === FLAT_KIND.progress ? 'progress' : 'binary'),
             target: t === t ? t : null,
             actual: v,
             baseline: x === x ? x : null,

@@ -60,7 +60,7 @@ export function scoreItem(item: SheetItem, group: string): ItemScore {
   }
   const result = scoreKpi({
     direction: item.direction,
-    method: { kind: item.method ?? 'ratio' },
+    method: typeof item.method === 'object' ? item.method : { kind: item.method ?? 'ratio' },
     target: item.target ?? null,
     actual: item.actual ?? null,
     baseline: item.baseline ?? null,

@@ -10,7 +10,7 @@ const Q1: ResultCycle = { startsOn: '2026-01-01', endsOn: '2026-03-31', missing:
 const TABLE = { rate: 1, coefficients: { A: 1.5, B: 1.2, C: 1, D: 0.5 }, round: 1000 };
 
 const kpi = (code: string, group: string, weight: number, target: number | null, actual: number | null, extra: Partial<ResultItem> = {}): ResultItem =>
-  ({ kind: 'kpi', code, group, weight, direction: 'increase', method: 'ratio', target, actual, ...extra }) as ResultItem;
+  ({ kind: 'kpi', code, group, weight, direction: 'increase', method: { kind: 'ratio' }, target, actual, ...extra }) as ResultItem;
 const rated = (code: string, group: string, weight: number, managerRating: number | null): ResultItem => ({ kind: 'rated', code, group, weight, scale: 5, managerRating });
 
 /** The sheet of issue 11 §4. */
@@ -83,8 +83,9 @@ describe('personCycleResult: worked examples', () => {
     expect(personCycleResult(Q1, [empty], TABLE)).toMatchObject({ score: null, grade: null, coefficient: null, bonus: null });
   });
 
-  it('a range KPI is not scored on a sheet; a sheet whose weights do not total 100 gets no score and says why', () => {
-    const sheet = { ...ISSUE_SHEET, items: [kpi('TEMP', 'output', 100, 20, 21, { direction: 'range', method: 'range' }), rated('ON_TIME', 'behavior', 100, 4), rated('PRODUCT', 'competency', 100, 3.5)] };
+  it('a range KPI without a range method is not scored on a sheet; a sheet whose weights do not total 100 gets no score and says why', () => {
+    // A scorecard scores such a KPI against the target's min and max; an item has one target, no range.
+    const sheet = { ...ISSUE_SHEET, items: [kpi('TEMP', 'output', 100, 20, 21, { direction: 'range' }), rated('ON_TIME', 'behavior', 100, 4), rated('PRODUCT', 'competency', 100, 3.5)] };
     const r = sheetResult(Q1, sheet);
     expect(r.items[0]).toMatchObject({ code: 'TEMP', score: null, reason: 'unsupported-method' });
     // (0.2 × 0.8 + 0.2 × 0.7) ÷ 0.4 = 0.75
@@ -93,7 +94,39 @@ describe('personCycleResult: worked examples', () => {
     expect(broken.ownScore).toBeNull();
     expect(broken.problems[0]).toContain('99.99');
   });
+
+  it('bands and range KPIs are scored with their settings, as on the scorecard (docs/targets-and-scoring.md §3)', () => {
+    const r = sheetResult(Q1, BANDS_RANGE_SHEET);
+    expect(r.items).toEqual([
+      { code: 'REV', group: 'output', achievement: 1.1, score: 1.1 },
+      // 99 of 100 → achievement 0.99, in the ≥ 80 % band → score 0.8
+      { code: 'ORDERS', group: 'output', achievement: 0.99, score: 0.8 },
+      // 65 % against 40–60 % with tolerance 10 points → 1 − 5 ÷ 10 = 0.5 (a range KPI: direction range)
+      { code: 'TEMP', group: 'behavior', achievement: 0.5, score: 0.5 },
+      { code: 'PRODUCT', group: 'competency', achievement: 0.7, score: 0.7 },
+    ]);
+    // output 0.7 × 1.1 + 0.3 × 0.8 = 1.01; final 0.6 × 1.01 + 0.2 × 0.5 + 0.2 × 0.7 = 0.846
+    expect(r.groups).toEqual([
+      { code: 'output', score: 1.01 },
+      { code: 'behavior', score: 0.5 },
+      { code: 'competency', score: 0.7 },
+    ]);
+    expect(r.ownScore).toBe(0.846);
+  });
 });
+
+/** Issue sheet with a bands item (ORDERS) and a range KPI (TEMP) in place of NEW_CUST and ON_TIME. */
+const BANDS = { kind: 'bands', bands: [{ min: 0.8, score: 0.8 }, { min: 1, score: 1 }, { min: 1.2, score: 1.2 }] } as const;
+const RANGE = { kind: 'range', min: 0.4, max: 0.6, tolerance: 0.1 } as const;
+const BANDS_RANGE_SHEET: ResultSheet = {
+  ...ISSUE_SHEET,
+  items: [
+    kpi('REV', 'output', 70, 1e9, 1.1e9, { cap: 1.2 }),
+    kpi('ORDERS', 'output', 30, 100, 99, { method: BANDS }),
+    kpi('TEMP', 'behavior', 100, null, 0.65, { direction: 'range', method: RANGE }),
+    rated('PRODUCT', 'competency', 100, 3.5),
+  ],
+};
 
 describe('scoreFlat: every sheet of a cycle in typed arrays gives scoreSheet results', () => {
   it('the issue sheet and a progress/binary sheet, renormalize and zero', () => {
@@ -116,6 +149,31 @@ describe('scoreFlat: every sheet of a cycle in typed arrays gives scoreSheet res
     expect(Array.from(r.sheetScore, roundScore)).toEqual([0.92125, 0.75]);
     expect(Array.from(r.groupScore.slice(0, 3), roundScore)).toEqual([0.995, NaN, 0.7]);
     expect(Array.from(scoreFlat({ ...flat, zero: true }).sheetScore, roundScore)).toEqual([0.737, 0.75]);
+  });
+
+  it('bands and range items take the generic path with their method and give the same scores', () => {
+    const flat = {
+      sheetGroupStart: Int32Array.from([0, 3]),
+      groupItemStart: Int32Array.from([0, 2, 3, 4]),
+      groupWeight: Float64Array.from([60, 20, 20]),
+      itemWeight: Float64Array.from([70, 30, 100, 100]),
+      kind: Uint8Array.from([FLAT_KIND.ratio, FLAT_KIND.generic, FLAT_KIND.generic, FLAT_KIND.rated]),
+      increase: Uint8Array.from([1, 1, 1, 1]),
+      floor: Float64Array.from([0, 0, 0, 0]),
+      cap: Float64Array.from([1.2, 1.2, 1.2, 1.2]),
+      target: Float64Array.from([1e9, 100, NaN, NaN]),
+      value: Float64Array.from([1.1e9, 99, 0.65, 3.5]),
+      extra: Float64Array.from([NaN, NaN, NaN, 5]),
+      zero: false,
+      generic: new Map([
+        [1, { direction: 'increase' as const, method: BANDS }],
+        [2, { direction: 'range' as const, method: RANGE }],
+      ]),
+    };
+    const r = scoreFlat(flat);
+    expect(Array.from(r.itemScore, roundScore)).toEqual([1.1, 0.8, 0.5, 0.7]);
+    expect(Array.from(r.itemAchievement, roundScore)).toEqual([1.1, 0.99, 0.5, 0.7]);
+    expect(Array.from(r.sheetScore, roundScore)).toEqual([0.846]);
   });
 });
 

@@ -4,6 +4,7 @@ import { sheetIssues } from './check-sheet';
 import { gradeOf } from './grade';
 import { timeWeightedScore } from './proration';
 import { scoreSheet } from './score-sheet';
+import type { ScoringMethod } from '../scoring';
 import type { GradeBand, GroupScore, ItemScore, MissingMode, Sheet, SheetItem } from './types';
 
 /**
@@ -14,18 +15,14 @@ import type { GradeBand, GroupScore, ItemScore, MissingMode, Sheet, SheetItem } 
  * core and reads its answers.
  */
 
-/** KPI scoring methods a sheet item can use (range and bands KPIs are not scored on sheets: see docs). */
-export const SHEET_KPI_METHODS = ['ratio', 'progress', 'binary'] as const;
-export type SheetKpiMethod = (typeof SHEET_KPI_METHODS)[number];
-
 export interface ResultKpiItem {
   kind: 'kpi';
   code: string;
   group: string;
   weight: number;
-  /** From the KPI: its direction and scoring settings (`kpis.scoring`). */
+  /** From the KPI: its direction and scoring settings (`kpis.scoring`), the method with its settings (bands, range). */
   direction: 'increase' | 'decrease' | 'range';
-  method: string;
+  method: ScoringMethod;
   floor?: number | undefined;
   cap?: number | undefined;
   baseline?: number | null | undefined;
@@ -161,10 +158,11 @@ function toSheetItem(item: ResultItem): SheetItem {
     kind: 'kpi',
     code: item.code,
     weight: item.weight,
-    direction: item.direction === 'decrease' ? 'decrease' : 'increase',
+    // A range KPI without a range method (scored against a target's min and max on a scorecard, which an item
+    // does not have) has no value on the sheet.
+    direction: method ? item.direction : 'increase',
     method: method ?? 'ratio',
     target: item.target,
-    // A KPI whose method a sheet cannot score (range, bands) has no value on the sheet.
     actual: method ? item.actual : null,
     baseline: item.baseline ?? null,
     ...(item.floor === undefined ? {} : { floor: item.floor }),
@@ -172,9 +170,9 @@ function toSheetItem(item: ResultItem): SheetItem {
   };
 }
 
-function sheetMethod(item: Pick<ResultKpiItem, 'direction' | 'method'>): SheetKpiMethod | null {
-  if (item.direction === 'range') return null;
-  return (SHEET_KPI_METHODS as readonly string[]).includes(item.method) ? (item.method as SheetKpiMethod) : null;
+/** The KPI's scoring method as a sheet scores it (every method the scorecard has), or null when it cannot. */
+function sheetMethod(item: Pick<ResultKpiItem, 'direction' | 'method'>): ScoringMethod | null {
+  return item.direction === 'range' && item.method.kind !== 'range' ? null : item.method;
 }
 
 function payOf(rule: BonusRuleInEffect, base: number, grade: string, score: number | null): { coefficient: number; bonus: number } | null {
@@ -194,20 +192,20 @@ export function latestSheet<T extends { startsOn: string }>(sheets: readonly T[]
 const max = (a: string, b: string) => (a > b ? a : b);
 const min = (a: string, b: string) => (a < b ? a : b);
 
-/** What a sheet item takes from its KPI: direction and the KPI's scoring settings (`kpis.scoring`). */
+/** What a sheet item takes from its KPI: direction and the KPI's scoring settings (`kpis.scoring`), as a scorecard. */
 export function kpiItemSettings(kpi: {
   direction: string;
   baseline: number | null;
-  scoring: { method?: { kind: string }; floor?: number; cap?: number };
+  scoring: { method?: ScoringMethod; floor?: number; cap?: number };
 }): Pick<ResultKpiItem, 'direction' | 'method' | 'floor' | 'cap' | 'baseline'> {
   return {
     direction: kpi.direction === 'decrease' ? 'decrease' : kpi.direction === 'range' ? 'range' : 'increase',
-    method: kpi.scoring.method?.kind ?? 'ratio',
+    method: kpi.scoring.method ?? { kind: 'ratio' },
     floor: kpi.scoring.floor,
     cap: kpi.scoring.cap,
     baseline: kpi.baseline,
   };
 }
 
-/** The sheet method of a KPI item, or null when a sheet cannot score it (range direction, range or bands method). */
+/** The method a sheet scores a KPI item with, or null when it cannot (a range KPI without a range method). */
 export const sheetMethodOf = sheetMethod;

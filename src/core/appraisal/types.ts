@@ -1,3 +1,5 @@
+import type { ScoringMethod } from '../scoring';
+
 /**
  * An evaluation sheet (phiếu đánh giá) for one person: groups with weights, items with weights. Weights are
  * percentages that total exactly 100 at each level. Scores are fractions (0.95 = 95 %).
@@ -13,9 +15,10 @@ export interface KpiItem {
   kind: 'kpi';
   code: string;
   weight: number;
-  direction: 'increase' | 'decrease';
-  /** Default `ratio`. */
-  method?: 'ratio' | 'progress' | 'binary';
+  /** `range` only with a `range` method. */
+  direction: 'increase' | 'decrease' | 'range';
+  /** Default `ratio`; a KPI's full scoring method (`range`, `bands` with their settings) as an object. */
+  method?: 'ratio' | 'progress' | 'binary' | ScoringMethod;
   target?: number | null;
   /** Absent or null: the item has no value yet. */
   actual?: number | null;

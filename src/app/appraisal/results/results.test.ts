@@ -15,7 +15,7 @@ import { closeCycle, refreshSheets } from './refresh';
 describe.each(engines())('appraisal results on %s', (engine) => {
   let t: TestApp;
   let admin: ApiClient;
-  const id = { root: 0, team: 0, sub: 0, an: 0, binh: 0, chi: 0, dao: 0, daoSheet: 0, sales: 0, conv: 0, other: 0, cycle: 0, anSheet: 0, binhSheet: 0, chiA: 0, chiB: 0 };
+  const id = { root: 0, team: 0, sub: 0, an: 0, binh: 0, chi: 0, dao: 0, daoSheet: 0, em: 0, q2: 0, emSheet: 0, sales: 0, conv: 0, other: 0, cycle: 0, anSheet: 0, binhSheet: 0, chiA: 0, chiB: 0 };
 
   const checkIn = (kpi: string, period: string, personId: number, body: object) =>
     admin.request({ method: 'POST', url: `/api/kpis/${kpi}/checkins`, payload: { period, scope: { type: 'person', id: personId }, ...body } });
@@ -99,6 +99,33 @@ describe.each(engines())('appraisal results on %s', (engine) => {
       { code: 'output', weight: 70 },
       { code: 'behavior', weight: 30 },
     ];
+    // Em (TEAM) in 2025-Q2: output 60 (ORDERS scored by bands), behavior 40 (TEMP range 40–60 % tolerance 10 points,
+    // weight 70; TEMP_OLD a range KPI without a range method, weight 30).
+    const bands = { kind: 'bands', bands: [{ min: 0.8, score: 0.8 }, { min: 1, score: 1 }, { min: 1.2, score: 1.2 }] };
+    const orders = await addKpi(db, 'R_ORDERS', { scoring: { method: bands } });
+    const temp = await addKpi(db, 'R_TEMP', { direction: 'range', aggregation: 'avg', scoring: { method: { kind: 'range', min: 0.4, max: 0.6, tolerance: 0.1 } } });
+    const tempOld = await addKpi(db, 'R_TEMP_OLD', { direction: 'range', aggregation: 'avg' });
+    id.em = await addPerson(db, 'Em Results', id.team);
+    id.q2 = await addCycle(db, { code: 'R-2025-Q2', startsOn: '2025-04-01', endsOn: '2025-06-30' });
+    id.emSheet = (
+      await addSheet(db, {
+        cycleId: id.q2,
+        startsOn: '2025-04-01',
+        endsOn: '2025-06-30',
+        personId: id.em,
+        unitId: id.team,
+        bonusBase: 2_000_000,
+        groups: [
+          { code: 'output', weight: 60 },
+          { code: 'behavior', weight: 40 },
+        ],
+        items: [
+          { code: 'ORDERS', group: 'output', weight: 100, kpiId: orders, target: 100 },
+          { code: 'TEMP', group: 'behavior', weight: 70, kpiId: temp },
+          { code: 'TEMP_OLD', group: 'behavior', weight: 30, kpiId: tempOld, target: 0.5 },
+        ],
+      })
+    ).sheetId;
     id.daoSheet = (await addSheet(db, { cycleId: id.cycle, startsOn: '2025-01-01', endsOn: '2025-03-31', groups, personId: id.dao, unitId: id.sub, items, bonusBase: 1_000_000 })).sheetId;
   });
 
@@ -193,6 +220,25 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     expect((await unitResults())[id.sub]!.mean).toBeCloseTo((0.42 + 0.88) / 2, 12);
     await t.database.db.updateTable('appraisal_cycles').set({ missing: 'renormalize' }).where('id', '=', id.cycle).execute();
     await t.store.transaction((tx) => refreshSheets(tx, [id.binhSheet]));
+  });
+
+  it('KPIs scored by bands and range are scored on the sheet with their settings, by a refresh and by closeCycle', async () => {
+    for (const [kpi, period, value] of [['R_ORDERS', '2025-04', 50], ['R_ORDERS', '2025-05', 49], ['R_TEMP', '2025-04', 0.6], ['R_TEMP', '2025-05', 0.7], ['R_TEMP_OLD', '2025-04', 0.5]] as const) {
+      expect((await checkIn(kpi, period, id.em, { value })).statusCode).toBe(200);
+    }
+    // ORDERS 50 + 49 = 99 of 100 → achievement 0.99, band ≥ 80 % → 0.8; TEMP mean 0.65, 5 points above 60 % → 1 − 5 ÷ 10 = 0.5;
+    // TEMP_OLD has no range to score against → skipped. Output 0.8, behavior 0.5, final 0.6 × 0.8 + 0.4 × 0.5 = 0.68 → D;
+    // the rule from 2025-06-01 is in effect at the Q2 end: D 7 × 2,000,000
+    const expected = {
+      items: { ORDERS: { actual: 99, achievement: 0.99, score: 0.8 }, TEMP: { actual: 0.65, achievement: 0.5, score: 0.5 }, TEMP_OLD: { actual: 0.5, achievement: null, score: null } },
+      sheet: { own_score: 0.68, score: 0.68, grade: 'D', coefficient: 7, bonus: '14000000' },
+      groups: { output: 0.8, behavior: 0.5 },
+    };
+    const stored = async () => ({ items: await items(id.emSheet), sheet: await sheet(id.emSheet), groups: await groupScores(id.emSheet) });
+    expect(await stored()).toEqual(expected);
+    await sql`UPDATE appraisal_items SET achievement = NULL, score = NULL WHERE sheet_id = ${id.emSheet}`.execute(t.database.db);
+    await t.store.transaction((tx) => closeCycle(tx, id.q2));
+    expect(await stored()).toEqual(expected);
   });
 
   describe('a locked cycle: values and targets are read-only', () => {
