@@ -1,4 +1,4 @@
-import type { DecimalStyle } from '../import/numbers';
+import { cleanNumberText, type DecimalStyle } from '../import/numbers';
 
 /**
  * Exact numbers for datasets: the cell's digits are moved, never computed, so `1.234.567,5` becomes the
@@ -9,8 +9,6 @@ import type { DecimalStyle } from '../import/numbers';
 /** Digits of a stored number, integer and fractional part together: far beyond money, far below NUMERIC's limit. */
 export const MAX_NUMBER_DIGITS = 40;
 
-const SPACES = /[\s\u00a0\u202f]/g;
-const CURRENCY = /(?:₫|vnđ|vnd|đ)$/i;
 const DIGITS = /^\d+$/;
 const GROUPED = { '.': /^\d{1,3}(?:\.\d{3})+$/, ',': /^\d{1,3}(?:,\d{3})+$/ } as const;
 
@@ -26,22 +24,10 @@ const NOT_A_NUMBER = { ok: false, reason: 'not_a_number' } as const;
 export function exactNumber(text: string, style: DecimalStyle): ExactNumber {
   const fast = fastCanonical(text, style === 'comma' ? COMMA : DOT);
   if (fast !== null) return fast;
-  let t = text.replace(SPACES, '');
-  let percent = false;
-  if (t.endsWith('%')) {
-    percent = true;
-    t = t.slice(0, -1);
-  } else {
-    t = t.replace(CURRENCY, '');
-  }
-  let negative = false;
-  if (t.startsWith('-') || t.startsWith('+')) {
-    negative = t[0] === '-';
-    t = t.slice(1);
-  } else if (t.startsWith('(') && t.endsWith(')')) {
-    negative = true;
-    t = t.slice(1, -1);
-  }
+  const cleaned = cleanNumberText(text);
+  if (cleaned === null) return NOT_A_NUMBER;
+  const { body: t, percent } = cleaned;
+  const negative = cleaned.sign === '-';
   const decimal = style === 'comma' ? ',' : '.';
   const thousands = style === 'comma' ? '.' : ',';
   const at = t.indexOf(decimal);

@@ -21,13 +21,16 @@ export type ParsedNumber =
 const CURRENCY = /(?:₫|vnđ|vnd|đ)$/i;
 const SPACES = /[\s\u00a0\u202f]/g;
 
-interface Cleaned {
+export interface CleanedNumber {
+  /** '-' or ''. */
   sign: string;
+  /** Digits with `.` and `,` only. */
   body: string;
   percent: boolean;
 }
 
-function clean(text: string): Cleaned | null {
+/** A number cell without spaces, currency, sign, accounting brackets and `%`; null when what is left is not digits and separators. */
+export function cleanNumberText(text: string): CleanedNumber | null {
   let t = text.replace(SPACES, '');
   let percent = false;
   if (t.endsWith('%')) {
@@ -59,7 +62,7 @@ const grouped = (s: string, sep: string) => (sep === '.' ? GROUPED_DOT : GROUPED
 export function numberShape(text: string): NumberShape {
   const fast = fastShape(text);
   if (fast !== undefined) return fast;
-  const c = clean(text);
+  const c = cleanNumberText(text);
   return c ? shapeOf(c.body) : { kind: 'not_a_number' };
 }
 
@@ -120,7 +123,7 @@ function parseUnusual(text: string, style: DecimalStyle | null): ParsedNumber {
     if (style !== null && style !== cellStyle) return { ok: false, reason: 'wrong_style' };
     return { ok: true, value: Number(`${m[1]}.${m[3]}`), percent: false };
   }
-  const c = clean(text);
+  const c = cleanNumberText(text);
   if (!c) return { ok: false, reason: 'not_a_number' };
   const shape = shapeOf(c.body);
   if (shape.kind === 'not_a_number') return { ok: false, reason: 'not_a_number' };

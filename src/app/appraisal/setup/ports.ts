@@ -1,4 +1,4 @@
-import type { CycleFrequency, CyclePhase, CycleRecord, GradeBand, MissingMode } from '../../../core/appraisal';
+import type { CyclePhase, CycleRecord } from '../../../core/appraisal';
 
 /** A vi/en pair (group, item and level names). */
 export interface Names {
@@ -47,19 +47,8 @@ export interface BonusRuleRecord extends BonusRuleInput {
   createdAt: string;
 }
 
-export interface CycleInput {
-  code: string;
-  name: string;
-  frequency: CycleFrequency;
-  period: string;
-  startsOn: string;
-  endsOn: string;
-  deadlines: Partial<Record<CyclePhase, string>>;
-  missing: MissingMode;
-  bands: GradeBand[];
-  distribution: Record<string, number> | null;
-  secondApproval: boolean;
-}
+/** A new cycle: everything a cycle record has except what the system sets (id, phase, lock and publish times). */
+export type CycleInput = Omit<CycleRecord, 'id' | 'phase' | 'lockedAt' | 'publishedAt'>;
 
 export type CyclePatch = Partial<Pick<CycleInput, 'name' | 'deadlines' | 'missing' | 'bands' | 'distribution' | 'secondApproval'>>;
 
