@@ -1,7 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppraisalResultsStore, ResultItemRow, ResultSheetRow } from '../../app/appraisal/results/ports';
+import type {
+  AppraisalResultsStore,
+  RefreshFrom,
+  RefreshInputs,
+  RefreshItemRow,
+  ResultItemRow,
+  SheetResultWrite,
+} from '../../app/appraisal/results/ports';
 import type { CycleColumns } from '../../core/appraisal/cycle-close';
-import type { ActualTotals } from '../../core/evaluation';
+import type { GradeBand, MissingMode } from '../../core/appraisal/types';
+import type { ActualTotals, ScoringConfig } from '../../core/evaluation';
 import type { DB } from '../schema';
 
 const LOCKED_PHASES = sql.raw(`('locked', 'published')`);
@@ -24,16 +32,21 @@ interface TotalsRow {
 }
 
 /**
- * A person's values of each KPI item over its sheet's dates, from rows of the KPI's period kind, rolled up
- * like `actuals.aggregate` rolls up a scope's values over a period (the same `last` expression). Only the
- * statistic the KPI's aggregation reads is computed (the others come back null); `valueOfTotals` picks it.
+ * The totals of a person's values of one KPI item, rolled up like `actuals.aggregate` rolls up a scope's values
+ * over a period (the same `last` expression). Only the statistic the KPI's aggregation (`agg`) reads is computed
+ * (the others come back null); `valueOfTotals` picks it.
  */
+function totalsColumns(agg: ReturnType<typeof sql>) {
+  return sql`count(*) AS n, sum(a.value) FILTER (WHERE ${agg} = 'sum') AS sum, avg(a.value) FILTER (WHERE ${agg} = 'avg') AS avg,
+      min(a.value) FILTER (WHERE ${agg} = 'min') AS min, max(a.value) FILTER (WHERE ${agg} = 'max') AS max,
+      (max(ARRAY[(a.period_start - DATE '2000-01-01')::numeric, a.value]) FILTER (WHERE ${agg} = 'last'))[2] AS last,
+      sum(a.numerator) FILTER (WHERE ${agg} = 'ratio') AS num, sum(a.denominator) FILTER (WHERE ${agg} = 'ratio') AS den`;
+}
+
+/** A person's values of each KPI item of a cycle over its sheet's dates, from rows of the KPI's period kind. */
 function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: number; kind: string; aggregation: string }[]) {
   return sql<TotalsRow>`
-    SELECT i.id AS item_id, count(*) AS n, sum(a.value) FILTER (WHERE fk.agg = 'sum') AS sum, avg(a.value) FILTER (WHERE fk.agg = 'avg') AS avg,
-      min(a.value) FILTER (WHERE fk.agg = 'min') AS min, max(a.value) FILTER (WHERE fk.agg = 'max') AS max,
-      (max(ARRAY[(a.period_start - DATE '2000-01-01')::numeric, a.value]) FILTER (WHERE fk.agg = 'last'))[2] AS last,
-      sum(a.numerator) FILTER (WHERE fk.agg = 'ratio') AS num, sum(a.denominator) FILTER (WHERE fk.agg = 'ratio') AS den
+    SELECT i.id AS item_id, ${totalsColumns(sql`fk.agg`)}
     FROM appraisal_items i
     JOIN appraisal_sheets s ON s.id = i.sheet_id
     JOIN unnest(${kinds.map((k) => k.kpiId)}::int[], ${kinds.map((k) => k.kind)}::text[], ${kinds.map((k) => k.aggregation)}::text[]) AS fk(kpi_id, kind, agg)
@@ -44,7 +57,7 @@ function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: num
     GROUP BY i.id`;
 }
 
-const toTotals = (r: TotalsRow): ActualTotals => ({
+const toTotals = (r: Omit<TotalsRow, 'item_id'>): ActualTotals => ({
   kind: '',
   count: Number(r.n),
   sum: nanOr(r.sum),
@@ -82,72 +95,185 @@ function withGroupScores(groups: ReturnType<typeof sql>, scores: ReturnType<type
     FROM jsonb_array_elements(${groups}) WITH ORDINALITY AS e(g, o)), '[]'::jsonb)`;
 }
 
+/** One UPDATE of sheet results from column arrays (group scores merged into the groups JSON). */
+function updateSheets(rows: readonly SheetResultWrite[]) {
+  return sql`
+    UPDATE appraisal_sheets s SET own_score = t.own_score, score = t.score, grade = t.grade, coefficient = t.coefficient, bonus = t.bonus,
+      groups = ${withGroupScores(sql`s.groups`, sql`t.group_scores`)}
+    FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => dbl(r.ownScore))}::float8[], ${rows.map((r) => dbl(r.score))}::float8[],
+      ${rows.map((r) => r.grade)}::text[], ${rows.map((r) => dbl(r.coefficient))}::float8[], ${rows.map((r) => dbl(r.bonus))}::numeric[],
+      ${rows.map((r) => JSON.stringify(r.groupScores))}::jsonb[])
+      AS t(id, own_score, score, grade, coefficient, bonus, group_scores)
+    WHERE s.id = t.id`;
+}
+
+/** One row per item of a sheet to refresh (a sheet without items: one row with null item columns). */
+interface RefreshRow {
+  id: number;
+  cycle_id: number;
+  person_id: number;
+  unit_id: number;
+  starts_on: string;
+  ends_on: string;
+  groups: { code: string; weight: number | string }[];
+  bonus_base: string;
+  calibrated_grade: string | null;
+  score: number | null;
+  cycle_starts_on: string;
+  cycle_ends_on: string;
+  missing: MissingMode;
+  bands: GradeBand[];
+  rate: string | null;
+  coefficients: Record<string, number> | null;
+  round_step: string | null;
+  item_id: number | null;
+  group_code: string;
+  code: string;
+  kind: 'kpi' | 'rated';
+  weight: string;
+  target: string | null;
+  scale: number | null;
+  manager_rating: string | null;
+  kpi_id: number | null;
+  direction: string;
+  aggregation: string;
+  frequency: string | null;
+  baseline_value: string | null;
+  scoring: ScoringConfig | null;
+  n: string | null;
+  sum: string | null;
+  avg: string | null;
+  min: string | null;
+  max: string | null;
+  last: string | null;
+  num: string | null;
+  den: string | null;
+}
+
+function refreshItem(r: RefreshRow): RefreshItemRow {
+  return {
+    id: r.item_id!,
+    sheetId: r.id,
+    groupCode: r.group_code,
+    code: r.code,
+    kind: r.kind,
+    weight: Number(r.weight),
+    target: num(r.target),
+    scale: r.scale,
+    managerRating: num(r.manager_rating),
+    kpi:
+      r.kpi_id === null
+        ? null
+        : { id: r.kpi_id, direction: r.direction, aggregation: r.aggregation, frequency: r.frequency, baseline: num(r.baseline_value), scoring: r.scoring ?? {} },
+    totals: r.n === null ? null : toTotals(r as RefreshRow & { n: string; item_id: number }),
+  };
+}
+
+/**
+ * The refresh's one read (see `AppraisalResultsStore.refreshInputs`): one row per item with its sheet, cycle,
+ * bonus rule in effect, KPI settings and the totals of the person's values (a lateral aggregate over the
+ * person's index). The sheets are locked (FOR UPDATE) in id order.
+ */
+function refreshQuery(from: RefreshFrom, periodKinds: readonly { frequency: string | null; kind: string }[]) {
+  const picked =
+    'sheetIds' in from
+      ? sql`SELECT person_id, cycle_id FROM appraisal_sheets WHERE id = ANY(${[...from.sheetIds]}::int[])`
+      : sql`SELECT s.person_id, s.cycle_id
+          FROM unnest(${from.writes.map((w) => w.personId)}::int[], ${from.writes.map((w) => w.kpiId)}::int[], ${from.writes.map((w) => w.start)}::date[],
+            ${from.writes.map((w) => w.end)}::date[]) AS w(person_id, kpi_id, starts_on, ends_on)
+          JOIN appraisal_sheets s ON s.person_id = w.person_id AND s.starts_on <= w.ends_on AND s.ends_on >= w.starts_on
+          WHERE EXISTS (SELECT 1 FROM appraisal_items i WHERE i.sheet_id = s.id AND i.kpi_id = w.kpi_id)`;
+  const kindOf = sql`(${periodKinds.map((p) => p.kind)}::text[])[array_position(${periodKinds.map((p) => p.frequency)}::text[], k.frequency)]`;
+  return sql<RefreshRow>`
+    WITH sheets AS (
+      SELECT s.id, s.cycle_id, s.person_id, s.unit_id, s.starts_on, s.ends_on, s.groups, s.bonus_base, s.calibrated_grade, s.score
+      FROM appraisal_sheets s JOIN appraisal_cycles c ON c.id = s.cycle_id
+      WHERE (s.person_id, s.cycle_id) IN (${picked}) AND c.phase NOT IN ${LOCKED_PHASES}
+      ORDER BY s.id
+      FOR UPDATE OF s
+    )
+    SELECT s.*, c.starts_on AS cycle_starts_on, c.ends_on AS cycle_ends_on, c.missing, c.bands, br.rate, br.coefficients, br.round_step,
+      i.id AS item_id, i.group_code, i.code, i.kind, i.weight, i.target, i.scale, i.manager_rating, i.kpi_id,
+      k.direction, k.aggregation, k.frequency, k.baseline_value, k.scoring, t.*
+    FROM sheets s JOIN appraisal_cycles c ON c.id = s.cycle_id
+    LEFT JOIN LATERAL (
+      SELECT r.rate, r.coefficients, r.round_step FROM appraisal_bonus_rules r WHERE r.effective_from <= c.ends_on ORDER BY r.effective_from DESC LIMIT 1
+    ) br ON true
+    LEFT JOIN appraisal_items i ON i.sheet_id = s.id
+    LEFT JOIN kpis k ON k.id = i.kpi_id
+    LEFT JOIN LATERAL (
+      SELECT ${totalsColumns(sql`k.aggregation`)}
+      FROM kpi_actuals a
+      WHERE a.scope_type = 'person' AND a.scope_id = s.person_id AND a.kpi_id = i.kpi_id AND a.period_kind = ${kindOf}
+        AND a.period_start >= s.starts_on AND a.period_end <= s.ends_on
+    ) t ON i.kpi_id IS NOT NULL
+    ORDER BY s.id, i.sort, i.id`;
+}
+
 export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
   return {
-    async lockSheets(sheetIds) {
-      if (sheetIds.length === 0) return [];
-      const { rows } = await sql<{
-        id: number;
-        cycle_id: number;
-        person_id: number;
-        unit_id: number;
-        starts_on: string;
-        ends_on: string;
-        groups: { code: string; weight: number | string }[];
-        bonus_base: string;
-        calibrated_grade: string | null;
-        score: number | null;
-      }>`
-        SELECT s.id, s.cycle_id, s.person_id, s.unit_id, s.starts_on, s.ends_on, s.groups, s.bonus_base, s.calibrated_grade, s.score
-        FROM appraisal_sheets s JOIN appraisal_cycles c ON c.id = s.cycle_id
-        WHERE (s.person_id, s.cycle_id) IN (SELECT person_id, cycle_id FROM appraisal_sheets WHERE id = ANY(${[...sheetIds]}::int[]))
-          AND c.phase NOT IN ${LOCKED_PHASES}
-        ORDER BY s.id
-        FOR UPDATE OF s`.execute(db);
-      return rows.map(
-        (r): ResultSheetRow => ({
-          id: r.id,
-          cycleId: r.cycle_id,
-          personId: r.person_id,
-          unitId: r.unit_id,
-          startsOn: day(r.starts_on),
-          endsOn: day(r.ends_on),
-          groups: r.groups.map((g) => ({ code: g.code, weight: Number(g.weight) })),
-          bonusBase: Number(r.bonus_base),
-          calibratedGrade: r.calibrated_grade,
-          score: r.score,
-        }),
-      );
+    async refreshInputs(from, periodKinds) {
+      const { rows } = await refreshQuery(from, periodKinds).execute(db);
+      const out: RefreshInputs = { sheets: [], items: [], cycles: new Map() };
+      for (const r of rows) {
+        if (out.sheets.at(-1)?.id !== r.id) {
+          out.sheets.push({
+            id: r.id,
+            cycleId: r.cycle_id,
+            personId: r.person_id,
+            unitId: r.unit_id,
+            startsOn: day(r.starts_on),
+            endsOn: day(r.ends_on),
+            groups: r.groups.map((g) => ({ code: g.code, weight: Number(g.weight) })),
+            bonusBase: Number(r.bonus_base),
+            calibratedGrade: r.calibrated_grade,
+            score: r.score,
+          });
+        }
+        if (r.item_id !== null) out.items.push(refreshItem(r));
+        if (!out.cycles.has(r.cycle_id)) {
+          out.cycles.set(r.cycle_id, {
+            cycle: { startsOn: day(r.cycle_starts_on), endsOn: day(r.cycle_ends_on), missing: r.missing, bands: r.bands },
+            rule: r.rate === null ? null : { rate: Number(r.rate), coefficients: r.coefficients, round: Number(r.round_step) },
+          });
+        }
+      }
+      return out;
     },
 
-    async items(sheetIds) {
-      if (sheetIds.length === 0) return [];
-      const { rows } = await sql<
-        KpiRow & { id: number; sheet_id: number; group_code: string; code: string; kind: 'kpi' | 'rated'; weight: string; target: string | null; scale: number | null; manager_rating: string | null }
-      >`
-        SELECT i.id, i.sheet_id, i.group_code, i.code, i.kind, i.weight, i.target, i.scale, i.manager_rating,
-          k.id AS kpi_id, k.direction, k.aggregation, k.frequency, k.baseline_value, k.scoring
-        FROM appraisal_items i LEFT JOIN kpis k ON k.id = i.kpi_id
-        WHERE i.sheet_id = ANY(${[...sheetIds]}::int[])
-        ORDER BY i.sheet_id, i.sort, i.id`.execute(db);
-      return rows.map((r) => ({
-        id: r.id,
-        sheetId: r.sheet_id,
-        groupCode: r.group_code,
-        code: r.code,
-        kind: r.kind,
-        weight: Number(r.weight),
-        target: num(r.target),
-        scale: r.scale,
-        managerRating: num(r.manager_rating),
-        kpi: r.kpi_id === null ? null : toKpi(r),
-      }));
-    },
-
-    async itemTotals(itemIds, kinds) {
-      if (itemIds.length === 0 || kinds.length === 0) return new Map();
-      const { rows } = await totalsQuery(sql`i.id = ANY(${[...itemIds]}::int[])`, kinds).execute(db);
-      return new Map(rows.map((r) => [r.item_id, toTotals(r)]));
+    async saveRefresh(w) {
+      if (w.items.length === 0 && w.sheets.length === 0 && w.units.length === 0) return;
+      const { items, sheets, units } = w;
+      await sql`
+        WITH RECURSIVE items_up AS (
+          UPDATE appraisal_items i SET actual = t.actual, achievement = t.achievement, score = t.score
+          FROM unnest(${items.map((r) => r.id)}::int[], ${items.map((r) => dbl(r.actual))}::float8[],
+            ${items.map((r) => dbl(r.achievement))}::float8[], ${items.map((r) => dbl(r.score))}::float8[]) AS t(id, actual, achievement, score)
+          WHERE i.id = t.id AND (i.actual IS DISTINCT FROM t.actual::numeric OR i.achievement IS DISTINCT FROM t.achievement OR i.score IS DISTINCT FROM t.score)
+        ), sheets_up AS (
+          ${updateSheets(sheets)}
+        ), delta AS (
+          SELECT * FROM unnest(${units.map((d) => d.cycleId)}::int[], ${units.map((d) => d.unitId)}::int[], ${units.map((d) => d.people)}::int[],
+            ${units.map((d) => d.sum)}::float8[]) AS d(cycle_id, unit_id, people, score_sum)
+        ), up(cycle_id, unit_id, people, score_sum) AS (
+          SELECT cycle_id, unit_id, people, score_sum FROM delta
+          UNION ALL
+          SELECT up.cycle_id, u.parent_id, up.people, up.score_sum FROM up JOIN org_units u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
+        ), agg AS (
+          SELECT cycle_id, unit_id, sum(people)::int AS people, sum(score_sum) AS score_sum FROM up GROUP BY cycle_id, unit_id
+        ), dropped AS (
+          DELETE FROM appraisal_unit_results r USING agg
+          WHERE r.cycle_id = agg.cycle_id AND r.unit_id = agg.unit_id AND r.people + agg.people <= 0
+          RETURNING r.cycle_id, r.unit_id
+        )
+        INSERT INTO appraisal_unit_results AS r (cycle_id, unit_id, people, score_sum, mean_score)
+        SELECT cycle_id, unit_id, people, score_sum, CASE WHEN people > 0 THEN score_sum / people END
+        FROM agg
+        WHERE NOT EXISTS (SELECT 1 FROM dropped d WHERE d.cycle_id = agg.cycle_id AND d.unit_id = agg.unit_id)
+          AND (agg.people > 0 OR EXISTS (SELECT 1 FROM appraisal_unit_results x WHERE x.cycle_id = agg.cycle_id AND x.unit_id = agg.unit_id))
+        ORDER BY cycle_id, unit_id
+        ON CONFLICT (cycle_id, unit_id) DO UPDATE SET people = r.people + excluded.people, score_sum = r.score_sum + excluded.score_sum,
+          mean_score = CASE WHEN r.people + excluded.people > 0 THEN (r.score_sum + excluded.score_sum) / (r.people + excluded.people) END`.execute(db);
     },
 
     async cycleTotals(cycleId, kinds) {
@@ -198,32 +324,7 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
 
     async saveSheets(rows) {
       if (rows.length === 0) return;
-      await sql`
-        UPDATE appraisal_sheets s SET own_score = t.own_score, score = t.score, grade = t.grade, coefficient = t.coefficient, bonus = t.bonus,
-          groups = ${withGroupScores(sql`s.groups`, sql`t.group_scores`)}
-        FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => dbl(r.ownScore))}::float8[], ${rows.map((r) => dbl(r.score))}::float8[],
-          ${rows.map((r) => r.grade)}::text[], ${rows.map((r) => dbl(r.coefficient))}::float8[], ${rows.map((r) => dbl(r.bonus))}::numeric[],
-          ${rows.map((r) => JSON.stringify(r.groupScores))}::jsonb[])
-          AS t(id, own_score, score, grade, coefficient, bonus, group_scores)
-        WHERE s.id = t.id`.execute(db);
-    },
-
-    async addUnitDeltas(cycleId, deltas) {
-      if (deltas.length === 0) return;
-      await sql`
-        WITH RECURSIVE d AS (
-          SELECT * FROM unnest(${deltas.map((d) => d.unitId)}::int[], ${deltas.map((d) => d.people)}::int[], ${deltas.map((d) => d.sum)}::float8[]) AS d(unit_id, people, score_sum)
-        ), up(unit_id, people, score_sum) AS (
-          SELECT unit_id, people, score_sum FROM d
-          UNION ALL
-          SELECT u.parent_id, up.people, up.score_sum FROM up JOIN org_units u ON u.id = up.unit_id WHERE u.parent_id IS NOT NULL
-        )
-        INSERT INTO appraisal_unit_results AS r (cycle_id, unit_id, people, score_sum, mean_score)
-        SELECT ${cycleId}, unit_id, sum(people), sum(score_sum), CASE WHEN sum(people) > 0 THEN sum(score_sum) / sum(people) END
-        FROM up GROUP BY unit_id ORDER BY unit_id
-        ON CONFLICT (cycle_id, unit_id) DO UPDATE SET people = r.people + excluded.people, score_sum = r.score_sum + excluded.score_sum,
-          mean_score = CASE WHEN r.people + excluded.people > 0 THEN (r.score_sum + excluded.score_sum) / (r.people + excluded.people) END`.execute(db);
-      await sql`DELETE FROM appraisal_unit_results WHERE cycle_id = ${cycleId} AND people <= 0`.execute(db);
+      await updateSheets(rows).execute(db);
     },
 
     async replaceUnitResults(cycleId, rows) {
@@ -238,18 +339,6 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
     async units() {
       const rows = await db.selectFrom('org_units').select(['id', 'parent_id']).execute();
       return rows.map((r) => ({ id: r.id, parentId: r.parent_id }));
-    },
-
-    async sheetsForWrites(writes) {
-      if (writes.length === 0) return [];
-      const { rows } = await sql<{ id: number }>`
-        SELECT DISTINCT s.id
-        FROM unnest(${writes.map((w) => w.personId)}::int[], ${writes.map((w) => w.kpiId)}::int[], ${writes.map((w) => w.start)}::date[],
-          ${writes.map((w) => w.end)}::date[]) AS w(person_id, kpi_id, starts_on, ends_on)
-        JOIN appraisal_sheets s ON s.person_id = w.person_id AND s.starts_on <= w.ends_on AND s.ends_on >= w.starts_on
-        JOIN appraisal_cycles c ON c.id = s.cycle_id AND c.phase NOT IN ${LOCKED_PHASES}
-        WHERE EXISTS (SELECT 1 FROM appraisal_items i WHERE i.sheet_id = s.id AND i.kpi_id = w.kpi_id)`.execute(db);
-      return rows.map((r) => r.id);
     },
 
     async lockedKpis(q) {

@@ -1,5 +1,5 @@
 import type { CycleColumns } from '../../../core/appraisal/cycle-close';
-import type { BonusRuleInEffect } from '../../../core/appraisal/sheet-result';
+import type { BonusRuleInEffect, ResultCycle } from '../../../core/appraisal/sheet-result';
 import type { LockedKpi, PersonWrite } from '../../../core/appraisal/value-lock';
 import type { ActualTotals, ScoringConfig } from '../../../core/evaluation';
 
@@ -31,6 +31,22 @@ export interface ResultItemRow {
   kpi: { id: number; direction: string; aggregation: string; frequency: string | null; baseline: number | null; scoring: ScoringConfig } | null;
 }
 
+/** A KPI item's values over its sheet's dates (null = none), with the item. */
+export interface RefreshItemRow extends ResultItemRow {
+  totals: ActualTotals | null;
+}
+
+/** Everything a refresh needs, read in one statement. */
+export interface RefreshInputs {
+  sheets: ResultSheetRow[];
+  /** In each sheet's item order. */
+  items: RefreshItemRow[];
+  cycles: Map<number, { cycle: ResultCycle; rule: BonusRuleInEffect | null }>;
+}
+
+/** Which sheets a refresh starts from: these sheets, or the sheets these person-scope writes touch. */
+export type RefreshFrom = { sheetIds: readonly number[] } | { writes: readonly PersonWrite[] };
+
 /** Which period kind a KPI's values are aggregated from (its frequency's, see core/evaluation). */
 export interface KpiKind {
   kpiId: number;
@@ -57,8 +73,9 @@ export interface SheetResultWrite {
   bonus: number | null;
 }
 
-/** A change of one unit's own counts (the unit and its ancestors take it). */
+/** A change of one unit's own counts in a cycle (the unit and its ancestors take it). */
 export interface UnitDelta {
+  cycleId: number;
   unitId: number;
   people: number;
   sum: number;
@@ -67,14 +84,19 @@ export interface UnitDelta {
 /** Storage for the results part of people performance (implemented in db/repositories/appraisal-results.ts). */
 export interface AppraisalResultsStore {
   /**
-   * The sheets of the people of `sheetIds` in the same cycles (a person's result needs all of their sheets),
-   * locked until the transaction ends, so two refreshes of one person run one after the other.
-   * Sheets of locked or published cycles are left out: their results are frozen.
+   * One statement: the sheets to refresh — of the people of `from` in the same cycles (a person's result needs
+   * all of their sheets), in cycles that are not locked or published — locked until the transaction ends (two
+   * refreshes of one person run one after the other), with their items, each KPI item's totals of the person's
+   * values over the sheet's dates from rows of its KPI's period kind (`periodKinds`: frequency → kind), each
+   * cycle's settings and the bonus rule in effect at its end. Nothing when no open sheet has an item for a
+   * written KPI.
    */
-  lockSheets(sheetIds: readonly number[]): Promise<ResultSheetRow[]>;
-  items(sheetIds: readonly number[]): Promise<ResultItemRow[]>;
-  /** The person's values of each KPI item over its sheet's dates, from rows of the KPI's kind, per item id. */
-  itemTotals(itemIds: readonly number[], kinds: readonly KpiKind[]): Promise<Map<number, ActualTotals>>;
+  refreshInputs(from: RefreshFrom, periodKinds: readonly { frequency: string | null; kind: string }[]): Promise<RefreshInputs>;
+  /**
+   * One statement: item and sheet results (items whose results did not change are not rewritten), and each delta
+   * added to its unit and every ancestor unit of its cycle's unit results; rows left with 0 people are dropped.
+   */
+  saveRefresh(w: { items: readonly ItemResultWrite[]; sheets: readonly SheetResultWrite[]; units: readonly UnitDelta[] }): Promise<void>;
   /** The same for every KPI item of a cycle: one GROUP BY (person, KPI) over the cycle's dates. */
   cycleTotals(cycleId: number, kinds: readonly KpiKind[]): Promise<{ itemId: Int32Array; totals: ActualTotals[] }>;
   /** The newest bonus rule with `effective_from` ≤ `asOf`. */
@@ -85,13 +107,9 @@ export interface AppraisalResultsStore {
   /** Bulk writes (one statement per table). */
   saveItems(rows: readonly ItemResultWrite[]): Promise<void>;
   saveSheets(rows: readonly SheetResultWrite[]): Promise<void>;
-  /** Adds each delta to its unit and every ancestor unit of the cycle's unit results; drops rows left with 0 people. */
-  addUnitDeltas(cycleId: number, deltas: readonly UnitDelta[]): Promise<void>;
   /** Replaces the cycle's unit results. */
   replaceUnitResults(cycleId: number, rows: readonly { unitId: number; people: number; sum: number; mean: number | null }[]): Promise<void>;
   units(): Promise<{ id: number; parentId: number | null }[]>;
-  /** Sheets in cycles that are not locked, of these people, whose dates overlap a write's period, with an item for its KPI. */
-  sheetsForWrites(writes: readonly PersonWrite[]): Promise<number[]>;
   /** Person KPIs frozen by locked or published cycles; filtered by people and KPIs when given. */
   lockedKpis(q: { personIds?: readonly number[]; kpiIds?: readonly number[] }): Promise<LockedKpi[]>;
 }

@@ -1,11 +1,12 @@
 import { closeResults, type CycleColumns } from '../../../core/appraisal/cycle-close';
 import { kpiItemSettings, latestSheet, personCycleResult, type ResultItem, type ResultSheet } from '../../../core/appraisal/sheet-result';
 import { DomainError } from '../../../core/errors';
-import { kindOfFrequency, valueOfTotals, type ActualTotals } from '../../../core/evaluation';
-import type { KpiAggregation, KpiFrequency } from '../../../core/kpi';
+import type { PersonWrite } from '../../../core/appraisal/value-lock';
+import { kindOfFrequency, valueOfTotals } from '../../../core/evaluation';
+import { KPI_FREQUENCIES, type KpiAggregation, type KpiFrequency } from '../../../core/kpi';
 import { MAX_ABS_VALUE } from '../../../core/limits';
 import type { Store } from '../../ports';
-import type { ItemResultWrite, KpiKind, ResultItemRow, ResultSheetRow, SheetResultWrite, UnitDelta } from './ports';
+import type { ItemResultWrite, KpiKind, RefreshFrom, RefreshItemRow, ResultSheetRow, SheetResultWrite, UnitDelta } from './ports';
 
 /**
  * Recomputes the stored results of these sheets (item actuals from the person's values over the cycle,
@@ -16,26 +17,32 @@ import type { ItemResultWrite, KpiKind, ResultItemRow, ResultSheetRow, SheetResu
  */
 export async function refreshSheets(store: Store, sheetIds: readonly number[]): Promise<void> {
   if (sheetIds.length === 0) return;
-  const results = store.appraisal.results;
-  const sheets = await results.lockSheets([...new Set(sheetIds)]);
-  if (sheets.length === 0) return;
-  const items = await results.items(sheets.map((s) => s.id));
-  const kpiItems = items.filter((i) => i.kpi !== null);
-  const totals = await results.itemTotals(
-    kpiItems.map((i) => i.id),
-    kindsOf(kpiItems.map((i) => i.kpi!)),
-  );
+  await refresh(store, { sheetIds: [...new Set(sheetIds)] });
+}
 
+/**
+ * Refreshes the open sheets that person-scope writes touch (their dates overlap the write's period and they
+ * have an item for its KPI), with the other sheets of the same people in the same cycles. Two statements: one
+ * read of everything the scores need, one write of items, sheets and unit results — none when no open sheet
+ * has the KPI.
+ */
+export async function refreshForWrites(store: Store, writes: readonly PersonWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  await refresh(store, { writes });
+}
+
+async function refresh(store: Store, from: RefreshFrom): Promise<void> {
+  const results = store.appraisal.results;
+  const { sheets, items, cycles } = await results.refreshInputs(from, PERIOD_KINDS);
+  if (sheets.length === 0) return;
   const itemsBySheet = groupBy(items, (i) => i.sheetId);
   const itemWrites: ItemResultWrite[] = [];
   const sheetWrites: SheetResultWrite[] = [];
-  const deltas = new Map<number, UnitDelta[]>();
+  const units = new UnitDeltas();
   for (const [cycleId, cycleSheets] of groupBy(sheets, (s) => s.cycleId)) {
-    const cycle = await store.appraisal.cycles.get(cycleId);
-    if (!cycle) continue;
-    const rule = await results.bonusRule(cycle.endsOn);
+    const { cycle, rule } = cycles.get(cycleId)!;
     for (const personSheets of groupBy(cycleSheets, (s) => s.personId).values()) {
-      const inputs = personSheets.map((s) => resultSheet(s, itemsBySheet.get(s.id) ?? [], totals));
+      const inputs = personSheets.map((s) => resultSheet(s, itemsBySheet.get(s.id) ?? []));
       const r = personCycleResult(cycle, inputs, rule);
       personSheets.forEach((s, k) => {
         const sheetItems = itemsBySheet.get(s.id) ?? [];
@@ -47,15 +54,14 @@ export async function refreshSheets(store: Store, sheetIds: readonly number[]): 
         const groupScores = Object.fromEntries(scored.groups.map((g) => [g.code, g.score]));
         sheetWrites.push({ id: s.id, groupScores, ownScore: scored.ownScore, score: r.score, grade: r.grade, coefficient: r.coefficient, bonus: r.bonus });
       });
-      const list = deltas.get(cycleId) ?? [];
-      list.push(...unitDeltas(personSheets, r.score));
-      deltas.set(cycleId, list);
+      units.move(cycleId, personSheets, r.score);
     }
   }
-  await results.saveItems(itemWrites);
-  await results.saveSheets(sheetWrites);
-  for (const [cycleId, list] of deltas) await results.addUnitDeltas(cycleId, list);
+  await results.saveRefresh({ items: itemWrites, sheets: sheetWrites, units: units.list() });
 }
+
+/** Every frequency a KPI can have (and none) with the period kind its values are aggregated from. */
+const PERIOD_KINDS = [null, ...KPI_FREQUENCIES].map((frequency) => ({ frequency, kind: kindOfFrequency(frequency) }));
 
 /** Computes and stores the final results of every sheet of a cycle in one pass (at lock). */
 export async function closeCycle(store: Store, cycleId: number): Promise<void> {
@@ -102,7 +108,7 @@ function kindsOf(kpis: readonly { id: number; frequency: string | null; aggregat
   return [...out.values()];
 }
 
-function resultSheet(s: ResultSheetRow, items: readonly ResultItemRow[], totals: Map<number, ActualTotals>): ResultSheet {
+function resultSheet(s: ResultSheetRow, items: readonly RefreshItemRow[]): ResultSheet {
   return {
     startsOn: s.startsOn,
     endsOn: s.endsOn,
@@ -111,7 +117,6 @@ function resultSheet(s: ResultSheetRow, items: readonly ResultItemRow[], totals:
     calibratedGrade: s.calibratedGrade,
     items: items.map((i): ResultItem => {
       if (i.kind === 'rated' || !i.kpi) return { kind: 'rated', code: i.code, group: i.groupCode, weight: i.weight, scale: i.scale ?? 0, managerRating: i.managerRating };
-      const t = totals.get(i.id);
       return {
         kind: 'kpi',
         code: i.code,
@@ -119,23 +124,39 @@ function resultSheet(s: ResultSheetRow, items: readonly ResultItemRow[], totals:
         weight: i.weight,
         ...kpiItemSettings(i.kpi),
         target: i.target,
-        actual: t ? valueOfTotals(i.kpi.aggregation as KpiAggregation, t) : null,
+        actual: i.totals ? valueOfTotals(i.kpi.aggregation as KpiAggregation, i.totals) : null,
       };
     }),
   };
 }
 
 /**
- * The person was counted in their latest scored sheet's unit with the stored score; now in their latest
- * sheet's unit with the new score. Returns what to take off and add on.
+ * The unit results' changes, netted per cycle and unit: a person was counted in their latest scored sheet's
+ * unit with the stored score, and now counts in their latest sheet's unit with the new score. A score that did
+ * not change moves nothing.
  */
-function unitDeltas(sheets: readonly ResultSheetRow[], score: number | null): UnitDelta[] {
-  const out: UnitDelta[] = [];
-  const before = latestSheet(sheets.filter((s) => s.score !== null));
-  if (before) out.push({ unitId: before.unitId, people: -1, sum: -before.score! });
-  const now = latestSheet(sheets);
-  if (now && score !== null) out.push({ unitId: now.unitId, people: 1, sum: score });
-  return out;
+class UnitDeltas {
+  private readonly byKey = new Map<string, UnitDelta>();
+
+  move(cycleId: number, sheets: readonly ResultSheetRow[], score: number | null): void {
+    const before = latestSheet(sheets.filter((s) => s.score !== null));
+    if (before) this.add(cycleId, before.unitId, -1, -before.score!);
+    const now = latestSheet(sheets);
+    if (now && score !== null) this.add(cycleId, now.unitId, 1, score);
+  }
+
+  list(): UnitDelta[] {
+    return [...this.byKey.values()].filter((d) => d.people !== 0 || d.sum !== 0);
+  }
+
+  private add(cycleId: number, unitId: number, people: number, sum: number): void {
+    const key = `${cycleId}:${unitId}`;
+    const d = this.byKey.get(key);
+    if (d) {
+      d.people += people;
+      d.sum += sum;
+    } else this.byKey.set(key, { cycleId, unitId, people, sum });
+  }
 }
 
 /** An actual is stored when it fits the value range (a sum of 12 months may not); the score uses it anyway. */

@@ -241,6 +241,24 @@ describe.each(engines())('appraisal results on %s', (engine) => {
     expect(await stored()).toEqual(expected);
   });
 
+  it('a person who loses their score leaves the unit results (rows left with 0 people are dropped); back again when scored', async () => {
+    const q2Units = async () =>
+      Object.fromEntries(
+        (await t.database.db.selectFrom('appraisal_unit_results').select(['unit_id', 'people', 'mean_score']).where('cycle_id', '=', id.q2).execute()).map((r) => [r.unit_id, [r.people, r.mean_score]]),
+      );
+    expect(await q2Units()).toEqual({ [id.team]: [1, 0.68], [id.root]: [1, 0.68] });
+    const setWeight = (weight: number) =>
+      t.database.db.updateTable('appraisal_items').set({ weight }).where('sheet_id', '=', id.emSheet).where('code', '=', 'ORDERS').execute();
+    await setWeight(50); // output's items total 50: Em's sheet has no score
+    await t.store.transaction((tx) => refreshSheets(tx, [id.emSheet]));
+    expect((await sheet(id.emSheet)).score).toBeNull();
+    expect(await q2Units()).toEqual({});
+    expect((await unitResults())[id.team]!.people).toBe(3); // the Q1 cycle's rows are untouched (An, Bình, Chi)
+    await setWeight(100);
+    await t.store.transaction((tx) => refreshSheets(tx, [id.emSheet]));
+    expect(await q2Units()).toEqual({ [id.team]: [1, 0.68], [id.root]: [1, 0.68] });
+  });
+
   describe('a locked cycle: values and targets are read-only', () => {
     const salesOf = async (personId: number, period: string) =>
       (await t.database.db.selectFrom('kpi_actuals').select('value').where('kpi_id', '=', id.sales).where('scope_id', '=', personId).where('period_key', '=', period).executeTakeFirst())?.value;

@@ -1,6 +1,6 @@
 import { ValueLocks, type PersonWrite } from '../../../core/appraisal/value-lock';
 import type { Store, TargetScope } from '../../ports';
-import { refreshSheets } from './refresh';
+import { refreshForWrites } from './refresh';
 
 /** A value or target written for a KPI, period and scope (actuals and targets both have these). */
 export interface ScopedWrite {
@@ -57,9 +57,7 @@ export function lockedRowIssue(locks: ValueLocks, row: { row: number } & ScopedW
  * and their units only, once for the whole batch.
  */
 export async function refreshAfterValues(store: Store, rows: Iterable<ScopedWrite>): Promise<void> {
-  const writes = personWrites(rows);
-  if (writes.length === 0) return;
-  await refreshSheets(store, await store.appraisal.results.sheetsForWrites(writes));
+  await refreshForWrites(store, personWrites(rows));
 }
 
 /** The import's form: the periods and scopes written (`ImportWriter.slots()`) and the KPIs written. */
