@@ -25,6 +25,9 @@ export const MAX_ID = 2_147_483_647;
 /** Largest `offset` of a paged list (far beyond any real list; keeps OFFSET an `integer`). */
 export const MAX_OFFSET = 1_000_000;
 
+/** A dataset measure or cohort statement is cancelled after this long (PostgreSQL; PGlite runs in-process and cannot cancel). */
+export const DATASET_QUERY_TIMEOUT_MS = 30_000;
+
 /** The audit log id is a PostgreSQL `bigint`; a cursor has at most 18 digits (< 2^63 − 1). */
 export const MAX_BIGINT_DIGITS = 18;
 

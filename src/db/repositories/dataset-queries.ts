@@ -2,6 +2,8 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { CohortCount, DatasetQueriesStore, MeasureRow } from '../../app/datasets/ports';
 import type { CohortColumnsPlan, CohortPlan, RepeatSharePlan } from '../../core/dataset/cohort';
 import { periodKeySql } from '../../core/dataset/grain';
+import { DomainError } from '../../core/errors';
+import { DATASET_QUERY_TIMEOUT_MS } from '../../core/limits';
 import type { DB } from '../schema';
 
 /**
@@ -9,8 +11,21 @@ import type { DB } from '../schema';
  * identifiers are quoted catalogue names and every user value is a parameter; this file only adds the
  * statement's frame (SELECT … GROUP BY, the cohort CTEs) and constants of its own.
  */
-export function datasetQueriesRepo(db: Kysely<DB>): DatasetQueriesStore {
-  const run = async <R>(text: string, params: readonly unknown[]) => (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
+export function datasetQueriesRepo(db: Kysely<DB>, timeoutMs: number = DATASET_QUERY_TIMEOUT_MS): DatasetQueriesStore {
+  // Each statement runs in its own transaction with a statement timeout, so one expensive question over a
+  // huge table cannot hold a connection for long (PostgreSQL cancels it: SQLSTATE 57014, answered as 422).
+  const run = async <R>(text: string, params: readonly unknown[]) => {
+    const timed = async (trx: Kysely<DB>) => {
+      await trx.executeQuery(CompiledQuery.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`));
+      return (await trx.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
+    };
+    try {
+      return db.isTransaction ? await timed(db) : await db.transaction().execute(timed);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === '57014') throw queryTooSlow(timeoutMs);
+      throw error;
+    }
+  };
 
   return {
     async measures(plan, maxRows) {
@@ -89,4 +104,16 @@ function eventsCte(plan: CohortColumnsPlan | CohortPlan): string {
   return `ev AS MATERIALIZED (
     SELECT ${plan.customer} AS c, ${plan.date} AS d${event} FROM ${plan.table}
     WHERE ${plan.customer} IS NOT NULL AND ${plan.dateColumn} IS NOT NULL${eventPresent})`;
+}
+
+function queryTooSlow(timeoutMs: number): DomainError {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  return new DomainError(
+    'DATASET_QUERY_TOO_SLOW',
+    {
+      vi: `Truy vấn chạy quá ${seconds} giây nên đã bị dừng. Hãy thu hẹp khoảng thời gian, thêm điều kiện lọc hoặc bớt cột nhóm.`,
+      en: `The query ran longer than ${seconds} s and was stopped. Narrow the dates, add a filter or group by fewer columns.`,
+    },
+    { params: { timeoutMs } },
+  );
 }
