@@ -11,6 +11,7 @@ import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
 import { DEMO_FILE, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data';
 import { seedDemoAppraisal } from './seed-appraisal';
+import { seedDemoOrders } from './seed-demo-orders';
 
 export interface DemoLogin {
   email: string;
@@ -36,7 +37,8 @@ export function readDemoFile(path = DEMO_FILE): KpiFile {
 /**
  * Loads the demo company from examples/demo-company.yaml (through the same use-case as `openkpi apply`)
  * and creates the demo logins, in one transaction. Returns the logins (password: DEMO_PASSWORD).
- * With `history.today`, also 2 years of monthly actuals up to the month before it.
+ * With `history.today`, also 2 years of monthly actuals up to the month before it and the `orders` dataset
+ * (two years of orders before that day).
  */
 export async function seedDemo(store: Store, history?: { today: IsoDate }): Promise<DemoLogin[]> {
   const doc = readDemoFile();
@@ -53,6 +55,8 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
     }
     await cascadeDemoTargets(tx);
     if (history) await seedDemoActuals(tx, history);
+    // Business data: two years of orders (~143k rows, ~1.2 s on PGlite) for the dataset pages and measures.
+    if (history) await seedDemoOrders(tx, history.today);
     // People performance: the current quarter's cycle (the clock is read only when no date is given).
     await seedDemoAppraisal(tx, history?.today ?? companyToday(await tx.company.get(), new Date()));
     return logins;
