@@ -6,6 +6,7 @@ import type { Action } from '../core/auth/permissions';
 import { PageSpinner } from './shell/PageSpinner';
 import { KPI_ROUTES } from './features/kpi/routes';
 import { APPRAISAL_ROUTES } from './features/appraisal/routes';
+import { DATASET_ROUTES } from './features/datasets/routes';
 
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const ResetPasswordPage = lazy(() => import('./features/login/ResetPasswordPage'));
@@ -56,7 +57,7 @@ export function AppRoutes() {
               }
             />
           ))}
-          {[...KPI_ROUTES, ...APPRAISAL_ROUTES].map((r) => (
+          {[...KPI_ROUTES, ...APPRAISAL_ROUTES, ...DATASET_ROUTES].map((r) => (
             <Route
               key={r.path}
               path={r.path}

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Action } from '../../core/auth/permissions';
 import type { UserT } from '../api';
@@ -41,6 +41,7 @@ export const NAV: readonly NavItem[] = [
     action: 'actual.import',
     page: lazy(() => import('../features/import/ImportActualsPage')),
   },
+  { key: 'datasets', path: '/datasets', labelKey: 'datasets.nav', icon: <DatabaseOutlined />, action: 'dataset.read', page: lazy(() => import('../features/datasets/DatasetsPage')) },
   {
     key: 'company',
     path: '/settings/company',
