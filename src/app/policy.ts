@@ -8,7 +8,7 @@ export type { Action, Target } from '../core/auth/permissions';
 
 /** The actor as the permission table sees them. */
 export function subjectOf(actor: Actor): Subject {
-  return { role: actor.user.role, personId: actor.person?.id ?? null, unitId: actor.person?.unitId ?? null, subtree: actor.unitScope };
+  return { role: actor.user.role, userId: actor.user.id, personId: actor.person?.id ?? null, unitId: actor.person?.unitId ?? null, subtree: actor.unitScope };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ScoringConfig } from '../core/evaluation';
 import type { KpiDefinition, KpiFrequency, KpiTarget } from '../core/kpi';
 import type { AppraisalStore } from './appraisal/ports';
 import type { DatasetQueriesStore, DatasetsStore } from './datasets/ports';
+import type { MarketingStore } from './marketing/ports';
 import type { AuditNames, AuditRefs } from './audit/subjects';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
@@ -407,4 +408,5 @@ export interface Store {
   appraisal: AppraisalStore;
   datasets: DatasetsStore;
   datasetQueries: DatasetQueriesStore;
+  marketing: MarketingStore;
 }

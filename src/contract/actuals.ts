@@ -53,7 +53,7 @@ export const Actual = z.object({
   value: z.number(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  source: z.enum(['checkin', 'import', 'api', 'formula']),
+  source: z.enum(['checkin', 'import', 'api', 'formula', 'dataset']),
   comment: z.string().nullable(),
   late: z.boolean(),
   version: z.number(),

@@ -18,7 +18,7 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string;
-  role: 'admin' | 'manager' | 'employee' | 'viewer';
+  role: 'admin' | 'manager' | 'employee' | 'viewer' | 'agency';
   locale: Generated<'vi' | 'en'>;
   active: Generated<boolean>;
   created_at: Timestamp;
@@ -118,6 +118,12 @@ export interface DB {
   appraisal_calibrations: AppraisalCalibrationsTable;
   appraisal_unit_results: AppraisalUnitResultsTable;
   datasets: DatasetsTable;
+  marketing_channels: MarketingChannelsTable;
+  campaigns: CampaignsTable;
+  campaign_channels: CampaignChannelsTable;
+  campaign_agency_users: CampaignAgencyUsersTable;
+  campaign_results: CampaignResultsTable;
+  awareness_surveys: AwarenessSurveysTable;
 }
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -384,5 +390,66 @@ export interface DatasetsTable {
   row_count: ColumnType<string, string | number | undefined, string | number>;
   created_by: number | null;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 0011: marketing channels, campaigns, per-channel targets and results, awareness surveys (issue 12 §5). */
+export interface MarketingChannelsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  budget: Numeric;
+  owner_person_id: number | null;
+  delivery: 'in_house' | 'agency';
+  agency_name: string | null;
+  status: Generated<'draft' | 'planned' | 'running' | 'ended'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignChannelsTable {
+  campaign_id: number;
+  channel_id: number;
+  response_rate_target: NullableNumeric;
+  cost_per_response_target: NullableNumeric;
+  cpa_target: NullableNumeric;
+  roas_target: NullableNumeric;
+}
+
+export interface CampaignAgencyUsersTable {
+  campaign_id: number;
+  user_id: number;
+}
+
+export interface CampaignResultsTable {
+  campaign_id: number;
+  channel_id: number;
+  period: string;
+  recipients: Numeric;
+  responses: Numeric;
+  cost: Numeric;
+  acquisitions: Numeric;
+  revenue: Numeric;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface AwarenessSurveysTable {
+  campaign_id: number;
+  phase: 'before' | 'after';
+  taken_on: string;
+  aware: number;
+  asked: number;
+  updated_by: number | null;
   updated_at: Timestamp;
 }

@@ -2,12 +2,13 @@ import type { Action, Subject, Target } from '../../src/core/auth/permissions';
 import type { ApiClient } from '../helpers/api';
 
 /** The shared vocabulary of the permission matrix (permission-matrix.test.ts) and its per-area case files. */
-export type Role = 'admin' | 'manager' | 'employee' | 'viewer';
+export type Role = 'admin' | 'manager' | 'employee' | 'viewer' | 'agency';
 export const LOGINS: Record<Role, string> = {
   admin: 'admin@minhan.vn', // BGD
   manager: 'truong.kd@minhan.vn', // head of KD (KD, KD-MB, KD-MN)
   employee: 'nhanvien@minhan.vn', // KD-MB
   viewer: 'an.nguyen@minhan.vn', // BGD; owns REVENUE
+  agency: 'agency@saoviet.vn', // Sao Việt Media: no person; assigned to the demo campaign RA-MAT-SP only
 };
 
 /** The scopes each case is tried on: own, subtree and outside for some role each. */

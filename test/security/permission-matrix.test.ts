@@ -9,9 +9,10 @@ import { appraisalSetupArea } from './matrix-appraisal-setup';
 import { appraisalSheetsArea } from './matrix-appraisal-sheets';
 import { datasetQueriesArea } from './matrix-dataset-queries';
 import { datasetsArea } from './matrix-datasets';
+import { marketingArea } from './matrix-marketing';
 import { LOGINS, SCOPES, scopeBody, scopeQuery, scopeTarget, type Case, type KpiInfo, type MatrixArea, type Role, type ScopeName, type World } from './matrix-world';
 
-const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea];
+const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea, marketingArea];
 
 /**
  * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
@@ -315,6 +316,10 @@ async function fingerprint(t: TestApp): Promise<string> {
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_cycles),
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM appraisal_sheets),
       (SELECT count(*) || '/' || coalesce(max(row_count)::text, '') || '/' || coalesce(max(updated_at)::text, '') FROM datasets),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM campaigns), (SELECT count(*) FROM marketing_channels),
+      (SELECT count(*) FROM campaign_channels), (SELECT count(*) FROM campaign_agency_users),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM campaign_results),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM awareness_surveys),
       (SELECT count(*) FROM appraisal_bonus_rules), (SELECT count(*) FROM appraisal_target_versions), (SELECT count(*) FROM appraisal_calibrations),
       (SELECT md5(coalesce(string_agg(concat_ws(',', id, weight, target, target_status, self_rating, self_comment, manager_rating, manager_comment), ';' ORDER BY id), ''))
          FROM appraisal_items)) AS f`.execute(t.database.db);
@@ -334,12 +339,15 @@ describe.each(engines())('route × role × scope permission matrix on %s', (engi
     const people = (await admin.get('/api/people?limit=500')).json().items as { id: number; email: string | null; unitId: number }[];
     const unit = Object.fromEntries(units.map((u) => [u.code, u.id]));
     const person = Object.fromEntries(people.filter((p) => p.email).map((p) => [p.email!, { id: p.id, unitId: p.unitId }]));
+    const users = Object.fromEntries(((await admin.get('/api/users')).json().items as { id: number; email: string }[]).map((u) => [u.email, u.id]));
     // The subjects worked out from the demo org chart by hand, not asked from the server.
     const subjects: Record<Role, Subject> = {
       admin: { role: 'admin', personId: person['admin@minhan.vn']!.id, unitId: unit.BGD!, subtree: 'all' },
       manager: { role: 'manager', personId: person['truong.kd@minhan.vn']!.id, unitId: unit.KD!, subtree: new Set() },
       employee: { role: 'employee', personId: person['nhanvien@minhan.vn']!.id, unitId: unit['KD-MB']!, subtree: new Set() },
       viewer: { role: 'viewer', personId: person['an.nguyen@minhan.vn']!.id, unitId: unit.BGD!, subtree: new Set() },
+      // An agency login has no person and no unit: only the campaigns assigned to its login.
+      agency: { role: 'agency', userId: users[LOGINS.agency]!, personId: null, unitId: null, subtree: new Set() },
     };
     w = { unit, person, subjects, kpiOwnedIn: {} as World['kpiOwnedIn'], actualId: new Map(), evidenceId: new Map(), ids: new Map() };
 
@@ -377,7 +385,7 @@ describe.each(engines())('route × role × scope permission matrix on %s', (engi
     let n = 0;
     let checked = 0;
     // Viewer, employee and manager first: the admin's writes (archives, renames) must not decide the others' answers.
-    for (const role of ['viewer', 'employee', 'manager', 'admin'] as Role[]) {
+    for (const role of ['agency', 'viewer', 'employee', 'manager', 'admin'] as Role[]) {
       for (const [key, c] of Object.entries(CASES)) {
         if (c.skip || !c.request) continue;
         await refreshSubtrees(clients.admin, w);

@@ -10,6 +10,7 @@ import { auditActor, type Actor } from '../actor';
 import { importInvalid } from '../import/read-sheet';
 import { COMPANY, policy } from '../policy';
 import type { Store } from '../ports';
+import { BoundKpis, type BoundKpisResult } from '../kpi-binding/after-import';
 import { DatasetWriter } from './dataset-writer';
 import { openDatasetFile, type DatasetFile, type DatasetFileFormat, type DatasetFileOptions, type OpenedDatasetFile } from './read-dataset-file';
 
@@ -31,6 +32,8 @@ export interface ImportDatasetResult {
   /** Stored rows replaced by a row with the same key (append with a key). */
   replaced: number;
   format: DatasetFileFormat;
+  /** The KPIs bound to this dataset, recomputed for the periods the import touched (docs/kpi-binding.md). */
+  kpis: BoundKpisResult;
 }
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -59,6 +62,7 @@ export async function importDataset(store: Store, actor: Actor, name: string, fi
     const plan = planImport(existing, opened.columns, { mode: options.mode, keyColumns: options.keyColumns, overridden: opened.overridden });
     const dataset = await prepare(tx, plan, existing, { name, label: existing?.label ?? name, columns: opened.columns }, actor);
     if (dataset.columns.some((c) => c.type === 'datetime')) await tx.datasets.useTimeZone(timeZone);
+    const bound = await BoundKpis.start(tx, dataset, plan.action, timeZone);
     const keyed = dataset.keyColumns.length > 0;
     if (keyed) await tx.datasets.openStaging(dataset);
 
@@ -76,15 +80,17 @@ export async function importDataset(store: Store, actor: Actor, name: string, fi
       const duplicates = await tx.datasets.stagedDuplicates(dataset, DUPLICATES_SHOWN);
       if (duplicates.length > 0) throw importInvalid(duplicates.map((rs) => duplicateIssue(dataset, rs)));
       await tx.datasets.index(dataset); // the merge needs the key's unique index
+      await bound.beforeMerge(dataset);
       ({ inserted, replaced } = await tx.datasets.merge(dataset));
     }
     const stored = await tx.datasets.finish(dataset);
+    const kpis = await bound.finish(stored, { userId: actor.user.id || null, name: actor.user.name });
     progress(rows, rows);
     const action = plan.action === 'define' && !existing ? 'created' : plan.action === 'append' ? 'appended' : 'replaced';
     await tx.audit.record([
       { ...auditActor(actor), action: 'import', entity: 'dataset', entityId: name, before: existing && { rowCount: existing.rowCount }, after: { file: file.name, action, rows, inserted, replaced, rowCount: stored.rowCount } },
     ]);
-    return { dataset: stored, action, rows, inserted, replaced, format: opened.format };
+    return { dataset: stored, action, rows, inserted, replaced, format: opened.format, kpis };
   });
 }
 

@@ -11,6 +11,7 @@ import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
 import { DEMO_FILE, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data';
 import { seedDemoAppraisal } from './seed-appraisal';
+import { seedDemoMarketing } from './seed-marketing';
 import { seedDemoOrders } from './seed-demo-orders';
 
 export interface DemoLogin {
@@ -58,7 +59,10 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
     // Business data: two years of orders (~143k rows, ~1.2 s on PGlite) for the dataset pages and measures.
     if (history) await seedDemoOrders(tx, history.today);
     // People performance: the current quarter's cycle (the clock is read only when no date is given).
-    await seedDemoAppraisal(tx, history?.today ?? companyToday(await tx.company.get(), new Date()));
+    const today = history?.today ?? companyToday(await tx.company.get(), new Date());
+    await seedDemoAppraisal(tx, today);
+    // Marketing: channels, three campaigns (one through an agency login) and awareness surveys.
+    await seedDemoMarketing(tx, today);
     return logins;
   });
 }

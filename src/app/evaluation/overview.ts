@@ -47,6 +47,7 @@ export interface Overview {
  * unit and person scopes inside it — and only what `numbers.read` lets them read.
  */
 export async function getOverview(store: Store, actor: Actor, q: { period?: string | undefined; now: Date }): Promise<Overview> {
+  policy.requireAtAll(actor, 'numbers.read');
   const company = await getCompany(store);
   const today = companyToday(company, q.now);
   const asked = q.period === undefined ? null : parsePeriod(q.period);

@@ -2,6 +2,7 @@ import { evaluatePeriod, rollUpKpiTree, strategyTree, type EvaluatedKpi, type Kp
 import type { IsoDate, Period } from '../../core/period';
 import type { RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
+import { COMPANY, policy } from '../policy';
 import type { KpiRecord, Store, TargetScope } from '../ports';
 import { toEvalKpi } from './eval-kpi';
 import { loadPeriodFacts } from './load-period';
@@ -81,7 +82,8 @@ export interface StrategyMap {
 }
 
 /** The company KPI tree with each node's numbers; a KPI with several parents appears under each. */
-export async function getStrategyMap(store: Store, _actor: Actor, q: { period?: string | undefined; now?: Date | undefined }): Promise<StrategyMap> {
+export async function getStrategyMap(store: Store, actor: Actor, q: { period?: string | undefined; now?: Date | undefined }): Promise<StrategyMap> {
+  policy.require(actor, 'numbers.read', COMPANY);
   const { period, today, kpis, rows, rollup } = await evaluateScope(store, q.period, { type: 'company', id: null }, q.now ?? new Date());
   const byCode = new Map(kpis.map((k) => [k.code, k] as const));
   const present = (n: StrategyNode): StrategyMapNode => {

@@ -89,6 +89,7 @@ export async function getUnitDashboard(
   actor: Actor,
   q: { period?: string | undefined; unitId?: number | undefined; now?: Date | undefined },
 ): Promise<UnitDashboard> {
+  policy.requireAtAll(actor, 'numbers.read');
   const today = await todayOf(store, q.now ?? new Date());
   const period = await periodToShow(store, q.period, today);
   const open = openPeriodOn(period, today);

@@ -1,5 +1,6 @@
 import { checkSmart, smartSummary, type Finding, type SmartSummary } from '../../core/smart';
 import type { Actor } from '../actor';
+import { COMPANY, policy } from '../policy';
 import { findKpiByCode } from './find-kpi';
 import type { KpiFilter, KpiRecord, Store } from '../ports';
 import { definitionOf, findingsFor, smartContext } from './kpi-checks';
@@ -11,7 +12,8 @@ export interface KpiListItem extends KpiRecord {
 }
 
 /** KPIs are visible to every signed-in person: shared goals are the point. */
-export async function listKpis(store: Store, _actor: Actor, filter: KpiFilter): Promise<KpiListItem[]> {
+export async function listKpis(store: Store, actor: Actor, filter: KpiFilter): Promise<KpiListItem[]> {
+  policy.require(actor, 'kpi.read', COMPANY);
   const all = await store.kpis.list();
   const filtered = Object.values(filter).some((v) => v !== undefined && v !== '');
   const kpis = filtered ? await store.kpis.list(filter) : all;
@@ -25,7 +27,8 @@ export async function listKpis(store: Store, _actor: Actor, filter: KpiFilter): 
   }));
 }
 
-export async function getKpi(store: Store, _actor: Actor, code: string): Promise<{ kpi: KpiRecord; findings: Finding[]; children: string[] }> {
+export async function getKpi(store: Store, actor: Actor, code: string): Promise<{ kpi: KpiRecord; findings: Finding[]; children: string[] }> {
+  policy.require(actor, 'kpi.read', COMPANY);
   const kpi = await findKpiByCode(store, code);
   const children = (await store.kpis.list()).filter((k) => k.parents.some((p) => p.code === code)).map((k) => k.code);
   return { kpi, findings: await findingsFor(store, definitionOf(kpi)), children };

@@ -22,6 +22,7 @@ function canRead(actor: Actor, target: ScopeTarget): boolean {
 
 /** Every target of a KPI the actor may see (company, units, people), optionally for one period. */
 export async function listKpiTargets(store: Store, actor: Actor, code: string, q: { period?: string | undefined }): Promise<TargetRecord[]> {
+  policy.requireAtAll(actor, 'numbers.read');
   const kpi = await findKpiByCode(store, code);
   const all = (await store.targets.list({ kpiId: kpi.id })).filter((t) => !q.period || t.period === q.period);
   const scopes = await resolveScopes(store, all.map((t) => t.scope));
@@ -117,6 +118,7 @@ export interface SumCheckView {
  * actor may read the parent and every child: a gap over rows one cannot see would mislead and tell too much.
  */
 export async function checkTargetSums(store: Store, actor: Actor, code: string, periodKey: string): Promise<SumCheckView> {
+  policy.requireAtAll(actor, 'numbers.read');
   const kpi = await findKpiByCode(store, code);
   const targets = (await store.targets.list({ kpiId: kpi.id })).filter((t) => t.period === periodKey);
   const [units, scopes] = await Promise.all([store.units.list(), resolveScopes(store, targets.map((t) => t.scope))]);

@@ -20,6 +20,7 @@ export async function listPeople(
   actor: Actor,
   q: { unitId?: number | undefined; search?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: PersonView[]; total: number }> {
+  policy.requireAtAll(actor, 'person.read');
   const everyone = policy.can(actor, 'person.read', COMPANY);
   const subtree = !everyone && actor.person !== null && policy.can(actor, 'person.read', unitTarget(actor.person.unitId));
   if (!everyone && !subtree) {

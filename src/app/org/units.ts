@@ -7,6 +7,7 @@ import type { OrgUnit, Store } from '../ports';
 const UNIT = { vi: 'phòng ban', en: 'Org unit' };
 
 export async function listUnits(store: Store, actor: Actor): Promise<(OrgUnit & { inScope: boolean })[]> {
+  policy.requireAtAll(actor, 'unit.read');
   // The structure of the company is visible to everyone; what is inside a unit is scoped.
   return (await store.units.list()).map((u) => ({ ...u, inScope: policy.can(actor, 'person.read', unitTarget(u.id)) }));
 }

@@ -74,6 +74,9 @@ export function kpiProblem(kpi: IntakeKpi | undefined | null, code: string): Int
   if (kpi.source === 'formula') {
     return problem('kpi', 'computed_kpi', `KPI ${kpi.code} được tính bằng công thức, không nhập số liệu trực tiếp.`, `KPI ${kpi.code} is computed by a formula and takes no entered values.`);
   }
+  if (kpi.source === 'dataset') {
+    return problem('kpi', 'computed_kpi', `KPI ${kpi.code} được tính từ tập dữ liệu, không nhập số liệu trực tiếp.`, `KPI ${kpi.code} is computed from a dataset and takes no entered values.`);
+  }
   if (kpi.status === 'archived') return problem('kpi', 'archived_kpi', `KPI ${kpi.code} đã lưu trữ.`, `KPI ${kpi.code} is archived.`);
   return null;
 }

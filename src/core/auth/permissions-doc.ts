@@ -9,6 +9,7 @@ const REACH_TEXT: Record<Reach, string> = {
   self: 'self',
   'kpi-subtree': 'KPI in subtree',
   responsible: 'owner/measurer',
+  assigned: 'assigned campaigns',
 };
 
 const REACH_ABOUT: Record<Reach, string> = {
@@ -19,6 +20,7 @@ const REACH_ABOUT: Record<Reach, string> = {
   self: "the user's own person scope / chính mình",
   'kpi-subtree': "the company scope of a KPI whose owner sits in the user's subtree / phạm vi công ty của KPI có người chịu trách nhiệm thuộc cây phòng ban của mình",
   responsible: 'the company scope of a KPI the user owns or measures / phạm vi công ty của KPI mình chịu trách nhiệm hoặc đo lường',
+  assigned: 'a marketing campaign the login is assigned to (agencies) / chiến dịch marketing được giao cho tài khoản (đại lý)',
 };
 
 /** docs/permissions.md, generated from the permission table (a test fails when the file differs). */

@@ -68,6 +68,7 @@ export const KPI_SOURCE_LABELS: Record<KpiSource, Localized> = {
   manual: { vi: 'Nhập tay', en: 'Manual entry' },
   import: { vi: 'Nhập từ tệp', en: 'Import' },
   formula: { vi: 'Công thức', en: 'Formula' },
+  dataset: { vi: 'Từ tập dữ liệu', en: 'From a dataset' },
 };
 
 export const KPI_STATUS_LABELS: Record<KpiStatus, Localized> = {

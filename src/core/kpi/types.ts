@@ -28,7 +28,8 @@ export type KpiAggregation = (typeof KPI_AGGREGATIONS)[number];
 export const KPI_FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type KpiFrequency = (typeof KPI_FREQUENCIES)[number];
 
-export const KPI_SOURCES = ['manual', 'import', 'formula'] as const;
+/** `dataset`: computed from a business dataset by a measure (the KPI's binding, docs/kpi-binding.md). */
+export const KPI_SOURCES = ['manual', 'import', 'formula', 'dataset'] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
 
 export const KPI_STATUSES = ['draft', 'active', 'archived'] as const;

@@ -20,7 +20,7 @@ function datasetFromRow(r: Selectable<DatasetsTable>): DatasetInfo {
 }
 
 // Not `ds_…`: no dataset table can have this name.
-const STAGING = '_ds_staging';
+export const STAGING = '_ds_staging';
 const quoted = (d: DatasetInfo) => d.columns.map((c) => ident(c.name, 'column'));
 
 export function datasetsRepo(db: Kysely<DB>): DatasetsStore {

@@ -4,6 +4,7 @@ import { archiveKpi, createKpi, updateKpi, type KpiInput } from '../../app/kpi/s
 import { listTemplates } from '../../core/kpi';
 import { CodeParams, KpiBody, KpiDetail, KpiDraftBody, KpiList, KpiListQuery, KpiSaved, SmartPreview, TemplateList } from '../../contract/kpi';
 import { z } from 'zod';
+import { COMPANY, policy } from '../../app/policy';
 import { requireActor, type ServerDeps } from '../context';
 
 type Body = z.infer<typeof KpiBody>;
@@ -65,11 +66,12 @@ export function kpiRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       kpi: await archiveKpi(store, requireActor(req), req.params.code),
     }));
     app.post('/kpis/smart-check', { schema: { tags: ['kpi'], body: KpiDraftBody, response: { 200: SmartPreview } } }, async (req) => {
-      requireActor(req);
+      policy.require(requireActor(req), 'kpi.read', COMPANY);
       return previewSmart(store, draftInput(req.body));
     });
-    app.get('/kpi-templates', { schema: { tags: ['kpi'], response: { 200: TemplateList } } }, async () => ({
-      items: listTemplates().map((t) => ({ ...t })),
-    }));
+    app.get('/kpi-templates', { schema: { tags: ['kpi'], response: { 200: TemplateList } } }, async (req) => {
+      policy.require(requireActor(req), 'kpi.read', COMPANY);
+      return { items: listTemplates().map((t) => ({ ...t })) };
+    });
   };
 }

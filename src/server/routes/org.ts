@@ -23,6 +23,7 @@ import {
   UpdateOrgUnitBody,
   UpdatePersonBody,
 } from '../../contract/org';
+import { policy } from '../../app/policy';
 import { requireActor, type ServerDeps } from '../context';
 import { readingUpload } from './upload-body';
 
@@ -44,7 +45,10 @@ export function orgRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       inScope: true,
     }));
 
-    app.get('/positions', { schema: { tags: ['org'], response: { 200: PositionList } } }, async () => ({ items: await listPositions(store) }));
+    app.get('/positions', { schema: { tags: ['org'], response: { 200: PositionList } } }, async (req) => {
+      policy.requireAtAll(requireActor(req), 'position.read');
+      return { items: await listPositions(store) };
+    });
     app.post('/positions', { schema: { tags: ['org'], body: CreatePositionBody, response: { 201: Position } } }, async (req, reply) =>
       reply.status(201).send(await createPosition(store, requireActor(req), req.body)),
     );

@@ -9,7 +9,7 @@ const subjects = new WeakMap<UserT, Subject>();
 export function subjectOfUser(user: UserT): Subject {
   let s = subjects.get(user);
   if (!s) {
-    s = { role: user.role, personId: user.personId, unitId: user.unitId, subtree: user.subtree === 'all' ? 'all' : new Set(user.subtree) };
+    s = { role: user.role, userId: user.id, personId: user.personId, unitId: user.unitId, subtree: user.subtree === 'all' ? 'all' : new Set(user.subtree) };
     subjects.set(user, s);
   }
   return s;
