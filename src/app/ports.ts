@@ -3,6 +3,7 @@ import type { ScoringConfig } from '../core/evaluation';
 import type { KpiDefinition, KpiFrequency, KpiTarget } from '../core/kpi';
 import type { AppraisalStore } from './appraisal/ports';
 import type { DatasetQueriesStore, DatasetsStore } from './datasets/ports';
+import type { KpiBindingsStore } from './kpi-binding/ports';
 import type { MarketingStore } from './marketing/ports';
 import type { AuditNames, AuditRefs } from './audit/subjects';
 
@@ -145,7 +146,8 @@ export interface TargetWrite {
   locked?: boolean | undefined;
 }
 
-export type ActualSource = 'checkin' | 'import' | 'api' | 'formula';
+/** `dataset`: computed from the KPI's dataset binding (app/kpi-binding). */
+export type ActualSource = 'checkin' | 'import' | 'api' | 'formula' | 'dataset';
 
 export interface ActualRecord {
   id: number;
@@ -408,5 +410,6 @@ export interface Store {
   appraisal: AppraisalStore;
   datasets: DatasetsStore;
   datasetQueries: DatasetQueriesStore;
+  kpiBindings: KpiBindingsStore;
   marketing: MarketingStore;
 }

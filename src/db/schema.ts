@@ -118,6 +118,7 @@ export interface DB {
   appraisal_calibrations: AppraisalCalibrationsTable;
   appraisal_unit_results: AppraisalUnitResultsTable;
   datasets: DatasetsTable;
+  kpi_dataset_bindings: KpiDatasetBindingsTable;
   marketing_channels: MarketingChannelsTable;
   campaigns: CampaignsTable;
   campaign_channels: CampaignChannelsTable;
@@ -452,4 +453,16 @@ export interface AwarenessSurveysTable {
   asked: number;
   updated_by: number | null;
   updated_at: Timestamp;
+}
+
+/** A KPI's dataset binding (migration 0010); `scopes` is [{value, scope: {type, id}}]. */
+export interface KpiDatasetBindingsTable {
+  kpi_id: number;
+  dataset: string;
+  measure: string;
+  date_column: string;
+  scope_column: string | null;
+  scopes: ColumnType<unknown, string, string>;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -8,6 +8,7 @@ import { actualsRepo } from './repositories/actuals';
 import { apiTokensRepo } from './repositories/api-tokens';
 import { datasetQueriesRepo } from './repositories/dataset-queries';
 import { datasetsRepo } from './repositories/datasets';
+import { kpiBindingsRepo } from './repositories/kpi-bindings';
 import { marketingRepo } from './repositories/marketing';
 import { auditRepo } from './repositories/audit';
 import { evidenceRepo } from './repositories/evidence';
@@ -39,6 +40,7 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     audit: auditRepo(db),
     datasets: datasetsRepo(db),
     datasetQueries: datasetQueriesRepo(db),
+    kpiBindings: kpiBindingsRepo(db),
     marketing: marketingRepo(db),
     appraisal: { cycles: appraisalCyclesRepo(db), setup: appraisalSetupRepo(db), sheets: appraisalSheetsRepo(db), results: appraisalResultsRepo(db) },
   };

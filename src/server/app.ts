@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth';
 import { companyRoutes } from './routes/company';
 import { datasetRoutes } from './routes/datasets';
 import { datasetQueryRoutes } from './routes/dataset-queries';
+import { kpiBindingRoutes } from './routes/kpi-binding';
 import { marketingRoutes } from './routes/marketing';
 import { evaluationRoutes } from './routes/evaluation';
 import { healthRoutes } from './routes/health';
@@ -86,6 +87,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(appraisalSheetsRoutes(deps));
       await api.register(datasetRoutes(deps));
       await api.register(datasetQueryRoutes(deps));
+      await api.register(kpiBindingRoutes(deps));
       await api.register(marketingRoutes(deps));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
