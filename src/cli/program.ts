@@ -13,6 +13,7 @@ import { register as query } from './commands/query';
 import { register as cohort } from './commands/cohort';
 import { register as lift } from './commands/lift';
 import { register as datasetImport } from './commands/dataset-import';
+import { register as kpiRecompute } from './commands/kpi-recompute';
 import { register as score } from './commands/score';
 import { register as targetSplit } from './commands/target-split';
 import { register as userCreate } from './commands/user-create';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   cohort(program); // cohort and repeat-share
   lift(program); // lift and sample-size
   datasetImport(program); // openkpi dataset import
+  kpiRecompute(program); // openkpi kpi recompute <code>
   return program;
 }
