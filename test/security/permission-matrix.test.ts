@@ -9,10 +9,11 @@ import { appraisalSetupArea } from './matrix-appraisal-setup';
 import { appraisalSheetsArea } from './matrix-appraisal-sheets';
 import { datasetQueriesArea } from './matrix-dataset-queries';
 import { datasetsArea } from './matrix-datasets';
+import { kpiBindingArea } from './matrix-kpi-binding';
 import { marketingArea } from './matrix-marketing';
 import { LOGINS, SCOPES, scopeBody, scopeQuery, scopeTarget, type Case, type KpiInfo, type MatrixArea, type Role, type ScopeName, type World } from './matrix-world';
 
-const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea, marketingArea];
+const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea, marketingArea, kpiBindingArea];
 
 /**
  * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
