@@ -38,8 +38,8 @@ export function CohortTab({ dataset }: { dataset: DatasetT }) {
           <b>{t('datasets.cohorts.repeatTitle')}</b> {t('datasets.cohorts.repeatDefinition')}
         </Typography.Paragraph>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-          <Select style={{ width: 200, maxWidth: '100%' }} value={customer} onChange={setCustomer} options={ids.map((c) => ({ value: c.name, label: c.label }))} aria-label={t('datasets.cohorts.customer')} data-testid="cohort-customer" prefix={`${t('datasets.cohorts.customer')}:`} />
-          <Select style={{ width: 200, maxWidth: '100%' }} value={date} onChange={setDate} options={dates.map((c) => ({ value: c.name, label: c.label }))} aria-label={t('datasets.cohorts.date')} data-testid="cohort-date" prefix={`${t('datasets.cohorts.date')}:`} />
+          <Select style={{ width: 260, maxWidth: '100%' }} value={customer} onChange={setCustomer} options={ids.map((c) => ({ value: c.name, label: c.label }))} aria-label={t('datasets.cohorts.customer')} data-testid="cohort-customer" prefix={`${t('datasets.cohorts.customer')}:`} />
+          <Select style={{ width: 260, maxWidth: '100%' }} value={date} onChange={setDate} options={dates.map((c) => ({ value: c.name, label: c.label }))} aria-label={t('datasets.cohorts.date')} data-testid="cohort-date" prefix={`${t('datasets.cohorts.date')}:`} />
           <Select<CohortGrain>
             style={{ width: 150 }}
             value={grain}

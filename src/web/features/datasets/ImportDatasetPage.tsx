@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Progress, Radio, Result, Select, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, Progress, Radio, Result, Select, Space, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -21,6 +21,7 @@ export default function ImportDatasetPage() {
   const { lang } = useSession();
   const queryClient = useQueryClient();
   const name = useParams().name ?? '';
+  const narrow = !Grid.useBreakpoint().md;
   const [step, setStep] = useState<Step>('upload');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<DatasetPreviewT | null>(null);
@@ -77,6 +78,7 @@ export default function ImportDatasetPage() {
   };
 
   const current = { upload: 0, preview: 1, running: 2, done: 3 }[step];
+  const steps = [{ title: t('datasets.import.stepUpload') }, { title: t('datasets.import.stepPreview') }, { title: t('datasets.import.stepImport') }, { title: t('datasets.import.stepDone') }];
   const f = preview?.format;
   const rowIssues = preview ? preview.rows.flatMap((r) => r.issues) : [];
 
@@ -86,13 +88,13 @@ export default function ImportDatasetPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('datasets.import.title', { name })}
       </Typography.Title>
-      <Steps
-        current={current}
-        size="small"
-        responsive={false}
-        style={{ marginBottom: 16, overflowX: 'auto' }}
-        items={[{ title: t('datasets.import.stepUpload') }, { title: t('datasets.import.stepPreview') }, { title: t('datasets.import.stepImport') }, { title: t('datasets.import.stepDone') }]}
-      />
+      {narrow ? (
+        <Typography.Paragraph type="secondary" data-testid="dataset-import-step">
+          {t('datasets.import.stepOf', { n: current + 1, total: steps.length, title: steps[current]!.title })}
+        </Typography.Paragraph>
+      ) : (
+        <Steps current={current} size="small" style={{ marginBottom: 16 }} items={steps} />
+      )}
       {error && (
         <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="dataset-import-error" description={error.issues.length > 0 ? <IssuesTable issues={error.issues} testId="dataset-import-issues" /> : undefined} />
       )}

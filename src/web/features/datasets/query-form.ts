@@ -15,9 +15,13 @@ export interface GroupDraft {
 
 export const isTimeColumn = (c: DatasetColumnT | undefined) => c?.type === 'date' || c?.type === 'datetime';
 
-/** A first query that shows something: the sum of the first number column (or a count) by month of the first date column. */
+/** Column names that usually hold the amount worth summing first. */
+const MONEY_WORDS = /revenue|sales|amount|doanh_thu|thanh_tien|gia_tri|tong_tien/;
+
+/** A first query that shows something: the sum of the revenue-like (else the first decimal, else number) column, or a count, by month of the first date column. */
 export function defaultQuery(columns: readonly DatasetColumnT[]): { measures: MeasureDraft[]; by: GroupDraft[] } {
-  const number = columns.find((c) => c.type === 'decimal') ?? columns.find((c) => c.type === 'integer');
+  const numbers = columns.filter((c) => c.type === 'decimal' || c.type === 'integer');
+  const number = numbers.find((c) => MONEY_WORDS.test(c.name)) ?? numbers.find((c) => c.type === 'decimal') ?? numbers[0];
   const time = columns.find(isTimeColumn);
   const measures: MeasureDraft[] = [number ? { name: number.name, expression: `sum(${number.name})`, format: 'number' } : { name: 'rows', expression: 'count()', format: 'number' }];
   return { measures, by: time ? [{ column: time.name, grain: 'month' }] : [] };
