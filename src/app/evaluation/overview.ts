@@ -102,7 +102,7 @@ function readerReach(actor: Actor): (kpi: KpiRecord, target: ScopeTarget) => boo
  * deadline has passed, or with an actual stored as late. One query for the targets, one per period kind for actuals.
  */
 async function lateReportSlots(store: Store, kpis: readonly KpiRecord[], today: IsoDate) {
-  const entered = kpis.filter((k) => k.source !== 'formula' && k.reportWithinDays !== null && k.frequency !== null);
+  const entered = kpis.filter((k) => k.source !== 'formula' && k.source !== 'dataset' && k.reportWithinDays !== null && k.frequency !== null);
   const kinds = [...new Set(entered.map((k) => periodKindOf(k.frequency!)))];
   const windows = new Map<CalendarPeriodKind, Period[]>(kinds.map((kind) => [kind, lastClosedPeriods(kind, today)]));
   const periods = Object.fromEntries([...windows].map(([kind, ps]) => [kind, ps.map((p) => p.key)]));

@@ -3,6 +3,8 @@ import appraisalVi from './appraisal.vi.json';
 import datasetsEn from './datasets.en.json';
 import datasetsVi from './datasets.vi.json';
 import en from './en.json';
+import kpiBindingEn from './kpi-binding.en.json';
+import kpiBindingVi from './kpi-binding.vi.json';
 import marketingEn from './marketing.en.json';
 import marketingVi from './marketing.vi.json';
 import sheetEn from './sheet.en.json';
@@ -10,5 +12,5 @@ import sheetVi from './sheet.vi.json';
 import vi from './vi.json';
 
 /** The whole dictionary per language: the main file plus one file per large area (each area has its own top-level keys). */
-export const VI = { ...vi, ...appraisalVi, ...sheetVi, ...datasetsVi, ...marketingVi };
-export const EN = { ...en, ...appraisalEn, ...sheetEn, ...datasetsEn, ...marketingEn };
+export const VI = { ...vi, ...appraisalVi, ...sheetVi, ...datasetsVi, ...marketingVi, ...kpiBindingVi };
+export const EN = { ...en, ...appraisalEn, ...sheetEn, ...datasetsEn, ...marketingEn, ...kpiBindingEn };

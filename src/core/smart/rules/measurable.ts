@@ -26,7 +26,7 @@ export function checkMeasurable(kpi: KpiDefinition, context: SmartContext): Find
       finding(
         'M', 'SMART_M_SOURCE_MISSING', 'error',
         { vi: 'Chưa chọn nguồn dữ liệu', en: 'No data source is chosen' },
-        { vi: 'Chọn nhập tay, nhập từ tệp hoặc công thức', en: 'Choose manual entry, import or formula' },
+        { vi: 'Chọn nhập tay, nhập từ tệp, công thức hoặc tập dữ liệu', en: 'Choose manual entry, import, formula or a dataset' },
       ),
     );
   } else if (kpi.source === 'formula') {

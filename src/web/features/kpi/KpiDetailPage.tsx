@@ -22,6 +22,7 @@ import { kpiName, KpiStatusTag } from './KpiStatusTag';
 import { labelOf } from './labels';
 import { useArchiveKpi, useKpi } from './queries';
 import { ResultsTabSlot } from './ResultsTabSlot';
+import { BindingCard } from './binding/BindingCard';
 import { SmartPanel } from './SmartPanel';
 import type { KpiT } from './types';
 
@@ -78,6 +79,7 @@ export default function KpiDetailPage() {
             )}
           </Descriptions>
         </Card>
+        {kpi.source === 'dataset' && <BindingCard kpi={kpi} />}
         <Card size="small" title={t('kpi.section.targets')} style={{ marginBottom: 12 }}>
           <Table<TargetT>
             size="small"

@@ -9,6 +9,8 @@ import { ApiError, type IssueT } from '../../api';
 import { useShowError } from '../../lib/api-errors';
 import { emptyFormValues, formValuesFromKpi, formValuesFromTemplate, toDraftBody, toKpiBody, type KpiFormValues, type TargetRow } from './form-values';
 import { KPI_FIELDS } from './kpi-fields';
+import { bindingBody, type BindingFormValues } from './binding/BindingFields';
+import { saveBinding } from './binding/queries';
 import { AccountabilitySection, AlignmentSection, DefinitionSection, MeasurementSection, TargetsSection } from './KpiFormSections';
 import { useKpi, useSaveKpi, useTemplates } from './queries';
 import { SmartPanel } from './SmartPanel';
@@ -66,6 +68,9 @@ export default function KpiFormPage() {
     form.setFieldsValue({ targets, parents });
     try {
       const saved = await save.mutateAsync(toKpiBody({ ...v, targets, parents }, status));
+      // A KPI from a dataset: its binding is saved (and its actuals computed) once the KPI exists.
+      const binding = v.source === 'dataset' ? bindingBody((v as { binding?: BindingFormValues }).binding) : null;
+      if (binding) await saveBinding(saved.kpi.code, binding).catch((e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
       void message.success(t(status === 'active' ? 'kpi.form.activated' : 'kpi.form.saved'));
       void navigate(`/kpis/${saved.kpi.code}`);
     } catch (e) {

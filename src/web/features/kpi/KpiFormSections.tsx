@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BindingFields } from './binding/BindingFields';
 import {
   KPI_AGGREGATION_LABELS,
   KPI_DIRECTION_LABELS,
@@ -96,7 +97,7 @@ export function DefinitionSection({ editing }: SectionProps) {
   );
 }
 
-export function MeasurementSection({ form, values }: SectionProps) {
+export function MeasurementSection({ form, values, editing }: SectionProps) {
   const { t } = useTranslation();
   const { lang } = useSession();
   const [unitSearch, setUnitSearch] = useState('');
@@ -155,6 +156,11 @@ export function MeasurementSection({ form, values }: SectionProps) {
             <Form.Item name="formula" label={t('kpi.field.formula')} tooltip={t('kpi.form.formulaHint')}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} style={{ fontFamily: 'monospace' }} data-testid="kpi-formula" />
             </Form.Item>
+          </Col>
+        )}
+        {values.source === 'dataset' && (
+          <Col span={24}>
+            <BindingFields form={form} code={editing?.code} frequency={values.frequency} />
           </Col>
         )}
         <Col xs={24} sm={8}>

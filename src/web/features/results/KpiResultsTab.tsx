@@ -38,7 +38,7 @@ export default function KpiResultsTab({ code }: { code: string }) {
   if (!series.data || ownSeries.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   const s = series.data;
   const ytd = s.ytd;
-  const computed = kpi.data?.kpi.source === 'formula';
+  const computed = kpi.data?.kpi.source === 'formula' || kpi.data?.kpi.source === 'dataset';
   const target =
     scope.type === 'person' ? mePerson : scope.type === 'unit' ? ({ scope: 'unit', unitId: scope.id } as const) : kpi.data ? kpiCompanyTarget(kpi.data.kpi) : null;
   const open = s.points.find((p) => p.inProgress);
