@@ -111,8 +111,17 @@ describe('datasets in the browser', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Mã đơn' }).first().click();
     await page.keyboard.press('Escape');
     await screenshot(page, 'datasets-import-preview-vi');
+    // The progress card is shown while the file goes up and the server imports it (a small file: only briefly).
+    await page.evaluate(() => {
+      const seen = { progress: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=dataset-import-progress] .ant-progress')) seen.progress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByTestId('dataset-import-confirm').click();
     await page.getByTestId('dataset-import-done').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seen: { progress: boolean } }).seen.progress)).toBe(true);
     expect(await page.getByTestId('dataset-import-done').textContent()).toContain('10 dòng trong tệp: 10 dòng mới, 0 dòng thay thế. Tập dữ liệu có 10 dòng.');
   });
 
@@ -266,6 +275,22 @@ describe('datasets in the browser', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+    expect(w.unexpectedErrors(CAUSED)).toEqual([]);
+  });
+
+  it('lets a manager read datasets but not import: no import button, the import page sends them home', async () => {
+    const { page } = w;
+    await page.getByTestId('logout').click();
+    await login(page, DEMO.manager);
+    await page.goto('/datasets');
+    await page.getByTestId('datasets-table').locator('tr', { hasText: 'don_hang' }).waitFor();
+    expect(await page.getByTestId('datasets-new').count()).toBe(0);
+    await page.goto('/datasets/don_hang');
+    await page.getByTestId('dataset-rows').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByTestId('dataset-import').count()).toBe(0);
+    await page.goto('/datasets/don_hang/import');
+    await page.getByTestId('home-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
     expect(w.unexpectedErrors(CAUSED)).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export function PreviewColumns({
               <div style={{ fontWeight: 'normal', fontSize: 12, opacity: 0.7 }}>{c.name}</div>
               <Select<ColumnType>
                 size="small"
-                style={{ width: 120, marginTop: 4 }}
+                style={{ width: 150, marginTop: 4 }}
                 value={types[c.name] ?? (c.type as ColumnType)}
                 disabled={disabled}
                 onChange={(ty) => onTypeChange(c.name, ty)}
