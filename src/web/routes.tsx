@@ -7,6 +7,7 @@ import { PageSpinner } from './shell/PageSpinner';
 import { KPI_ROUTES } from './features/kpi/routes';
 import { APPRAISAL_ROUTES } from './features/appraisal/routes';
 import { DATASET_ROUTES } from './features/datasets/routes';
+import { MARKETING_ROUTES } from './features/marketing/routes';
 
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const ResetPasswordPage = lazy(() => import('./features/login/ResetPasswordPage'));
@@ -29,7 +30,12 @@ function LoginRoute() {
 
 function ActionGate({ action, beyondSelf, children }: { action: Action | undefined; beyondSelf?: boolean | undefined; children: ReactNode }) {
   const { user } = useSession();
-  if (!user || !canSee(action, user, beyondSelf)) return <Navigate to="/" replace />;
+  if (!user) return <Navigate to="/" replace />;
+  if (!canSee(action, user, beyondSelf)) {
+    // The first page this user may open (an agency login has no home page: it lands on its campaigns).
+    const landing = NAV.find((i) => canSee(i.action, user, i.beyondSelf));
+    return landing && landing.path !== '/' ? <Navigate to={landing.path} replace /> : <Navigate to="/" replace />;
+  }
   return children;
 }
 
@@ -57,7 +63,7 @@ export function AppRoutes() {
               }
             />
           ))}
-          {[...KPI_ROUTES, ...APPRAISAL_ROUTES, ...DATASET_ROUTES].map((r) => (
+          {[...KPI_ROUTES, ...APPRAISAL_ROUTES, ...DATASET_ROUTES, ...MARKETING_ROUTES].map((r) => (
             <Route
               key={r.path}
               path={r.path}

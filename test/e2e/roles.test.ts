@@ -38,7 +38,7 @@ describe('employee: sees only their own data', () => {
     expect(text).toContain('Xin chào, Vũ Đình Khoa!');
     expect(text).toContain('Nhân viên');
     // No admin pages (company settings, API tokens, audit log) and no import for employees.
-    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Bảng điều khiển']);
+    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Đánh giá của tôi', 'Bảng điều khiển', 'Marketing']);
   });
 
   it('lists only the employee in the org chart, without write actions', async () => {
@@ -88,8 +88,20 @@ describe('manager: works inside their unit subtree', () => {
   });
 
   it('sees the shared pages and the import, but no admin pages', async () => {
-    await w.page.getByTestId('home-page').getByText('Phòng Kinh doanh').waitFor();
-    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Bảng điều khiển', 'Nhập số liệu']);
+    await w.page.getByTestId('home-unit').getByText('Phòng Kinh doanh').waitFor();
+    expect(await navTexts(w)).toEqual([
+      'Tổng quan',
+      'Sơ đồ tổ chức',
+      'Thư viện KPI',
+      'Thử cách chấm điểm',
+      'Bản đồ chiến lược',
+      'Đánh giá của tôi',
+      'Đánh giá nhân sự',
+      'Bảng điều khiển',
+      'Nhập số liệu',
+      'Marketing',
+      'Dữ liệu kinh doanh',
+    ]);
   });
 
   it('sees the sales department people and cannot open other units', async () => {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, NotificationOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Action } from '../../core/auth/permissions';
 import type { UserT } from '../api';
@@ -17,11 +17,11 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
-  { key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, page: lazy(() => import('../features/home/HomePage')) },
-  { key: 'org', path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, page: lazy(() => import('../features/org/OrgChartPage')) },
-  { key: 'kpis', path: '/kpis', labelKey: 'kpi.nav', icon: <FundOutlined />, page: lazy(() => import('../features/kpi/KpiLibraryPage')) },
-  { key: 'sandbox', path: '/sandbox', labelKey: 'sandbox.nav', icon: <CalculatorOutlined />, page: lazy(() => import('../features/sandbox/SandboxPage')) },
-  { key: 'strategy', path: '/strategy', labelKey: 'strategy.nav', icon: <ClusterOutlined />, page: lazy(() => import('../features/strategy/StrategyMapPage')) },
+  { key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, action: 'kpi.read', page: lazy(() => import('../features/home/HomePage')) },
+  { key: 'org', path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, action: 'unit.read', page: lazy(() => import('../features/org/OrgChartPage')) },
+  { key: 'kpis', path: '/kpis', labelKey: 'kpi.nav', icon: <FundOutlined />, action: 'kpi.read', page: lazy(() => import('../features/kpi/KpiLibraryPage')) },
+  { key: 'sandbox', path: '/sandbox', labelKey: 'sandbox.nav', icon: <CalculatorOutlined />, action: 'kpi.read', page: lazy(() => import('../features/sandbox/SandboxPage')) },
+  { key: 'strategy', path: '/strategy', labelKey: 'strategy.nav', icon: <ClusterOutlined />, action: 'numbers.read', page: lazy(() => import('../features/strategy/StrategyMapPage')) },
   { key: 'my-evaluation', path: '/my-evaluation', labelKey: 'myEval.nav', icon: <TrophyOutlined />, action: 'appraisal.agree', page: lazy(() => import('../features/appraisal/my/MyEvaluationPage')) },
   {
     key: 'appraisal',
@@ -32,7 +32,7 @@ export const NAV: readonly NavItem[] = [
     beyondSelf: true,
     page: lazy(() => import('../features/appraisal/cycles/CyclesPage')),
   },
-  { key: 'dashboard', path: '/dashboard', labelKey: 'dashboard.nav', icon: <DashboardOutlined />, page: lazy(() => import('../features/dashboard/UnitDashboardPage')) },
+  { key: 'dashboard', path: '/dashboard', labelKey: 'dashboard.nav', icon: <DashboardOutlined />, action: 'numbers.read', page: lazy(() => import('../features/dashboard/UnitDashboardPage')) },
   {
     key: 'import-actuals',
     path: '/import',
@@ -41,6 +41,7 @@ export const NAV: readonly NavItem[] = [
     action: 'actual.import',
     page: lazy(() => import('../features/import/ImportActualsPage')),
   },
+  { key: 'marketing', path: '/marketing', labelKey: 'marketing.nav', icon: <NotificationOutlined />, action: 'marketing.read', page: lazy(() => import('../features/marketing/MarketingPage')) },
   { key: 'datasets', path: '/datasets', labelKey: 'datasets.nav', icon: <DatabaseOutlined />, action: 'dataset.read', page: lazy(() => import('../features/datasets/DatasetsPage')) },
   {
     key: 'company',
