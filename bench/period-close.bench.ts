@@ -160,9 +160,11 @@ async function handWrittenSql(db: Kysely<DB>): Promise<void> {
     ON CONFLICT (cycle_id, unit_id) DO UPDATE SET people = excluded.people, score_sum = excluded.score_sum, mean_score = excluded.mean_score`.execute(db);
 }
 
-async function clearResults(db: Kysely<DB>): Promise<void> {
+/** Clears the sheet and unit results; `items` too: every item result is then stale and must be rewritten. */
+async function clearResults(db: Kysely<DB>, items: boolean): Promise<void> {
   await sql`UPDATE appraisal_sheets SET own_score = NULL, score = NULL, grade = NULL`.execute(db);
   await sql`DELETE FROM appraisal_unit_results`.execute(db);
+  if (items) await sql`UPDATE appraisal_items SET actual = NULL, achievement = NULL, score = NULL`.execute(db);
 }
 
 async function storedUnitMeans(db: Kysely<DB>): Promise<Float64Array> {
@@ -207,34 +209,48 @@ const bench: Bench = {
       const seeding = await time(() => seed(db, data));
       process.stdout.write(`    ${engine}: seeded with COPY in ${seeding.toFixed(1)} s\n`);
       const store = createStore(db);
-      const product: number[] = [];
+      // Two cases: every item result stale (cleared: closeCycle must rewrite all 120,000, as the hand-written statement
+      // always does), and item results already fresh (as check-ins keep them: closeCycle recomputes everything and
+      // rewrites only what differs; the hand-written statement rewrites every row whatever it held).
+      const stale: number[] = [];
+      const fresh: number[] = [];
       const handSql: number[] = [];
       for (let round = 0; round < 2; round++) {
-        await clearResults(db);
+        await clearResults(db, true);
         handSql.push(await time(() => db.transaction().execute((tx) => handWrittenSql(tx))));
         const sqlScores = await storedScores(db);
         const sqlUnits = await storedUnitMeans(db);
-        await clearResults(db);
-        product.push(await time(() => store.transaction((tx) => closeCycle(tx, CYCLE_ID))));
-        const productScores = await storedScores(db);
-        assertAgree(`closeCycle vs hand-written SQL (${engine})`, productScores, sqlScores);
-        assertAgree(`closeCycle vs TypedArray loop (${engine})`, productScores, plainScore);
-        assertAgree(`unit means: closeCycle vs hand-written SQL (${engine})`, await storedUnitMeans(db), sqlUnits);
-        assertAgree(`unit means: closeCycle vs TypedArray loop (${engine})`, await storedUnitMeans(db), plainUnitMean);
+        for (const [items, list] of [[true, stale], [false, fresh]] as const) {
+          await clearResults(db, items);
+          list.push(await time(() => store.transaction((tx) => closeCycle(tx, CYCLE_ID))));
+          const productScores = await storedScores(db);
+          assertAgree(`closeCycle vs hand-written SQL (${engine})`, productScores, sqlScores);
+          assertAgree(`closeCycle vs TypedArray loop (${engine})`, productScores, plainScore);
+          assertAgree(`unit means: closeCycle vs hand-written SQL (${engine})`, await storedUnitMeans(db), sqlUnits);
+          assertAgree(`unit means: closeCycle vs TypedArray loop (${engine})`, await storedUnitMeans(db), plainUnitMean);
+        }
       }
-      const p = Math.min(...product);
       const s = Math.min(...handSql);
-      process.stdout.write(`    ${engine}: closeCycle ${product.map((x) => x.toFixed(2)).join(' / ')} s, hand-written SQL ${handSql.map((x) => x.toFixed(2)).join(' / ')} s; every person's score agrees to 1e-9 (3 ways)\n`);
-      return {
-        name: `closeCycle end to end (${engine}: read, aggregate, score, grade, unit means, store)`,
-        unit: 'period close',
-        opsPerSec: 1 / p,
-        baselineName: 'one hand-written SQL statement',
-        baselineOpsPerSec: 1 / s,
-        note: `${(p * 1000).toFixed(0)} ms vs ${(s * 1000).toFixed(0)} ms; goal ratio ≥ 1`,
-      } satisfies BenchResult;
+      const ms = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+      process.stdout.write(
+        `    ${engine}: closeCycle ${ms(stale)} s (item results stale), ${ms(fresh)} s (fresh); hand-written SQL ${ms(handSql)} s; every person's score agrees to 1e-9 (3 ways)\n`,
+      );
+      return [
+        { list: stale, label: 'every item result stale' },
+        { list: fresh, label: 'item results already fresh' },
+      ].map(({ list, label }): BenchResult => {
+        const p = Math.min(...list);
+        return {
+          name: `closeCycle end to end (${engine}, ${label}: read, aggregate, score, grade, unit means, store)`,
+          unit: 'period close',
+          opsPerSec: 1 / p,
+          baselineName: 'one hand-written SQL statement',
+          baselineOpsPerSec: 1 / s,
+          note: `${(p * 1000).toFixed(0)} ms vs ${(s * 1000).toFixed(0)} ms (best of 2); goal ratio ≥ 1`,
+        };
+      });
     });
-    return [...perEngine, ...results];
+    return [...perEngine.flat(), ...results];
   },
 };
 

@@ -32,6 +32,8 @@ export interface CycleColumns {
   itemScale: Float64Array;
   /** The manager's rating; NaN = not reviewed. */
   itemRating: Float64Array;
+  /** A KPI item's totals of the person's values over the sheet's dates (null = none, and for rated items). */
+  itemTotals: (ActualTotals | null)[];
 }
 
 export interface CloseKpi {
@@ -68,12 +70,11 @@ export function closeResults(
   cycle: ResultCycle,
   c: CycleColumns,
   kpis: readonly CloseKpi[],
-  totals: { itemId: Int32Array; totals: readonly ActualTotals[] },
   bonusRule: BonusRuleInEffect | null,
   orgUnits: readonly { id: number; parentId: number | null }[],
 ): CycleCloseResult {
   const S = c.sheetId.length;
-  const itemActual = itemActuals(c, kpis, totals);
+  const itemActual = itemActuals(c, kpis);
   const flat = flatSheets(cycle, c, kpis, itemActual);
   const scored = scoreFlat(flat);
   dropUnscorable(c, flat, scored);
@@ -126,17 +127,13 @@ export function closeResults(
 }
 
 /** Each KPI item's actual: its totals read by the KPI's aggregation rule, as a period's evaluation reads them. */
-function itemActuals(c: CycleColumns, kpis: readonly CloseKpi[], totals: { itemId: Int32Array; totals: readonly ActualTotals[] }): Float64Array {
+function itemActuals(c: CycleColumns, kpis: readonly CloseKpi[]): Float64Array {
   const N = c.itemId.length;
   const aggregation = new Map(kpis.map((k) => [k.id, k.aggregation as KpiAggregation]));
-  const position = new Map<number, number>();
-  for (let i = 0; i < N; i++) position.set(c.itemId[i]!, i);
   const out = new Float64Array(N).fill(Number.NaN);
-  for (let t = 0; t < totals.itemId.length; t++) {
-    const i = position.get(totals.itemId[t]!);
-    if (i === undefined) continue;
-    const v = valueOfTotals(aggregation.get(c.itemKpiId[i]!) ?? 'sum', totals.totals[t]!);
-    out[i] = v ?? Number.NaN;
+  for (let i = 0; i < N; i++) {
+    const t = c.itemTotals[i];
+    if (t) out[i] = valueOfTotals(aggregation.get(c.itemKpiId[i]!) ?? 'sum', t) ?? Number.NaN;
   }
   return out;
 }

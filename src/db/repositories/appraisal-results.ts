@@ -10,6 +10,7 @@ import type {
 import type { CycleColumns } from '../../core/appraisal/cycle-close';
 import type { GradeBand, MissingMode } from '../../core/appraisal/types';
 import type { ActualTotals, ScoringConfig } from '../../core/evaluation';
+import { CopyRows, copyInto } from '../copy';
 import type { DB } from '../schema';
 
 const LOCKED_PHASES = sql.raw(`('locked', 'published')`);
@@ -43,18 +44,52 @@ function totalsColumns(agg: ReturnType<typeof sql>) {
       sum(a.numerator) FILTER (WHERE ${agg} = 'ratio') AS num, sum(a.denominator) FILTER (WHERE ${agg} = 'ratio') AS den`;
 }
 
-/** A person's values of each KPI item of a cycle over its sheet's dates, from rows of the KPI's period kind. */
-function totalsQuery(where: ReturnType<typeof sql>, kinds: readonly { kpiId: number; kind: string; aggregation: string }[]) {
-  return sql<TotalsRow>`
-    SELECT i.id AS item_id, ${totalsColumns(sql`fk.agg`)}
-    FROM appraisal_items i
-    JOIN appraisal_sheets s ON s.id = i.sheet_id
-    JOIN unnest(${kinds.map((k) => k.kpiId)}::int[], ${kinds.map((k) => k.kind)}::text[], ${kinds.map((k) => k.aggregation)}::text[]) AS fk(kpi_id, kind, agg)
-      ON fk.kpi_id = i.kpi_id
-    JOIN kpi_actuals a ON a.scope_type = 'person' AND a.scope_id = s.person_id AND a.kpi_id = i.kpi_id
-      AND a.period_kind = fk.kind AND a.period_start >= s.starts_on AND a.period_end <= s.ends_on
-    WHERE ${where}
-    GROUP BY i.id`;
+/**
+ * Every item of a cycle with the totals of the person's values of its KPI over the sheet's dates: one row per
+ * sheet (by id) holding its items (by sort, id) as one JSON array of arrays. 120,000 item rows cost far more to
+ * send one by one through PGlite's in-process protocol; one JSON text per sheet is parsed natively, and the
+ * PostgreSQL server builds it about as fast as it sends rows (measured: one big array per column was slower there).
+ * Only the statistic the KPI's aggregation reads is computed (`stat`, exact numeric as a JSON number), with the
+ * count and, for ratio KPIs, Σ numerator and Σ denominator.
+ */
+function cycleItemsQuery(cycleId: number, kinds: readonly { kpiId: number; kind: string; aggregation: string }[]) {
+  const agg = sql`fk.agg`;
+  return sql<{ sheet_id: number; items: CycleItemJson[] }>`
+    WITH fk(kpi_id, kind, agg) AS (
+      SELECT * FROM unnest(${kinds.map((k) => k.kpiId)}::int[], ${kinds.map((k) => k.kind)}::text[], ${kinds.map((k) => k.aggregation)}::text[])
+    ), t AS (
+      SELECT i.id AS item_id, count(*) AS n,
+        coalesce(sum(a.value) FILTER (WHERE ${agg} = 'sum'), avg(a.value) FILTER (WHERE ${agg} = 'avg'), min(a.value) FILTER (WHERE ${agg} = 'min'),
+          max(a.value) FILTER (WHERE ${agg} = 'max'), (max(ARRAY[(a.period_start - DATE '2000-01-01')::numeric, a.value]) FILTER (WHERE ${agg} = 'last'))[2]) AS stat,
+        sum(a.numerator) FILTER (WHERE ${agg} = 'ratio') AS num, sum(a.denominator) FILTER (WHERE ${agg} = 'ratio') AS den
+      FROM appraisal_items i
+      JOIN appraisal_sheets s ON s.id = i.sheet_id
+      JOIN fk ON fk.kpi_id = i.kpi_id
+      JOIN kpi_actuals a ON a.scope_type = 'person' AND a.scope_id = s.person_id AND a.kpi_id = i.kpi_id
+        AND a.period_kind = fk.kind AND a.period_start >= s.starts_on AND a.period_end <= s.ends_on
+      WHERE s.cycle_id = ${cycleId}
+      GROUP BY i.id
+    )
+    SELECT s.id AS sheet_id, json_agg(json_build_array(i.id, i.group_code, i.code, i.weight::float8, i.kind, i.kpi_id, i.target::float8, i.scale,
+        i.manager_rating::float8, t.n, t.stat, t.num, t.den) ORDER BY i.sort, i.id) AS items
+    FROM appraisal_sheets s JOIN appraisal_items i ON i.sheet_id = s.id LEFT JOIN t ON t.item_id = i.id
+    WHERE s.cycle_id = ${cycleId}
+    GROUP BY s.id ORDER BY s.id`;
+}
+
+/** id, group code, code, weight, kind, KPI id, target, scale, manager rating, count, stat, Σ numerator, Σ denominator. */
+type CycleItemJson = [number, string, string, number, 'kpi' | 'rated', number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+
+/** The sheets of a cycle (by id) as one row of arrays. */
+interface CycleSheetArrays {
+  id: number[] | null;
+  person_id: number[];
+  unit_id: number[];
+  starts_on: string[];
+  ends_on: string[];
+  bonus_base: string[];
+  calibrated_grade: (string | null)[];
+  groups: { code: string; weight: number | string }[][];
 }
 
 const toTotals = (r: Omit<TotalsRow, 'item_id'>): ActualTotals => ({
@@ -276,12 +311,6 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
           mean_score = CASE WHEN r.people + excluded.people > 0 THEN (r.score_sum + excluded.score_sum) / (r.people + excluded.people) END`.execute(db);
     },
 
-    async cycleTotals(cycleId, kinds) {
-      if (kinds.length === 0) return { itemId: new Int32Array(0), totals: [] };
-      const { rows } = await totalsQuery(sql`s.cycle_id = ${cycleId}`, kinds).execute(db);
-      return { itemId: Int32Array.from(rows, (r) => r.item_id), totals: rows.map(toTotals) };
-    },
-
     async bonusRule(asOf) {
       const r = await db
         .selectFrom('appraisal_bonus_rules')
@@ -300,26 +329,31 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
       return rows.map(toKpi);
     },
 
-    async cycleColumns(cycleId) {
-      const [sheets, items] = await Promise.all([
-        sql<{ id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: { code: string; weight: number | string }[] }>`
-          SELECT id, person_id, unit_id, starts_on, ends_on, bonus_base, calibrated_grade, groups
-          FROM appraisal_sheets WHERE cycle_id = ${cycleId} ORDER BY id`.execute(db),
-        sql<{ id: number; sheet_id: number; group_code: string; code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }>`
-          SELECT i.id, i.sheet_id, i.group_code, i.code, i.weight::float8 AS weight, i.kind, i.kpi_id, i.target::float8 AS target, i.scale, i.manager_rating::float8 AS rating
-          FROM appraisal_items i JOIN appraisal_sheets s ON s.id = i.sheet_id
-          WHERE s.cycle_id = ${cycleId} ORDER BY i.sheet_id, i.sort, i.id`.execute(db),
-      ]);
-      return layOutColumns(sheets.rows, items.rows);
+    async cycleColumns(cycleId, kinds) {
+      const sheets = await sql<CycleSheetArrays>`
+        SELECT array_agg(id ORDER BY id) AS id, array_agg(person_id ORDER BY id) AS person_id, array_agg(unit_id ORDER BY id) AS unit_id,
+          array_agg(starts_on::text ORDER BY id) AS starts_on, array_agg(ends_on::text ORDER BY id) AS ends_on,
+          array_agg(bonus_base ORDER BY id) AS bonus_base, array_agg(calibrated_grade ORDER BY id) AS calibrated_grade,
+          -- JSON, not jsonb[]: one JSON.parse instead of an array parse plus one per sheet
+          json_agg(groups ORDER BY id) AS groups
+        FROM appraisal_sheets WHERE cycle_id = ${cycleId}`.execute(db);
+      const items = await cycleItemsQuery(cycleId, kinds).execute(db);
+      return layOutColumns(sheets.rows[0]!, items.rows);
     },
 
     async saveItems(rows) {
       if (rows.length === 0) return;
+      // COPY into a session table, then one UPDATE … FROM that skips items whose results are unchanged.
+      await sql`CREATE TEMP TABLE IF NOT EXISTS appraisal_item_results_in (id int, actual float8, achievement float8, score float8)`.execute(db);
+      const copy = new CopyRows();
+      for (const r of rows) copy.ascii(r.id).ascii(dbl(r.actual)).ascii(dbl(r.achievement)).ascii(dbl(r.score)).endRow();
+      await copyInto(db as unknown as Kysely<unknown>, 'appraisal_item_results_in', ['id', 'actual', 'achievement', 'score'], copy);
       await sql`
         UPDATE appraisal_items i SET actual = t.actual, achievement = t.achievement, score = t.score
-        FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => dbl(r.actual))}::float8[],
-          ${rows.map((r) => dbl(r.achievement))}::float8[], ${rows.map((r) => dbl(r.score))}::float8[]) AS t(id, actual, achievement, score)
-        WHERE i.id = t.id`.execute(db);
+        FROM appraisal_item_results_in t
+        WHERE i.id = t.id AND (i.actual IS DISTINCT FROM t.actual::numeric OR i.achievement IS DISTINCT FROM t.achievement OR i.score IS DISTINCT FROM t.score)`.execute(db);
+      // TRUNCATE, not DELETE: a temp table is never vacuumed.
+      await sql`TRUNCATE appraisal_item_results_in`.execute(db);
     },
 
     async saveSheets(rows) {
@@ -359,55 +393,60 @@ export function appraisalResultsRepo(db: Kysely<DB>): AppraisalResultsStore {
  * Sheets (by id) and their items (by sheet, sort) laid out sheet → group (the sheet's group order) → item, as
  * `CycleColumns`. Items of a group the sheet does not list are left out, as a sheet's score leaves them out.
  */
-function layOutColumns(
-  sheets: readonly { id: number; person_id: number; unit_id: number; starts_on: string; ends_on: string; bonus_base: string; calibrated_grade: string | null; groups: { code: string; weight: number | string }[] }[],
-  items: readonly { id: number; sheet_id: number; group_code: string; code: string; weight: number; kind: 'kpi' | 'rated'; kpi_id: number | null; target: number | null; scale: number | null; rating: number | null }[],
-): CycleColumns {
-  const S = sheets.length;
-  const G = sheets.reduce((n, s) => n + s.groups.length, 0);
+function layOutColumns(sheets: CycleSheetArrays, itemRows: readonly { sheet_id: number; items: CycleItemJson[] }[]): CycleColumns {
+  const sheetIds = sheets.id ?? [];
+  const S = sheetIds.length;
+  const G = sheets.groups?.reduce((n, g) => n + g.length, 0) ?? 0;
   const sheetGroupStart = new Int32Array(S + 1);
   const groupWeight = new Float64Array(G);
   const groupCode: string[] = [];
   const groupItemStart = new Int32Array(G + 1);
-  const order: number[] = [];
-  let at = 0;
+  const it: CycleItemJson[] = [];
+  let row = 0;
   let g = 0;
   for (let s = 0; s < S; s++) {
-    const sheet = sheets[s]!;
+    const id = sheetIds[s]!;
     sheetGroupStart[s] = g;
-    const start = at;
-    while (at < items.length && items[at]!.sheet_id === sheet.id) at++;
-    for (const group of sheet.groups) {
+    const items = itemRows[row]?.sheet_id === id ? itemRows[row++]!.items : [];
+    for (const group of sheets.groups[s]!) {
       groupWeight[g] = Number(group.weight);
       groupCode.push(group.code);
-      groupItemStart[g] = order.length;
-      for (let i = start; i < at; i++) if (items[i]!.group_code === group.code) order.push(i);
+      groupItemStart[g] = it.length;
+      for (const item of items) if (item[1] === group.code) it.push(item);
       g++;
     }
   }
   sheetGroupStart[S] = G;
-  groupItemStart[G] = order.length;
-  const it = order.map((i) => items[i]!);
-  const nan = (x: number | null) => (x === null ? Number.NaN : Number(x));
+  groupItemStart[G] = it.length;
+  const nan = (x: number | null) => (x === null ? Number.NaN : x);
   return {
-    sheetId: Int32Array.from(sheets, (s) => s.id),
-    personId: Int32Array.from(sheets, (s) => s.person_id),
-    unitId: Int32Array.from(sheets, (s) => s.unit_id),
-    startsOn: sheets.map((s) => day(s.starts_on)),
-    endsOn: sheets.map((s) => day(s.ends_on)),
-    bonusBase: Float64Array.from(sheets, (s) => Number(s.bonus_base)),
-    calibratedGrade: sheets.map((s) => s.calibrated_grade),
+    sheetId: Int32Array.from(sheetIds),
+    personId: Int32Array.from(sheets.person_id ?? []),
+    unitId: Int32Array.from(sheets.unit_id ?? []),
+    startsOn: sheets.starts_on ?? [],
+    endsOn: sheets.ends_on ?? [],
+    bonusBase: Float64Array.from(sheets.bonus_base ?? [], Number),
+    calibratedGrade: sheets.calibrated_grade ?? [],
     sheetGroupStart,
     groupCode,
     groupWeight,
     groupItemStart,
-    itemId: Int32Array.from(it, (r) => r.id),
-    itemCode: it.map((r) => r.code),
-    itemWeight: Float64Array.from(it, (r) => Number(r.weight)),
-    itemKind: it.map((r) => r.kind),
-    itemKpiId: Int32Array.from(it, (r) => r.kpi_id ?? -1),
-    itemTarget: Float64Array.from(it, (r) => nan(r.target)),
-    itemScale: Float64Array.from(it, (r) => nan(r.scale)),
-    itemRating: Float64Array.from(it, (r) => nan(r.rating)),
+    itemId: Int32Array.from(it, (r) => r[0]),
+    itemCode: it.map((r) => r[2]),
+    itemWeight: Float64Array.from(it, (r) => r[3]),
+    itemKind: it.map((r) => r[4]),
+    itemKpiId: Int32Array.from(it, (r) => r[5] ?? -1),
+    itemTarget: Float64Array.from(it, (r) => nan(r[6])),
+    itemScale: Float64Array.from(it, (r) => nan(r[7])),
+    itemRating: Float64Array.from(it, (r) => nan(r[8])),
+    itemTotals: it.map(totalsOf),
   };
+}
+
+/** An item's totals: the one statistic computed stands for every field, `valueOfTotals` reads the one it needs. */
+function totalsOf(r: CycleItemJson): ActualTotals | null {
+  const [, , , , , , , , , n, stat, numerator, denominator] = r;
+  if (n === null) return null;
+  const x = stat ?? Number.NaN;
+  return { kind: '', count: n, sum: x, avg: x, min: x, max: x, last: x, numeratorSum: numerator, denominatorSum: denominator };
 }

@@ -97,14 +97,17 @@ export interface AppraisalResultsStore {
    * added to its unit and every ancestor unit of its cycle's unit results; rows left with 0 people are dropped.
    */
   saveRefresh(w: { items: readonly ItemResultWrite[]; sheets: readonly SheetResultWrite[]; units: readonly UnitDelta[] }): Promise<void>;
-  /** The same for every KPI item of a cycle: one GROUP BY (person, KPI) over the cycle's dates. */
-  cycleTotals(cycleId: number, kinds: readonly KpiKind[]): Promise<{ itemId: Int32Array; totals: ActualTotals[] }>;
   /** The newest bonus rule with `effective_from` ≤ `asOf`. */
   bonusRule(asOf: string): Promise<BonusRuleInEffect | null>;
   /** The KPIs of a cycle's items with their aggregation settings. */
   cycleKpis(cycleId: number): Promise<NonNullable<ResultItemRow['kpi']>[]>;
-  cycleColumns(cycleId: number): Promise<CycleColumns>;
-  /** Bulk writes (one statement per table). */
+  /**
+   * Every sheet, group and item of a cycle as columns, each KPI item with the totals of the person's values over
+   * its sheet's dates from rows of its KPI's kind (`kinds`) — one GROUP BY over the cycle's values, the columns
+   * coming back as arrays in one row.
+   */
+  cycleColumns(cycleId: number, kinds: readonly KpiKind[]): Promise<CycleColumns>;
+  /** Bulk writes; items whose results did not change are not rewritten. */
   saveItems(rows: readonly ItemResultWrite[]): Promise<void>;
   saveSheets(rows: readonly SheetResultWrite[]): Promise<void>;
   /** Replaces the cycle's unit results. */

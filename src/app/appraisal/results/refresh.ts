@@ -68,9 +68,9 @@ export async function closeCycle(store: Store, cycleId: number): Promise<void> {
   const cycle = await store.appraisal.cycles.get(cycleId);
   if (!cycle) throw cycleNotFound(cycleId);
   const results = store.appraisal.results;
-  const [columns, kpis, rule, units] = await Promise.all([results.cycleColumns(cycleId), results.cycleKpis(cycleId), results.bonusRule(cycle.endsOn), results.units()]);
-  const totals = await results.cycleTotals(cycleId, kindsOf(kpis));
-  const r = closeResults(cycle, columns, kpis, totals, rule, units);
+  const [kpis, rule, units] = await Promise.all([results.cycleKpis(cycleId), results.bonusRule(cycle.endsOn), results.units()]);
+  const columns = await results.cycleColumns(cycleId, kindsOf(kpis));
+  const r = closeResults(cycle, columns, kpis, rule, units);
   const nullable = (x: number) => (Number.isNaN(x) ? null : x);
   await results.saveItems(
     Array.from(columns.itemId, (id, i) => ({
