@@ -48,6 +48,11 @@ export const DatasetImportResult = z.object({
   inserted: z.number(),
   replaced: z.number(),
   format: Format,
+  /** The KPIs bound to this dataset (docs/kpi-binding.md): recomputed for the periods the import touched, or why not. */
+  kpis: z.object({
+    recomputed: z.array(z.object({ code: z.string(), range: z.object({ from: z.string(), to: z.string() }).nullable(), inserted: z.number(), updated: z.number(), removed: z.number() })),
+    failed: z.array(z.object({ code: z.string(), error: z.object({ code: z.string() }) })),
+  }),
 });
 
 export const DatasetPreview = z.object({

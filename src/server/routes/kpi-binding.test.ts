@@ -119,6 +119,8 @@ describe.each(engines())('KPIs bound to a dataset on %s', (engine) => {
     const csv = 'order_id,customer,region,segment,ordered_at,order_date,sales,profit,qty,paid\no8,c5,Miền Bắc,Consumer,2025-02-28 22:00,2025-02-28,1000,100,1,true\n';
     const imported = await admin.request({ method: 'POST', url: '/api/datasets/orders/import?mode=append', ...multipartFile('file', 'more.csv', csv) } as never);
     expect(imported.statusCode, imported.body).toBe(200);
+    // Only February (the one order's month) was recomputed, for every bound KPI.
+    expect(imported.json().kpis.recomputed).toContainEqual(expect.objectContaining({ code: 'BOUND_REV', range: { from: '2025-02-01', to: '2025-02-28' }, updated: 2 }));
     const after = await actuals('BOUND_REV');
     const mb = `unit:${units.get('KD-MB')}`;
     const byKey = (rows: typeof after) => new Map(rows.map((r) => [`${r.period_key}|${r.scope}`, r]));
