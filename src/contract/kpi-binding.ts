@@ -38,6 +38,8 @@ export const RecomputeResult = z.object({
   removed: z.number(),
   /** Periods and scopes left as they were: a locked review cycle holds them. */
   skipped: z.array(z.object({ period: z.string(), scope: Scope, cycle: z.string() })),
+  /** Periods and scopes whose value is beyond ±10^15: not written. */
+  outOfRange: z.array(z.object({ period: z.string(), scope: Scope })),
 });
 
 export const KpiBindingSaved = z.object({ binding: KpiBinding, recompute: RecomputeResult });

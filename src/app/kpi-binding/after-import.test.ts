@@ -46,7 +46,7 @@ describe.each(engines())('bound KPIs after a dataset import on %s', (engine) => 
     const r = await importDataset(store, SYSTEM_ACTOR, 'moves', csv('id,region,day,amount\nm1,Miền Bắc,2026-03-05,7\n'), { mode: 'append' });
     expect(r.kpis.failed).toEqual([]);
     expect(r.kpis.recomputed).toEqual([
-      { code: 'MOVES', range: { from: '2026-01-01', to: '2026-03-31' }, inserted: 2, updated: 0, unchanged: 2, removed: 2, skipped: [] },
+      { code: 'MOVES', range: { from: '2026-01-01', to: '2026-03-31' }, inserted: 2, updated: 0, unchanged: 2, removed: 2, skipped: [], outOfRange: [] },
     ]);
     expect(await values()).toEqual(['2026-02 company 25', '2026-02 unit 20', '2026-03 company 7', '2026-03 unit 7']);
   });

@@ -2,6 +2,7 @@ import { ValueLocks } from '../../core/appraisal/value-lock';
 import { planBinding, type KpiBinding } from '../../core/kpi-binding';
 import { parsePeriod, periodContaining } from '../../core/period';
 import { periodKindOf } from '../../core/actuals';
+import { isValueInRange, MAX_ABS_VALUE } from '../../core/limits';
 import { recordActuals } from '../actuals/record-actuals';
 import { getCompany } from '../company/company';
 import type { ActualWrite, KpiRecord, Store, TargetScope } from '../ports';
@@ -27,6 +28,8 @@ export interface RecomputeResult {
   /** Values the data no longer gives (no rows left there), removed. */
   removed: number;
   skipped: SkippedSlot[];
+  /** Periods and scopes whose value is beyond ±10^15 (the range of every stored value): not written. */
+  outOfRange: { period: string; scope: TargetScope }[];
 }
 
 /**
@@ -46,20 +49,28 @@ export async function recomputeBinding(store: Store, by: By, kpi: KpiRecord, bin
   const groups = await store.kpiBindings.values(plan, range);
 
   const writes: ActualWrite[] = [];
+  const outOfRange: RecomputeResult['outOfRange'] = [];
   for (const g of groups) {
     if (g.value === null) continue; // no value (e.g. a ratio over a zero denominator): removed below if stored
     const period = parsePeriod(g.period);
-    const ratio = g.numerator !== null && g.denominator !== null && Number(g.denominator) !== 0;
+    const scope: TargetScope = g.scope === null ? { type: 'company', id: null } : scopeOf(g.scope);
+    if (!isValueInRange(Number(g.value))) {
+      outOfRange.push({ period: period.key, scope });
+      continue;
+    }
+    // Parts are kept when they fit what a stored ratio allows (a positive denominator up to 10^15).
+    const [n, d] = [Number(g.numerator), Number(g.denominator)];
+    const ratio = g.numerator !== null && g.denominator !== null && isValueInRange(n) && d > 0 && d <= MAX_ABS_VALUE;
     writes.push({
       kpiId: kpi.id,
       period: period.key,
       kind: period.kind,
       start: period.start,
       end: period.end,
-      scope: g.scope === null ? { type: 'company', id: null } : scopeOf(g.scope),
+      scope,
       value: Number(g.value),
-      numerator: ratio ? Number(g.numerator) : null,
-      denominator: ratio ? Number(g.denominator) : null,
+      numerator: ratio ? n : null,
+      denominator: ratio ? d : null,
       source: 'dataset',
       comment: null,
       late: false,
@@ -75,12 +86,12 @@ export async function recomputeBinding(store: Store, by: By, kpi: KpiRecord, bin
     return !lock;
   };
   const toWrite = writes.filter(open);
-  const given = new Set(writes.map((w) => `${w.period}|${scopeKey(w.scope)}`));
+  const given = new Set([...writes, ...outOfRange].map((w) => `${w.period}|${scopeKey(w.scope)}`));
   const stale = stored.filter((a) => !given.has(`${a.period}|${scopeKey(a.scope)}`)).filter(open);
 
   const written = await recordActuals(store, by, toWrite);
   const removed = await store.kpiBindings.removeValues(stale.map((a) => ({ kpiId: kpi.id, kind: a.kind, start: a.start, scope: a.scope })));
-  return { code: kpi.code, range, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged, removed, skipped };
+  return { code: kpi.code, range, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged, removed, skipped, outOfRange };
 }
 
 function scopeOf(key: string): TargetScope {

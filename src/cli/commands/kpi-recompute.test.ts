@@ -43,7 +43,7 @@ describe('openkpi kpi recompute', () => {
   it('writes the monthly actuals from the data (Jan 650, Feb 650.25, Mar 0.1), then finds them unchanged', async () => {
     const first = await run(['kpi', 'recompute', 'REV_DATA', '--json']);
     expect(first.err).toBe('');
-    expect(JSON.parse(first.out)).toEqual({ code: 'REV_DATA', range: null, inserted: 3, updated: 0, unchanged: 0, removed: 0, skipped: [] });
+    expect(JSON.parse(first.out)).toEqual({ code: 'REV_DATA', range: null, inserted: 3, updated: 0, unchanged: 0, removed: 0, skipped: [], outOfRange: [] });
     const again = await run(['kpi', 'recompute', 'REV_DATA', '--lang', 'en']);
     expect(again.out).toBe('REV_DATA: 0 new, 0 changed, 3 unchanged, 0 removed; 0 skipped (locked review cycle)\n');
     const database = await connect({ dataDir });

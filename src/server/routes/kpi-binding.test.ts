@@ -155,6 +155,18 @@ describe.each(engines())('KPIs bound to a dataset on %s', (engine) => {
     expect(await values('BOUND_BAD')).toEqual([]);
   });
 
+  it('a value beyond ±10^15 is reported and not written; the other periods are (the save does not fail on the range constraint)', async () => {
+    await admin.post('/api/kpis', kpiBody('BOUND_HUGE'));
+    // 650 × 10^13 = 6.5 × 10^15 in January and 1650.25 × 10^13 in February are too large; March 0.1 × 10^13 = 10^12 fits.
+    const res = await admin.put('/api/kpis/BOUND_HUGE/binding', { dataset: 'orders', measure: 'sum(sales) * 10000000000000', dateColumn: 'ordered_at' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().recompute.outOfRange).toEqual([
+      { period: '2025-01', scope: { type: 'company', id: null } },
+      { period: '2025-02', scope: { type: 'company', id: null } },
+    ]);
+    expect(await values('BOUND_HUGE')).toEqual([['2025-03', 'company', 1e12]]);
+  });
+
   it('keeps SQL in mapping values as data', async () => {
     await admin.post('/api/kpis', kpiBody('BOUND_SQL'));
     const hostile = "Miền Bắc' OR 1=1; DROP TABLE kpis; --";
