@@ -50,6 +50,7 @@ describe('marketing in the browser', () => {
     expect(await page.getByTestId('awareness-after').textContent()).toContain('38 %');
     expect(await page.getByTestId('awareness-lift').textContent()).toBe('Mức tăng 8 điểm phần trăm (khoảng tin cậy 95 %: 1,46 đến 14,54 điểm).');
     expect(await page.getByTestId('awareness-conclusion').textContent()).toContain('có ý nghĩa thống kê');
+    expect(await page.getByTestId('awareness-sample-size').textContent()).toMatch(/cần khoảng [\d.]+ người mỗi lần khảo sát/);
     await screenshot(page, 'marketing-campaign-vi');
 
     await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();

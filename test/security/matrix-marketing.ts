@@ -1,4 +1,5 @@
 import type { Target } from '../../src/core/auth/permissions';
+import { multipartFile } from '../helpers/multipart';
 import type { MatrixArea, World } from './matrix-world';
 
 /**
@@ -104,6 +105,18 @@ export const marketingArea: MatrixArea = {
       request: (w, _s, code, n) => {
         const first = drafts.get(code)!.results[0]!;
         return { method: 'PUT', url: `/api/campaigns/${id(w, code)}/results`, payload: { rows: [{ channelId: first.channelId, period: first.period, recipients: 10_000 + n, responses: 100 }] } };
+      },
+    },
+    'POST /api/campaigns/{id}/results/import': {
+      action: 'campaign.report',
+      succeeds: true,
+      kpis: REPORTED,
+      target: (w, _s, code) => campaign(w, code),
+      request: (w, _s, code, n) => {
+        const d = drafts.get(code)! as unknown as { campaign: { channels: { channelId: number; channelName: string }[] }; results: { channelId: number; period: string }[] };
+        const first = d.results[0]!;
+        const name = d.campaign.channels.find((c) => c.channelId === first.channelId)!.channelName;
+        return { method: 'POST', url: `/api/campaigns/${id(w, code)}/results/import`, ...multipartFile('file', 'kq.csv', `channel,period,recipients,responses\n${name},${first.period},${20_000 + n},100\n`) };
       },
     },
     'PUT /api/campaigns/{id}/surveys/{phase}': {

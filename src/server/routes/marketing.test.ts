@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type ApiClient, type TestApp } from '../../../test/helpers/api';
 import { engines } from '../../../test/helpers/db';
+import { multipartFile } from '../../../test/helpers/multipart';
 import { LOGINS } from '../../../test/security/matrix-world';
 import { DEMO_AGENCY_LOGIN } from '../../app/demo/seed-marketing';
 
@@ -112,6 +113,25 @@ describe.each(engines())('marketing API on %s', (engine) => {
     await admin.put(`/api/campaigns/${campaignId}/results`, { rows: [{ ...rows[3]!, responses: 60 }] });
     expect((await admin.get(`/api/campaigns/${campaignId}`)).json().total.responses).toBe(240);
     await admin.put(`/api/campaigns/${campaignId}/results`, { rows: [rows[3]!] });
+  });
+
+  it('imports monthly results from a Vietnamese CSV (BOM, `;`, dots between thousands, decimal comma, channel by name or code)', async () => {
+    const csv = '\ufeffKênh;Tháng;Người nhận;Phản hồi;Chi phí;Khách hàng mới;Doanh thu\r\nEmail;03/2026;700;50;3.500.000;12;24.000.000\r\nZALO;2026-03;100;5;1.000.000,50;1;2.000.000\r\n';
+    const res = await admin.request({ method: 'POST', url: `/api/campaigns/${campaignId}/results/import`, ...multipartFile('file', 'ket-qua.csv', csv) } as never);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ written: 2 });
+    const zalo = ((await admin.get(`/api/campaigns/${campaignId}`)).json().results as { channelId: number; period: string; cost: number }[]).find((r) => r.channelId === ch.ZALO && r.period === '2026-03')!;
+    expect(zalo).toMatchObject({ recipients: 100, responses: 5, cost: 1_000_000.5, acquisitions: 1, revenue: 2_000_000 });
+    // A bad file: every problem by row and column, nothing written (Zalo March keeps 100/5).
+    const bad = '\ufeffKênh;Tháng;Người nhận;Phản hồi\r\nZalo;03/2026;90;4\r\nFacebook;03/2026;10;1\r\nEmail;13/2026;10;1\r\nSMS;04/2026;10;20\r\n';
+    const refused = await admin.request({ method: 'POST', url: `/api/campaigns/${campaignId}/results/import`, ...multipartFile('file', 'sai.csv', bad) } as never);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.issues.map((i: { row: number; code: string }) => `${i.row} ${i.code}`)).toEqual(['3 CHANNEL_NOT_IN_CAMPAIGN', '4 INVALID_PERIOD']);
+    expect(((await admin.get(`/api/campaigns/${campaignId}`)).json().results as { channelId: number; period: string; recipients: number }[]).find((r) => r.channelId === ch.ZALO && r.period === '2026-03')!.recipients).toBe(100);
+    const overRecipients = await admin.request({ method: 'POST', url: `/api/campaigns/${campaignId}/results/import`, ...multipartFile('file', 'sai.csv', 'channel,period,recipients,responses\nSMS,2026-04,10,20\n') } as never);
+    expect(overRecipients.json().error.issues.map((i: { row: number; code: string }) => `${i.row} ${i.code}`)).toEqual(['2 RESPONSES_OVER_RECIPIENTS']);
+    // Restore the worked example: Zalo had no March row.
+    await sql`DELETE FROM campaign_results WHERE campaign_id = ${campaignId} AND channel_id = ${ch.ZALO!} AND period = '2026-03'`.execute(t.database.db);
   });
 
   it('refuses bad results with every row problem and writes nothing', async () => {

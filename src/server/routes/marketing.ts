@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { campaignFor } from '../../app/marketing/campaign-access';
 import { campaignDetail } from '../../app/marketing/campaign-detail';
+import { importResults } from '../../app/marketing/import-results';
 import { changeCampaignStatus, createCampaign, listCampaigns, updateCampaign } from '../../app/marketing/campaigns';
 import { createChannel, listChannels } from '../../app/marketing/channels';
 import { channelComparison, reportResults } from '../../app/marketing/results';
 import { campaignAwareness, setSurvey, type CampaignAwareness } from '../../app/marketing/surveys';
-import type { Lang } from '../../core/errors';
+import { DomainError, issue, type Lang } from '../../core/errors';
+import type { FastifyRequest } from 'fastify';
 import { IdParams } from '../../contract/common';
 import {
   Awareness,
@@ -25,6 +28,24 @@ import {
   SurveyParams,
 } from '../../contract/marketing';
 import { requireActor, type ServerDeps } from '../context';
+import { readingUpload } from './upload-body';
+
+const RESULTS_UPLOAD = { file: 'CSV or XLSX of monthly results: kênh/channel, tháng/period, người nhận/recipients, phản hồi/responses, chi phí/cost, khách hàng mới/acquisitions, doanh thu/revenue.' };
+
+/** The `file` part of a multipart body (other parts are drained). */
+async function readFile(req: FastifyRequest): Promise<{ name: string; data: Buffer }> {
+  let file: { name: string; data: Buffer } | undefined;
+  for await (const part of req.parts()) {
+    if (part.type !== 'file') continue;
+    const data = await part.toBuffer();
+    if (part.fieldname === 'file') file = { name: part.filename, data };
+  }
+  if (!file) {
+    throw new DomainError('VALIDATION_FAILED', { vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' }, { issues: [issue('file', 'required', 'Hãy chọn một tệp CSV hoặc XLSX (trường "file").', 'Choose a CSV or XLSX file (field "file").')] });
+  }
+  return file;
+}
+
 
 /** The lift's texts in the request's language. */
 function presentAwareness(a: CampaignAwareness, lang: Lang) {
@@ -61,6 +82,16 @@ export function marketingRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.put('/campaigns/:id/results', { schema: { tags, params: IdParams, body: ResultsBody, response: { 200: ResultsWritten } } }, async (req) =>
       reportResults(store, requireActor(req), req.params.id, req.body.rows),
+    );
+    app.post(
+      '/campaigns/:id/results/import',
+      { config: { upload: RESULTS_UPLOAD }, schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: ResultsWritten } } },
+      async (req) => {
+        const actor = requireActor(req);
+        await campaignFor(store, actor, req.params.id, 'campaign.report'); // before a byte of the upload is read
+        const file = await readingUpload(() => readFile(req));
+        return importResults(store, actor, req.params.id, file);
+      },
     );
     app.get('/campaigns/:id/awareness', { schema: { tags, params: IdParams, querystring: AwarenessQuery, response: { 200: Awareness } } }, async (req) =>
       presentAwareness(await campaignAwareness(store, requireActor(req), req.params.id, req.query.confidence), req.lang),

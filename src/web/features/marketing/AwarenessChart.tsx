@@ -35,6 +35,11 @@ export function AwarenessChart({ awareness }: { awareness: AwarenessT }) {
             {t('marketing.lift', { lift: pts(lift.lift), low: pts(lift.ci[0]), high: pts(lift.ci[1]), level: formatNumber(lift.confidence * 100, lang, 1) })}
           </Typography.Paragraph>
           <Alert type={lift.significant ? 'success' : 'info'} showIcon title={lift.message} data-testid="awareness-conclusion" />
+          {lift.sampleSizeToDetect !== null && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="awareness-sample-size">
+              {t('marketing.sampleSize', { n: formatNumber(lift.sampleSizeToDetect, lang, 0) })}
+            </Typography.Paragraph>
+          )}
           {lift.warnings.map((w) => (
             <Alert key={w.code} type="warning" showIcon title={w.message} style={{ marginTop: 8 }} />
           ))}
