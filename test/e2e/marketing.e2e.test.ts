@@ -92,6 +92,19 @@ describe('marketing in the browser', () => {
     await page.getByTestId('campaign-channels').locator('tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('survey-form').count()).toBe(1);
     expect(await page.getByTestId('campaign-start').count()).toBe(0);
+    // Before: 9.000 + 4.000 sent, 264 + 60 answered → 324/13.000 = 2,5 %. It reports this month's Website results,
+    // 2.000 sent and 150 answered: 474/15.000 = 3,2 %; Website alone 210/6.000 = 3,5 % against its 2 % target.
+    expect(await page.getByTestId('rr-total').textContent()).toBe('2,5 %');
+    const month = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }).slice(0, 7);
+    await page.getByTestId('result-channel').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Website' }).click();
+    await page.getByTestId('result-period').fill(month);
+    await page.getByTestId('result-recipients').fill('2000');
+    await page.getByTestId('result-responses').fill('150');
+    await page.getByTestId('result-save').click();
+    await page.getByTestId('campaign-channels').locator('td', { hasText: '15.000' }).waitFor();
+    expect(await page.getByTestId('rr-total').textContent()).toBe('3,2 %');
+    expect(await page.getByTestId('rr-WEBSITE').textContent()).toBe('3,5 % / 2 %');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();

@@ -9,6 +9,7 @@ import { AwarenessChart } from './AwarenessChart';
 import { ChannelTable } from './ChannelTable';
 import { getAwareness, getCampaign, marketingKeys, setStatus } from './marketing-api';
 import { STATUS_COLOR } from './MarketingPage';
+import { ResultForm } from './ResultForm';
 import { SurveyForm } from './SurveyForm';
 
 /** /marketing/campaigns/:id — targets vs actuals per channel, before/after awareness, survey entry. */
@@ -78,6 +79,11 @@ export default function CampaignPage() {
           </div>
         )}
       </Card>
+      {userCan(user, 'campaign.report', target) && (c.status === 'running' || c.status === 'ended') && (
+        <Card title={t('marketing.enterResults')}>
+          <ResultForm campaign={c} />
+        </Card>
+      )}
     </div>
   );
 }

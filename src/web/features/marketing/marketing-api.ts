@@ -22,3 +22,7 @@ export const getAwareness = (id: number) => api<AwarenessT>('GET', `/api/campaig
 export const setStatus = (id: number, status: CampaignT['status']) => api<CampaignT>('POST', `/api/campaigns/${id}/status`, { status });
 export const saveSurvey = (id: number, phase: 'before' | 'after', body: { takenOn: string; aware: number; asked: number }) =>
   api<AwarenessT>('PUT', `/api/campaigns/${id}/surveys/${phase}`, body);
+export const saveResults = (
+  id: number,
+  rows: { channelId: number; period: string; recipients: number; responses: number; cost: number; acquisitions: number; revenue: number }[],
+) => api<{ written: number }>('PUT', `/api/campaigns/${id}/results`, { rows });
