@@ -1,5 +1,6 @@
 import type { Target } from '../../src/core/auth/permissions';
 import { multipartFile } from '../helpers/multipart';
+import { multipartWithFields } from '../helpers/multipart-fields';
 import type { MatrixArea, World } from './matrix-world';
 
 /**
@@ -118,6 +119,17 @@ export const marketingArea: MatrixArea = {
         const name = d.campaign.channels.find((c) => c.channelId === first.channelId)!.channelName;
         return { method: 'POST', url: `/api/campaigns/${id(w, code)}/results/import`, ...multipartFile('file', 'kq.csv', `channel,period,recipients,responses\n${name},${first.period},${20_000 + n},100\n`) };
       },
+    },
+    'POST /api/campaigns/{id}/surveys/{phase}/import': {
+      action: 'campaign.report',
+      succeeds: true,
+      kpis: REPORTED,
+      target: (w, _s, code) => campaign(w, code),
+      request: (w, _s, code, n) => ({
+        method: 'POST',
+        url: `/api/campaigns/${id(w, code)}/surveys/after/import`,
+        ...multipartWithFields({ takenOn: '2026-12-02' }, 'file', 'ks.csv', `aware\n${'có\n'.repeat(1 + (n % 5))}không\n`),
+      }),
     },
     'PUT /api/campaigns/{id}/surveys/{phase}': {
       action: 'campaign.report',

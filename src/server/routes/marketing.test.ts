@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type ApiClient, type TestApp } from '../../../test/helpers/api';
 import { engines } from '../../../test/helpers/db';
 import { multipartFile } from '../../../test/helpers/multipart';
+import { multipartWithFields } from '../../../test/helpers/multipart-fields';
 import { LOGINS } from '../../../test/security/matrix-world';
 import { DEMO_AGENCY_LOGIN } from '../../app/demo/seed-marketing';
 
@@ -175,6 +176,17 @@ describe.each(engines())('marketing API on %s', (engine) => {
     expect(small.significant).toBe(false);
     expect(small.warnings.map((w: { code: string }) => w.code)).toEqual(['SMALL_SAMPLE']);
     expect(small.message).toContain('KHÔNG có ý nghĩa thống kê');
+    // Respondent-level rows: có, không, Có, yes, 0, blank (not counted) → 3 aware of 5 asked.
+    const respondents = '\ufeffMã người trả lời;Biết đến\r\n1;có\r\n2;không\r\n3;Có\r\n4;yes\r\n5;0\r\n6;\r\n';
+    const imported = await admin.request({ method: 'POST', url: `/api/campaigns/${campaignId}/surveys/after/import`, ...multipartWithFields({ takenOn: '2026-05-03' }, 'file', 'khao-sat.csv', respondents) } as never);
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().after).toEqual({ phase: 'after', takenOn: '2026-05-03', aware: 3, asked: 5 });
+    const badAnswers = await admin.request({ method: 'POST', url: `/api/campaigns/${campaignId}/surveys/after/import`, ...multipartWithFields({ takenOn: '2026-05-03' }, 'file', 'khao-sat.csv', 'aware\nyes\nmaybe\n') } as never);
+    expect(badAnswers.statusCode).toBe(422);
+    expect(badAnswers.json().error.issues.map((i: { row: number; code: string }) => `${i.row} ${i.code}`)).toEqual(['3 NOT_YES_NO']);
+    const noDate = await admin.request({ method: 'POST', url: `/api/campaigns/${campaignId}/surveys/after/import`, ...multipartWithFields({ takenOn: '2026-02-30' }, 'file', 'khao-sat.csv', 'aware\nyes\n') } as never);
+    expect(noDate.statusCode).toBe(400);
+    expect((await admin.get(`/api/campaigns/${campaignId}/awareness`)).json().after.aware).toBe(3);
     const tooMany = await admin.put(`/api/campaigns/${campaignId}/surveys/after`, { takenOn: '2026-05-02', aware: 81, asked: 80 });
     expect(tooMany.statusCode).toBe(422);
     expect(tooMany.json().error.issues[0].path).toBe('aware');

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { campaignFor } from '../../app/marketing/campaign-access';
 import { campaignDetail } from '../../app/marketing/campaign-detail';
 import { importResults } from '../../app/marketing/import-results';
+import { importSurvey } from '../../app/marketing/import-survey';
+import { isValidDate } from '../../core/period/dates';
 import { changeCampaignStatus, createCampaign, listCampaigns, updateCampaign } from '../../app/marketing/campaigns';
 import { createChannel, listChannels } from '../../app/marketing/channels';
 import { channelComparison, reportResults } from '../../app/marketing/results';
@@ -30,13 +32,20 @@ import {
 import { requireActor, type ServerDeps } from '../context';
 import { readingUpload } from './upload-body';
 
+const SURVEY_UPLOAD = {
+  file: 'CSV or XLSX of respondents: one row per person asked, a yes/no column "biết đến" / "aware" (có/không, yes/no, 1/0).',
+  fields: { takenOn: 'The survey date, YYYY-MM-DD.' },
+};
 const RESULTS_UPLOAD = { file: 'CSV or XLSX of monthly results: kênh/channel, tháng/period, người nhận/recipients, phản hồi/responses, chi phí/cost, khách hàng mới/acquisitions, doanh thu/revenue.' };
 
 /** The `file` part of a multipart body (other parts are drained). */
-async function readFile(req: FastifyRequest): Promise<{ name: string; data: Buffer }> {
+async function readFile(req: FastifyRequest, fields: Record<string, string> = {}): Promise<{ name: string; data: Buffer }> {
   let file: { name: string; data: Buffer } | undefined;
   for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
+    if (part.type !== 'file') {
+      if (typeof part.value === 'string' && part.fieldname.length < 40) fields[part.fieldname] = part.value;
+      continue;
+    }
     const data = await part.toBuffer();
     if (part.fieldname === 'file') file = { name: part.filename, data };
   }
@@ -91,6 +100,21 @@ export function marketingRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         await campaignFor(store, actor, req.params.id, 'campaign.report'); // before a byte of the upload is read
         const file = await readingUpload(() => readFile(req));
         return importResults(store, actor, req.params.id, file);
+      },
+    );
+    app.post(
+      '/campaigns/:id/surveys/:phase/import',
+      { config: { upload: SURVEY_UPLOAD }, schema: { tags, params: SurveyParams, consumes: ['multipart/form-data'], response: { 200: Awareness } } },
+      async (req) => {
+        const actor = requireActor(req);
+        await campaignFor(store, actor, req.params.id, 'campaign.report'); // before a byte of the upload is read
+        const fields: Record<string, string> = {};
+        const file = await readingUpload(() => readFile(req, fields));
+        const takenOn = (fields.takenOn ?? '').trim();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(takenOn) || !isValidDate(takenOn)) {
+          throw new DomainError('VALIDATION_FAILED', { vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' }, { issues: [issue('takenOn', 'invalid_date', 'Ngày khảo sát phải có dạng YYYY-MM-DD', 'The survey date must be YYYY-MM-DD')] });
+        }
+        return presentAwareness(await importSurvey(store, actor, req.params.id, req.params.phase, takenOn, file), req.lang);
       },
     );
     app.get('/campaigns/:id/awareness', { schema: { tags, params: IdParams, querystring: AwarenessQuery, response: { 200: Awareness } } }, async (req) =>
