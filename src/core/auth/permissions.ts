@@ -162,8 +162,7 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
     about: { vi: 'Khóa, công bố và mở lại (có lý do) một kỳ đánh giá.', en: 'Lock, publish and reopen (with a reason) a cycle.' },
   },
   'appraisal.read': {
-    // An agency login has no person, so `self` reaches nothing: its own-evaluation page is simply empty.
-    roles: { admin: ALL, manager: ['subtree'], employee: ['self'], viewer: ['subtree'], agency: ['self'] },
+    roles: { admin: ALL, manager: ['subtree'], employee: ['self'], viewer: ['subtree'], agency: NONE },
     about: {
       vi: 'Xem phiếu đánh giá, kết quả, tỷ lệ đồng thuận. Đích: người được đánh giá.',
       en: 'Read evaluation sheets, results and consensus rates. Target: the person evaluated.',

@@ -45,6 +45,7 @@ export async function listCycleSheets(
 
 /** GET /api/appraisal/my: the caller's own sheets in open and published cycles (a locked, unpublished cycle waits for its publication). */
 export async function listMySheets(store: Store, actor: Actor, now: Date): Promise<SheetView[]> {
+  policy.requireAtAll(actor, 'appraisal.read');
   if (actor.person === null) return [];
   const mine = await store.appraisal.sheets.list({ personId: actor.person.id, visible: { unitIds: [], selfPersonId: actor.person.id }, limit: 1000, offset: 0 });
   const cycles = new Map<number, { cycle: CycleRecord; view: CycleView }>();
