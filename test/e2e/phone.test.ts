@@ -142,7 +142,9 @@ describe('the phone shell', () => {
       'Thư viện KPI',
       'Thử cách chấm điểm',
       'Bản đồ chiến lược',
+      'Đánh giá của tôi',
       'Bảng điều khiển',
+      'Marketing',
     ]);
     await drawer.getByText('Bản đồ chiến lược', { exact: true }).click();
     await page.getByTestId('strategy-page').waitFor();
