@@ -3,6 +3,7 @@ import { CAMPAIGN_DELIVERIES, CAMPAIGN_STATUSES } from '../core/marketing/campai
 import { MAX_ABS_VALUE } from '../core/limits';
 import { isValidDate } from '../core/period/dates';
 import { RefId, cleanText } from './common';
+import { LiftResult } from './dataset-queries';
 
 const Code = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isValidDate, { params: { check: 'date' } });
@@ -129,20 +130,5 @@ export const AwarenessQuery = z.strictObject({ confidence: z.coerce.number().min
 export const Awareness = z.object({
   before: Survey.nullable(),
   after: Survey.nullable(),
-  lift: z
-    .object({
-      before: z.number(),
-      after: z.number(),
-      lift: z.number(),
-      relative: z.number().nullable(),
-      z: z.number(),
-      p: z.number(),
-      ci: z.tuple([z.number(), z.number()]),
-      confidence: z.number(),
-      significant: z.boolean(),
-      sampleSizeToDetect: z.number().nullable(),
-      warnings: z.array(z.object({ code: z.string(), message: z.string() })),
-      message: z.string(),
-    })
-    .nullable(),
+  lift: LiftResult.nullable(),
 });
