@@ -1,5 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
-import { vi } from 'vitest';
+import type { Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { connect } from '../../src/db/connect';
+import { migrate } from '../../src/db/migrate';
+import type { DB } from '../../src/db/schema';
 
 export interface CliRun {
   out: string;
@@ -25,4 +32,36 @@ export async function runCli(registers: ((program: Command) => void)[], args: st
     stdout.mockRestore();
     stderr.mockRestore();
   }
+}
+
+/**
+ * Points the CLI at a fresh, migrated PGlite data folder for the tests of this file (`fill` writes the
+ * fixtures), with DATABASE_URL cleared, and puts both variables back afterwards; `process.exitCode` is reset
+ * after each test. Returns the folder's path (known once `beforeAll` has run).
+ */
+export function useCliDataFolder(prefix: string, fill: (db: Kysely<DB>) => Promise<void> = async () => {}): { readonly dataDir: string } {
+  const saved = { dataDir: process.env.OPENKPI_DATA_DIR, url: process.env.DATABASE_URL };
+  const folder = { dataDir: '' };
+  beforeAll(async () => {
+    folder.dataDir = join(mkdtempSync(join(tmpdir(), prefix)), 'data');
+    const database = await connect({ dataDir: folder.dataDir });
+    await migrate(database.db);
+    await fill(database.db);
+    await database.close();
+    process.env.OPENKPI_DATA_DIR = folder.dataDir;
+    process.env.DATABASE_URL = '';
+  }, 60_000);
+  afterAll(() => {
+    restore('OPENKPI_DATA_DIR', saved.dataDir);
+    restore('DATABASE_URL', saved.url);
+  });
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+  return folder;
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }

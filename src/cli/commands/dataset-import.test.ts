@@ -2,44 +2,29 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/helpers/cli';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, useCliDataFolder } from '../../../test/helpers/cli';
 import { connect } from '../../db/connect';
-import { migrate } from '../../db/migrate';
 import { register } from './dataset-import';
 
 const run = (args: string[]) => runCli([register], args);
-const saved = { dataDir: process.env.OPENKPI_DATA_DIR, url: process.env.DATABASE_URL, progress: process.env.OPENKPI_PROGRESS };
+const savedProgress = process.env.OPENKPI_PROGRESS;
 const folder = mkdtempSync(join(tmpdir(), 'okpi-cli-dataset-'));
 const file = (name: string, text: string) => {
   const path = join(folder, name);
   writeFileSync(path, text);
   return path;
 };
-let dataDir = '';
 
 /** The commands on a PGlite data folder (the company time zone is the default, Hanoi). */
-beforeAll(async () => {
-  dataDir = join(folder, 'data');
-  const database = await connect({ dataDir });
-  await migrate(database.db);
-  await database.close();
-  process.env.OPENKPI_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = '';
-}, 60_000);
-afterAll(() => {
-  process.env.OPENKPI_DATA_DIR = saved.dataDir;
-  if (saved.url === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved.url;
-});
+const data = useCliDataFolder('okpi-cli-dataset-db-');
 afterEach(() => {
-  process.exitCode = undefined;
-  if (saved.progress === undefined) delete process.env.OPENKPI_PROGRESS;
-  else process.env.OPENKPI_PROGRESS = saved.progress;
+  if (savedProgress === undefined) delete process.env.OPENKPI_PROGRESS;
+  else process.env.OPENKPI_PROGRESS = savedProgress;
 });
 
 async function query<T>(text: string): Promise<T[]> {
-  const database = await connect({ dataDir });
+  const database = await connect({ dataDir: data.dataDir });
   try {
     return (await sql.raw<T>(text).execute(database.db)).rows;
   } finally {

@@ -1,42 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addKpi } from '../../../test/helpers/appraisal-results-fixture';
-import { runCli } from '../../../test/helpers/cli';
+import { runCli, useCliDataFolder } from '../../../test/helpers/cli';
 import { createOrders } from '../../../test/helpers/orders-fixture';
 import { connect } from '../../db/connect';
-import { migrate } from '../../db/migrate';
 import { register as kpiRecompute } from './kpi-recompute';
 
 const run = (args: string[]) => runCli([kpiRecompute], args);
-const saved = { dataDir: process.env.OPENKPI_DATA_DIR, url: process.env.DATABASE_URL };
-let dataDir = '';
 
 /** A PGlite data folder with the orders fixture and REV_DATA = sum(sales) by Hanoi month of ordered_at (company only). */
-beforeAll(async () => {
-  dataDir = join(mkdtempSync(join(tmpdir(), 'okpi-cli-recompute-')), 'data');
-  const database = await connect({ dataDir });
-  await migrate(database.db);
-  await createOrders(database.db);
-  const kpiId = await addKpi(database.db, 'REV_DATA');
-  await database.db.updateTable('kpis').set({ source: 'dataset' }).where('id', '=', kpiId).execute();
-  await database.db
+const folder = useCliDataFolder('okpi-cli-recompute-', async (db) => {
+  await createOrders(db);
+  const kpiId = await addKpi(db, 'REV_DATA');
+  await db.updateTable('kpis').set({ source: 'dataset' }).where('id', '=', kpiId).execute();
+  await db
     .insertInto('kpi_dataset_bindings')
     .values({ kpi_id: kpiId, dataset: 'orders', measure: 'sum(sales)', date_column: 'ordered_at', scope_column: null, scopes: '[]' })
     .execute();
-  await addKpi(database.db, 'NOT_BOUND');
-  await database.close();
-  process.env.OPENKPI_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = '';
-}, 60_000);
-afterAll(() => {
-  process.env.OPENKPI_DATA_DIR = saved.dataDir;
-  if (saved.url === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved.url;
-});
-afterEach(() => {
-  process.exitCode = undefined;
+  await addKpi(db, 'NOT_BOUND');
 });
 
 describe('openkpi kpi recompute', () => {
@@ -46,7 +26,7 @@ describe('openkpi kpi recompute', () => {
     expect(JSON.parse(first.out)).toEqual({ code: 'REV_DATA', range: null, inserted: 3, updated: 0, unchanged: 0, removed: 0, skipped: [], outOfRange: [] });
     const again = await run(['kpi', 'recompute', 'REV_DATA', '--lang', 'en']);
     expect(again.out).toBe('REV_DATA: 0 new, 0 changed, 3 unchanged, 0 removed; 0 skipped (locked review cycle)\n');
-    const database = await connect({ dataDir });
+    const database = await connect({ dataDir: folder.dataDir });
     try {
       const rows = await database.db.selectFrom('kpi_actuals').select(['period_key', 'value', 'source']).orderBy('period_key').execute();
       expect(rows.map((r) => [r.period_key, Number(r.value), r.source])).toEqual([

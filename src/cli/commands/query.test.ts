@@ -1,35 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliDataFolder } from '../../../test/helpers/cli';
 import { createOrders, createPurchases } from '../../../test/helpers/orders-fixture';
-import { connect } from '../../db/connect';
-import { migrate } from '../../db/migrate';
 import { register as cohort } from './cohort';
 import { register as query } from './query';
 
 const run = (args: string[]) => runCli([query, cohort], args);
-const saved = { dataDir: process.env.OPENKPI_DATA_DIR, url: process.env.DATABASE_URL };
-
 /** The CLI commands on a PGlite data folder holding the orders and purchases fixtures (the company time zone is the default, Hanoi). */
-beforeAll(async () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'okpi-cli-query-')), 'data');
-  const database = await connect({ dataDir });
-  await migrate(database.db);
-  await createOrders(database.db);
-  await createPurchases(database.db);
-  await database.close();
-  process.env.OPENKPI_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = '';
-}, 60_000);
-afterAll(() => {
-  process.env.OPENKPI_DATA_DIR = saved.dataDir;
-  if (saved.url === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved.url;
-});
-afterEach(() => {
-  process.exitCode = undefined;
+useCliDataFolder('okpi-cli-query-', async (db) => {
+  await createOrders(db);
+  await createPurchases(db);
 });
 
 describe('openkpi query', () => {
