@@ -107,19 +107,7 @@ export const CampaignDetail = z.object({
   campaign: Campaign,
   channels: z.array(ChannelTotals),
   total: Totals,
-  results: z.array(
-    z.object({
-      channelId: z.number(),
-      period: z.string(),
-      recipients: z.number(),
-      responses: z.number(),
-      cost: z.number(),
-      acquisitions: z.number(),
-      revenue: z.number(),
-      responseRate: z.number().nullable(),
-      roas: z.number().nullable(),
-    }),
-  ),
+  results: z.array(Totals.omit({ costPerResponse: true, costPerAcquisition: true }).extend({ channelId: z.number(), period: z.string() })),
 });
 
 export const SurveyParams = z.strictObject({ id: z.coerce.number().int().min(1).max(2_147_483_647), phase: z.enum(['before', 'after']) });
