@@ -4,6 +4,7 @@ import { readConfig, VERSION } from './config';
 import { companyToday } from './core/actuals/company-today';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
+import { schedulerSettings, startScheduler, type Scheduler } from './app/scheduler/runner';
 import { createStore } from './db/store';
 import { buildApp, LOG_REDACT } from './server/app';
 
@@ -29,11 +30,14 @@ async function main(): Promise<void> {
     for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.name}`);
   }
 
+  const jobs = schedulerSettings();
+  let scheduler: Scheduler | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (jobs.enabled) scheduler = startScheduler({ store, log: app.log, tickMs: jobs.tickMs });
   const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nOpenKPI ${VERSION} is running at http://localhost:${config.port} (${where}).\n`);
 }

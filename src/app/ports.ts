@@ -5,6 +5,13 @@ import type { AppraisalStore } from './appraisal/ports';
 import type { DatasetQueriesStore, DatasetsStore } from './datasets/ports';
 import type { KpiBindingsStore } from './kpi-binding/ports';
 import type { MarketingStore } from './marketing/ports';
+import type { CalendarStore } from './calendar/ports';
+import type { RemindersStore } from './reminders/ports';
+import type { DiagnosticsStore } from './diagnostics/ports';
+import type { NotificationsStore } from './notifications/ports';
+import type { MailStore } from './mail/ports';
+import type { WebhooksStore } from './webhooks/ports';
+import type { SubscriptionsStore } from './subscriptions/ports';
 import type { AuditNames, AuditRefs } from './audit/subjects';
 
 /** What the use-cases need from storage. `db/store.ts` implements it with Kysely. */
@@ -412,4 +419,11 @@ export interface Store {
   datasetQueries: DatasetQueriesStore;
   kpiBindings: KpiBindingsStore;
   marketing: MarketingStore;
+  calendar: CalendarStore;
+  reminders: RemindersStore;
+  diagnostics: DiagnosticsStore;
+  notifications: NotificationsStore;
+  mail: MailStore;
+  webhooks: WebhooksStore;
+  subscriptions: SubscriptionsStore;
 }

@@ -14,6 +14,8 @@ import { register as cohort } from './commands/cohort';
 import { register as lift } from './commands/lift';
 import { register as datasetImport } from './commands/dataset-import';
 import { register as kpiRecompute } from './commands/kpi-recompute';
+import { register as reminders } from './commands/reminders';
+import { register as report } from './commands/report';
 import { register as score } from './commands/score';
 import { register as targetSplit } from './commands/target-split';
 import { register as userCreate } from './commands/user-create';
@@ -27,5 +29,7 @@ export function buildProgram(): Command {
   lift(program); // lift and sample-size
   datasetImport(program); // openkpi dataset import
   kpiRecompute(program); // openkpi kpi recompute <code>
+  reminders(program); // openkpi reminders run
+  report(program); // openkpi report scorecard
   return program;
 }

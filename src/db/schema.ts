@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationCategory, ReminderStage } from '../core/notifications/category';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -11,6 +12,13 @@ export interface CompanyTable {
   locale: Generated<string>;
   fiscal_year_start_month: Generated<number>;
   updated_at: Timestamp;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) that are working days (migration 0012). */
+  working_days: ColumnType<number[], number[] | undefined, number[]>;
+  remind_before_days: Generated<number>;
+  escalate_after_days: Generated<number>;
+  escalate2_after_days: Generated<number>;
+  smtp_url: ColumnType<string | null, string | null | undefined, string | null>;
+  mail_from: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -125,6 +133,16 @@ export interface DB {
   campaign_agency_users: CampaignAgencyUsersTable;
   campaign_results: CampaignResultsTable;
   awareness_surveys: AwarenessSurveysTable;
+  company_holidays: CompanyHolidaysTable;
+  kpi_miss_reasons: KpiMissReasonsTable;
+  kpi_action_plans: KpiActionPlansTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  reminder_log: ReminderLogTable;
+  mail_outbox: MailOutboxTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  report_subscriptions: ReportSubscriptionsTable;
 }
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -465,4 +483,125 @@ export interface KpiDatasetBindingsTable {
   scopes: ColumnType<unknown, string, string>;
   updated_by: number | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// Migration 0012: diagnostics, calendar, reminders, notifications, e-mail, webhooks, report subscriptions.
+type ScopeType = 'company' | 'unit' | 'person';
+
+export interface CompanyHolidaysTable {
+  day: string;
+  name: string;
+  name_en: string | null;
+}
+
+export interface KpiMissReasonsTable {
+  id: Generated<number>;
+  kpi_id: number;
+  scope_type: ScopeType;
+  /** 0 for the company scope. */
+  scope_id: Generated<number>;
+  period_key: string;
+  reason: string;
+  comment: string | null;
+  controllable: Generated<boolean>;
+  from_suggestion: Generated<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KpiActionPlansTable {
+  id: Generated<number>;
+  miss_reason_id: number;
+  fact: string | null;
+  cause: string | null;
+  action: string;
+  owner_person_id: number | null;
+  due_on: string | null;
+  status: Generated<'open' | 'in_progress' | 'done' | 'cancelled'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: number;
+  category: NotificationCategory;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  read_at: Date | null;
+  digested_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  category: NotificationCategory;
+  email: 'off' | 'immediate' | 'digest';
+}
+
+export interface ReminderLogTable {
+  kpi_id: number;
+  scope_type: ScopeType;
+  scope_id: Generated<number>;
+  period_key: string;
+  stage: ReminderStage;
+  recipient_user_id: number;
+  sent_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment: Buffer | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  events: string[];
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: number;
+  event: string;
+  payload: ColumnType<unknown, string, string>;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  response_code: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface ReportSubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  report: 'scorecard' | 'diagnostics' | 'late-measurements' | 'digest';
+  cadence: 'weekly' | 'monthly';
+  format: Generated<'pdf' | 'xlsx'>;
+  scope: Generated<string>;
+  last_sent_key: string | null;
+  created_at: Timestamp;
 }

@@ -20,6 +20,13 @@ import { sessionsRepo } from './repositories/sessions';
 import { targetsRepo } from './repositories/targets';
 import { unitsRepo } from './repositories/units';
 import { usersRepo } from './repositories/users';
+import { calendarRepo } from './repositories/calendar';
+import { remindersRepo } from './repositories/reminders';
+import { diagnosticsRepo } from './repositories/diagnostics';
+import { notificationsRepo } from './repositories/notifications';
+import { mailRepo } from './repositories/mail';
+import { webhooksRepo } from './repositories/webhooks';
+import { subscriptionsRepo } from './repositories/subscriptions';
 import type { DB } from './schema';
 
 /** The Kysely implementation of the app's storage port. Nested transactions reuse the outer one. */
@@ -42,6 +49,13 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     datasetQueries: datasetQueriesRepo(db),
     kpiBindings: kpiBindingsRepo(db),
     marketing: marketingRepo(db),
+    calendar: calendarRepo(db),
+    reminders: remindersRepo(db),
+    diagnostics: diagnosticsRepo(db),
+    notifications: notificationsRepo(db),
+    mail: mailRepo(db),
+    webhooks: webhooksRepo(db),
+    subscriptions: subscriptionsRepo(db),
     appraisal: { cycles: appraisalCyclesRepo(db), setup: appraisalSetupRepo(db), sheets: appraisalSheetsRepo(db), results: appraisalResultsRepo(db) },
   };
 }

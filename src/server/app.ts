@@ -29,6 +29,12 @@ import { datasetRoutes } from './routes/datasets';
 import { datasetQueryRoutes } from './routes/dataset-queries';
 import { kpiBindingRoutes } from './routes/kpi-binding';
 import { marketingRoutes } from './routes/marketing';
+import { diagnosticsRoutes } from './routes/diagnostics';
+import { calendarRoutes } from './routes/calendar';
+import { notificationRoutes } from './routes/notifications';
+import { webhookRoutes } from './routes/webhooks';
+import { reportRoutes } from './routes/reports';
+import { subscriptionRoutes } from './routes/subscriptions';
 import { evaluationRoutes } from './routes/evaluation';
 import { healthRoutes } from './routes/health';
 import { kpiRoutes } from './routes/kpis';
@@ -89,6 +95,12 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(datasetQueryRoutes(deps));
       await api.register(kpiBindingRoutes(deps));
       await api.register(marketingRoutes(deps));
+      await api.register(diagnosticsRoutes(deps));
+      await api.register(calendarRoutes(deps));
+      await api.register(notificationRoutes(deps));
+      await api.register(webhookRoutes(deps));
+      await api.register(reportRoutes(deps));
+      await api.register(subscriptionRoutes(deps));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -8,6 +8,10 @@ import { KPI_ROUTES } from './features/kpi/routes';
 import { APPRAISAL_ROUTES } from './features/appraisal/routes';
 import { DATASET_ROUTES } from './features/datasets/routes';
 import { MARKETING_ROUTES } from './features/marketing/routes';
+import { DIAGNOSTICS_ROUTES } from './features/diagnostics/routes';
+import { CALENDAR_ROUTES } from './features/calendar/routes';
+import { NOTIFICATION_ROUTES } from './features/notifications/routes';
+import { REPORT_ROUTES } from './features/reports/routes';
 
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const ResetPasswordPage = lazy(() => import('./features/login/ResetPasswordPage'));
@@ -63,7 +67,7 @@ export function AppRoutes() {
               }
             />
           ))}
-          {[...KPI_ROUTES, ...APPRAISAL_ROUTES, ...DATASET_ROUTES, ...MARKETING_ROUTES].map((r) => (
+          {[...KPI_ROUTES, ...APPRAISAL_ROUTES, ...DATASET_ROUTES, ...MARKETING_ROUTES, ...DIAGNOSTICS_ROUTES, ...CALENDAR_ROUTES, ...NOTIFICATION_ROUTES, ...REPORT_ROUTES].map((r) => (
             <Route
               key={r.path}
               path={r.path}

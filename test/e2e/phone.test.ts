@@ -144,6 +144,9 @@ describe('the phone shell', () => {
       'Bản đồ chiến lược',
       'Đánh giá của tôi',
       'Bảng điều khiển',
+      'Phân tích không đạt',
+      'Lịch đo lường',
+      'Báo cáo',
       'Marketing',
     ]);
     await drawer.getByText('Bản đồ chiến lược', { exact: true }).click();
@@ -199,7 +202,9 @@ describe('screenshots for docs/screenshots (admin, vi and en, 390 and 1366 px)',
     await login(w.page, DEMO.admin);
   });
 
-  it.each(['vi', 'en'] as const)('takes the %s screenshots', async (lang) => {
+  // Documentation screenshots of every page (docs/screenshots): made on a developer machine; CI skips them (90 s)
+  // because the tests above already open the same pages at phone width and check overflow and console errors.
+  it.skipIf(process.env.CI === 'true').each(['vi', 'en'] as const)('takes the %s screenshots', async (lang) => {
     const { page } = w;
     await page.setViewportSize(PHONE);
     await page.getByTestId('lang-switch').getByText(lang.toUpperCase(), { exact: true }).click();

@@ -38,7 +38,7 @@ describe('employee: sees only their own data', () => {
     expect(text).toContain('Xin chào, Vũ Đình Khoa!');
     expect(text).toContain('Nhân viên');
     // No admin pages (company settings, API tokens, audit log) and no import for employees.
-    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Đánh giá của tôi', 'Bảng điều khiển', 'Marketing']);
+    expect(await navTexts(w)).toEqual(['Tổng quan', 'Sơ đồ tổ chức', 'Thư viện KPI', 'Thử cách chấm điểm', 'Bản đồ chiến lược', 'Đánh giá của tôi', 'Bảng điều khiển', 'Phân tích không đạt', 'Lịch đo lường', 'Báo cáo', 'Marketing']);
   });
 
   it('lists only the employee in the org chart, without write actions', async () => {
@@ -99,6 +99,9 @@ describe('manager: works inside their unit subtree', () => {
       'Đánh giá nhân sự',
       'Bảng điều khiển',
       'Nhập số liệu',
+      'Phân tích không đạt',
+      'Lịch đo lường',
+      'Báo cáo',
       'Marketing',
       'Dữ liệu kinh doanh',
     ]);

@@ -29,7 +29,7 @@ export interface World {
 }
 
 export interface Request {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;

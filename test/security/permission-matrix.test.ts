@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, canAtAll, type Subject, type Target } from '../../src/core/auth/permissions';
 import { startTestApp, type ApiClient, type TestApp } from '../helpers/api';
 import { engines } from '../helpers/db';
+import { manualKpiBody } from '../helpers/kpi-body';
 import { multipartFile } from '../helpers/multipart';
 import { documentedRoutes } from '../helpers/routes';
 import { appraisalSetupArea } from './matrix-appraisal-setup';
@@ -11,9 +12,14 @@ import { datasetQueriesArea } from './matrix-dataset-queries';
 import { datasetsArea } from './matrix-datasets';
 import { kpiBindingArea } from './matrix-kpi-binding';
 import { marketingArea } from './matrix-marketing';
+import { diagnosticsArea } from './matrix-diagnostics';
+import { calendarArea } from './matrix-calendar';
+import { notificationsArea } from './matrix-notifications';
+import { reportsArea } from './matrix-reports';
+import { subscriptionsArea } from './matrix-subscriptions';
 import { LOGINS, SCOPES, scopeBody, scopeQuery, scopeTarget, type Case, type KpiInfo, type MatrixArea, type Role, type ScopeName, type World } from './matrix-world';
 
-const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea, marketingArea, kpiBindingArea];
+const AREAS: MatrixArea[] = [appraisalSetupArea, appraisalSheetsArea, datasetQueriesArea, datasetsArea, marketingArea, kpiBindingArea, diagnosticsArea, calendarArea, notificationsArea, reportsArea, subscriptionsArea];
 
 /**
  * Every route of the OpenAPI document × every role × scopes that are the user's own, in their subtree, or
@@ -26,24 +32,7 @@ const KPI_OUT = 'WEB_TRAFFIC'; // owner truong.mkt (MKT)
 const KPI_COMPANY = 'REVENUE'; // owner an.nguyen (BGD, the viewer), measurer ktt
 const NUMBER_KPIS = [KPI_IN, KPI_OUT, KPI_COMPANY] as const;
 
-const draftKpi = (code: string, ownerId: number | null) => ({
-  code,
-  name: `KPI kiểm thử quyền ${code}`,
-  level: 'operational',
-  perspective: 'financial',
-  unit: 'VND',
-  direction: 'increase',
-  aggregation: 'sum',
-  frequency: 'monthly',
-  source: 'manual',
-  ownerId,
-  measurerId: null,
-  reportWithinDays: 5,
-  baseline: null,
-  parents: [],
-  tags: [],
-  status: 'draft',
-});
+const draftKpi = (code: string, ownerId: number | null) => manualKpiBody(code, `KPI kiểm thử quyền ${code}`, ownerId, { status: 'draft' });
 
 function ownerOf(w: World, scope: ScopeName): number | null {
   if (scope === 'company') return null;
@@ -321,6 +310,13 @@ async function fingerprint(t: TestApp): Promise<string> {
       (SELECT count(*) FROM campaign_channels), (SELECT count(*) FROM campaign_agency_users),
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM campaign_results),
       (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM awareness_surveys),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kpi_miss_reasons),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kpi_action_plans),
+      (SELECT count(*) || '/' || count(read_at) FROM notifications),
+      (SELECT md5(coalesce(string_agg(concat_ws(',', user_id, category, email), ';' ORDER BY user_id, category), '')) FROM notification_preferences),
+      (SELECT count(*) FROM company_holidays), (SELECT count(*) FROM reminder_log), (SELECT count(*) FROM mail_outbox),
+      (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM webhooks), (SELECT count(*) FROM webhook_deliveries),
+      (SELECT count(*) FROM report_subscriptions),
       (SELECT count(*) FROM appraisal_bonus_rules), (SELECT count(*) FROM appraisal_target_versions), (SELECT count(*) FROM appraisal_calibrations),
       (SELECT md5(coalesce(string_agg(concat_ws(',', id, weight, target, target_status, self_rating, self_comment, manager_rating, manager_comment), ';' ORDER BY id), ''))
          FROM appraisal_items)) AS f`.execute(t.database.db);
@@ -421,5 +417,6 @@ describe.each(engines())('route × role × scope permission matrix on %s', (engi
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(600);
-  });
+    // Thousands of requests, each mutating one fingerprinted before and after: minutes on a busy 2-core machine.
+  }, 600_000);
 });

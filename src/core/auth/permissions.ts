@@ -49,6 +49,9 @@ export const ACTIONS = [
   'marketing.read',
   'marketing.manage',
   'campaign.report',
+  'miss.explain',
+  'notification.own',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -231,6 +234,24 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
       vi: 'Nhập kết quả theo kỳ (số gửi, phản hồi, chi phí, khách hàng mới, doanh thu) và khảo sát nhận biết của một chiến dịch. Đích: chiến dịch.',
       en: 'Report per-period results (sends, responses, cost, acquisitions, revenue) and awareness surveys of a campaign. Target: the campaign.',
     },
+  },
+  'miss.explain': {
+    roles: { admin: ALL, manager: ['subtree', 'kpi-subtree', 'responsible'], employee: ['self', 'responsible'], viewer: NONE, agency: NONE },
+    about: {
+      vi: 'Ghi lý do KPI không đạt và kế hoạch hành động (sự việc → nguyên nhân → hành động) cho một phạm vi; ai cập nhật được kết quả của phạm vi thì giải trình được.',
+      en: 'Record why a KPI was missed and the action plan (fact → cause → action) for a scope; whoever may check in for the scope may explain it.',
+    },
+  },
+  'notification.own': {
+    roles: { admin: ALL, manager: ALL, employee: ALL, viewer: ALL, agency: ALL },
+    about: {
+      vi: 'Xem và đánh dấu đã đọc thông báo của chính mình, chọn cách nhận e-mail, đăng ký báo cáo định kỳ (báo cáo vẫn cần quyền xem phạm vi của nó).',
+      en: "Read and mark one's own notifications, choose how e-mails arrive, subscribe to reports (a report still needs the right to read its scope).",
+    },
+  },
+  'webhook.manage': {
+    roles: adminOnly,
+    about: { vi: 'Tạo, sửa, xóa webhook và xem nhật ký gửi.', en: 'Create, edit, delete webhooks and read their delivery log.' },
   },
 };
 

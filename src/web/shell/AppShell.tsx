@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { useNarrowHeader, usePhone } from './use-phone';
 import { UserMenu } from './UserMenu';
+import { Bell } from '../features/notifications/Bell';
 import '../styles/phone.css';
 
 const { Sider, Header, Content } = Layout;
@@ -64,6 +65,7 @@ export default function AppShell() {
           )}
           <div style={{ flex: 1 }} />
           <LanguageSwitch />
+          <Bell />
           <UserMenu compact={narrowHeader} />
         </Header>
         <Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>

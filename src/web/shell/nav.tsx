@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, NotificationOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, FileTextOutlined, MailOutlined, PieChartOutlined, ScheduleOutlined, AuditOutlined, DatabaseOutlined, SolutionOutlined, TrophyOutlined, CalculatorOutlined, ClusterOutlined, DashboardOutlined, FundOutlined, HomeOutlined, KeyOutlined, NotificationOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Action } from '../../core/auth/permissions';
 import type { UserT } from '../api';
@@ -41,6 +41,9 @@ export const NAV: readonly NavItem[] = [
     action: 'actual.import',
     page: lazy(() => import('../features/import/ImportActualsPage')),
   },
+  { key: 'diagnostics', path: '/diagnostics', labelKey: 'diagnostics.nav', icon: <PieChartOutlined />, action: 'numbers.read', page: lazy(() => import('../features/diagnostics/DiagnosticsPage')) },
+  { key: 'calendar', path: '/calendar', labelKey: 'calendar.nav', icon: <CalendarOutlined />, action: 'numbers.read', page: lazy(() => import('../features/calendar/MeasurementCalendarPage')) },
+  { key: 'reports', path: '/reports', labelKey: 'reports.nav', icon: <FileTextOutlined />, action: 'numbers.read', page: lazy(() => import('../features/reports/ReportsPage')) },
   { key: 'marketing', path: '/marketing', labelKey: 'marketing.nav', icon: <NotificationOutlined />, action: 'marketing.read', page: lazy(() => import('../features/marketing/MarketingPage')) },
   { key: 'datasets', path: '/datasets', labelKey: 'datasets.nav', icon: <DatabaseOutlined />, action: 'dataset.read', page: lazy(() => import('../features/datasets/DatasetsPage')) },
   {
@@ -50,6 +53,22 @@ export const NAV: readonly NavItem[] = [
     icon: <SettingOutlined />,
     action: 'company.manage',
     page: lazy(() => import('../features/company/CompanySettingsPage')),
+  },
+  {
+    key: 'calendar-settings',
+    path: '/settings/calendar',
+    labelKey: 'calendarSettings.nav',
+    icon: <ScheduleOutlined />,
+    action: 'company.manage',
+    page: lazy(() => import('../features/calendar/CalendarSettingsPage')),
+  },
+  {
+    key: 'notification-settings',
+    path: '/settings/notifications',
+    labelKey: 'notificationSettings.nav',
+    icon: <MailOutlined />,
+    action: 'company.manage',
+    page: lazy(() => import('../features/notifications/NotificationSettingsPage')),
   },
   {
     key: 'api-tokens',
