@@ -28,9 +28,11 @@ export const CohortBody = z.strictObject({
   event: Column.optional(),
   within: z.number().int().min(1).max(3660),
   cohort: Grain.default('month'),
+  /** Also group by this column's value on the customer's first event (e.g. the channel of the first order). */
+  firstBy: Column.optional(),
 });
 export const CohortResult = z.object({
-  rows: z.array(z.object({ cohort: z.string(), customers: z.number(), returning: z.number(), rate: z.number() })),
+  rows: z.array(z.object({ cohort: z.string(), first: z.string().nullable().optional(), customers: z.number(), returning: z.number(), rate: z.number() })),
 });
 
 export const RepeatShareBody = z.strictObject({

@@ -21,6 +21,7 @@ const PositiveOrNull = z.number().min(0).max(MAX_ABS_VALUE).nullable().default(n
 export const Channel = z.object({ id: z.number(), code: z.string(), name: z.string() });
 export const ChannelList = z.object({ items: z.array(Channel) });
 export const ChannelBody = z.strictObject({ code: Code, name: cleanText(200) });
+export const ChannelRenameBody = z.strictObject({ name: cleanText(200) });
 
 const ChannelTargets = z.object({
   channelId: z.number(),

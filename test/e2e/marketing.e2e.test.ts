@@ -90,6 +90,7 @@ describe('marketing in the browser', () => {
     await screenshot(page, 'marketing-agency-vi');
     await page.getByTestId('campaign-link-RA-MAT-SP').click();
     await page.getByTestId('campaign-channels').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('survey-form').waitFor(); // the agency may report surveys (shown once its rights are known)
     expect(await page.getByTestId('survey-form').count()).toBe(1);
     expect(await page.getByTestId('campaign-start').count()).toBe(0);
     // Before: 9.000 + 4.000 sent, 264 + 60 answered → 324/13.000 = 2,5 %. It reports this month's Website results,

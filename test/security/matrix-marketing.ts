@@ -32,6 +32,7 @@ export const marketingArea: MatrixArea = {
   async setup(admin, w) {
     const list = (await admin.get('/api/campaigns')).json().items as { id: number; code: string }[];
     for (const c of list) w.ids.set(`campaign|${c.code}`, c.id);
+    for (const c of (await admin.get('/api/marketing/channels')).json().items as { id: number; code: string }[]) w.ids.set(`channel|${c.code}`, c.id);
     for (const code of [...REPORTED, DRAFT]) drafts.set(code, (await admin.get(`/api/campaigns/${id(w, code)}`)).json());
   },
   cases: {
@@ -40,6 +41,11 @@ export const marketingArea: MatrixArea = {
       action: 'marketing.manage',
       succeeds: true,
       request: (_w, _s, _k, n) => ({ method: 'POST', url: '/api/marketing/channels', payload: { code: `MX-${n}`, name: `Kênh ${n}` } }),
+    },
+    'PUT /api/marketing/channels/{id}': {
+      action: 'marketing.manage',
+      succeeds: true,
+      request: (w, _s, _k, n) => ({ method: 'PUT', url: `/api/marketing/channels/${w.ids.get('channel|HOTLINE')!}`, payload: { name: `Hotline ${n}` } }),
     },
     'GET /api/marketing/channel-comparison': { action: 'marketing.read', succeeds: true, request: () => ({ method: 'GET', url: '/api/marketing/channel-comparison' }) },
     'GET /api/campaigns': {
@@ -130,6 +136,13 @@ export const marketingArea: MatrixArea = {
         url: `/api/campaigns/${id(w, code)}/surveys/after/import`,
         ...multipartWithFields({ takenOn: '2026-12-02' }, 'file', 'ks.csv', `aware\n${'có\n'.repeat(1 + (n % 5))}không\n`),
       }),
+    },
+    'POST /api/campaigns/{id}/sample-size': {
+      action: 'marketing.read',
+      succeeds: true,
+      kpis: [...REPORTED, DRAFT],
+      target: (w, _s, code) => campaign(w, code),
+      request: (w, _s, code) => ({ method: 'POST', url: `/api/campaigns/${id(w, code)}/sample-size`, payload: { baseline: 0.2, lift: 0.1 } }),
     },
     'PUT /api/campaigns/{id}/surveys/{phase}': {
       action: 'campaign.report',

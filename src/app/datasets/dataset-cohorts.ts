@@ -11,6 +11,8 @@ export interface CohortRow {
   returning: number;
   /** returning ÷ customers. */
   rate: number;
+  /** With `firstBy`: the value on the customer's first event (e.g. the channel of the first order). */
+  first?: string | null;
 }
 
 export interface RepeatShareRow {
@@ -28,7 +30,9 @@ export async function datasetCohorts(store: Store, actor: Actor, name: string, r
   const plan = planCohort(dataset, request);
   const { timezone } = await getCompany(store);
   const counts = await store.datasetQueries.cohorts(plan, timezone);
-  return { rows: counts.map((c) => ({ cohort: c.period, customers: c.customers, returning: c.returning, rate: rate(c) })) };
+  return {
+    rows: counts.map((c) => ({ cohort: c.period, ...(c.first !== undefined && { first: c.first }), customers: c.customers, returning: c.returning, rate: rate(c) })),
+  };
 }
 
 /** Per period, the share of active customers who had an event before it. */

@@ -67,6 +67,8 @@ export interface CohortCount {
   period: string;
   customers: number;
   returning: number;
+  /** The first event's value of the cohort's `firstBy` column (only when grouped by it). */
+  first?: string | null;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ResultWrite } from '../marketing/ports';
 import { reportResults } from '../marketing/results';
 import { setSurvey } from '../marketing/surveys';
 import type { Store } from '../ports';
+import { seedDataKpis } from './seed-data-kpis';
 
 /** The demo agency login (password: the demo one), assigned to the product-launch campaign only. */
 export const DEMO_AGENCY_LOGIN = { email: 'agency@saoviet.vn', name: 'Sao Việt Media' };
@@ -117,4 +118,6 @@ export async function seedDemoMarketing(store: Store, today: IsoDate): Promise<v
     channels: [{ ...target(ch('EVENTS'), 0.05), responseRateTarget: null }, { ...target(ch('HOTLINE'), 0.2) }],
     agencyUserIds: [],
   });
+  // With the orders dataset (a demo with history): KPIs bound to it and the funnel wired up to REVENUE.
+  await seedDataKpis(store, today);
 }

@@ -1,5 +1,8 @@
 import { DomainError, type Issue } from '../../core/errors';
-import { checkKpiFile, normalizeScoring, planChanges, planSummary, smartErrorsOf, type Change, type KpiFile, type KpiFileKpi } from '../../core/kpi-as-code';
+import { snakeCase } from '../../core/kpi-as-code/types';
+import type { KpiBinding } from '../../core/kpi-binding';
+import { saveBinding } from '../kpi-binding/save-binding';
+import { checkKpiFile, normalizeScoring, type KpiFileBinding, planChanges, planSummary, smartErrorsOf, type Change, type KpiFile, type KpiFileKpi } from '../../core/kpi-as-code';
 import { parsePeriod } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
 import { COMPANY, policy } from '../policy';
@@ -86,7 +89,7 @@ async function writePeople(tx: Store, doc: KpiFile, state: StoreState, changes: 
 
 /** A KPI of the file as written to the store; no `scoring` in the file means the defaults (`{}`). */
 function kpiWrite(def: KpiFileKpi, state: StoreState): KpiWrite {
-  const { targets: _t, parents: _p, owner, measurer, scoring, ...fields } = def;
+  const { targets: _t, parents: _p, owner, measurer, scoring, binding: _b, ...fields } = def;
   const id = (email: string | null) => (email ? state.people.get(email.toLowerCase())!.id : null);
   return { ...fields, ownerId: id(owner), measurerId: id(measurer), scoring: normalizeScoring(scoring) };
 }
@@ -100,8 +103,44 @@ async function writeTargets(tx: Store, kpiId: number, def: KpiFileKpi): Promise<
   await tx.targets.removeOthers(kpiId, COMPANY_SCOPE, targets.map((t) => t.period));
 }
 
-async function writeKpis(tx: Store, doc: KpiFile, state: StoreState, changes: Change[], audit: Audit[]): Promise<void> {
+/**
+ * The file's binding of a dataset KPI, saved through the same use-case as the KPI page (checked against the dataset,
+ * every period recomputed) when it is new or changed, or when the KPI's frequency changed (its periods are others).
+ * A binding that does not fit the dataset is the file's error, at the file's path.
+ */
+async function writeBinding(tx: Store, actor: Actor, def: KpiFileKpi, c: Change, state: StoreState, index: number): Promise<void> {
+  const changed = c.action === 'create' || c.fields.some((f) => f.field.startsWith('binding.') || f.field === 'frequency' || f.field === 'source');
+  if (!changed || def.source !== 'dataset') return;
+  const stored = def.binding ? null : await tx.kpiBindings.get(state.kpis.get(def.code)?.id ?? 0);
+  const binding = def.binding ? bindingWithIds(def.binding, state) : stored;
+  if (!binding) return;
+  try {
+    await saveBinding(tx, actor, def.code, binding);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'KPI_BINDING_INVALID') throw error;
+    throw invalidFile(error.issues.map((i) => ({ ...i, path: `kpis[${index}].${snakePath(i.path)}` })));
+  }
+}
+
+/** `binding.dateColumn` → `binding.date_column`, `binding.scopes.0.value` → `binding.scopes[0].value`. */
+const snakePath = (path: string): string => path.split('.').map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : snakeCase(seg))).join('.').replace(/\.\[/g, '[');
+
+function bindingWithIds(b: KpiFileBinding, state: StoreState): KpiBinding {
+  return {
+    dataset: b.dataset,
+    measure: b.measure,
+    dateColumn: b.dateColumn,
+    scopeColumn: b.scopeColumn,
+    scopes: b.scopes.map((s) => ({
+      value: s.value,
+      scope: s.unit ? { type: 'unit', id: state.units.get(s.unit.toUpperCase())!.id } : { type: 'person', id: state.people.get(s.person!.toLowerCase())!.id },
+    })),
+  };
+}
+
+async function writeKpis(tx: Store, actor: Actor, doc: KpiFile, state: StoreState, changes: Change[], audit: Audit[]): Promise<void> {
   const byCode = new Map((doc.kpis ?? []).map((k) => [k.code, k]));
+  const indexOf = new Map((doc.kpis ?? []).map((k, i) => [k.code, i]));
   const kpiChanges = changes.filter((c) => c.entity === 'kpi');
   const ids = new Map([...state.kpis.values()].map((k) => [k.code, k.id]));
   for (const c of kpiChanges) {
@@ -109,7 +148,7 @@ async function writeKpis(tx: Store, doc: KpiFile, state: StoreState, changes: Ch
       ids.set(c.key, await tx.kpis.create(kpiWrite(byCode.get(c.key)!, state)));
     } else if (c.action === 'archive') {
       await tx.kpis.update(ids.get(c.key)!, { ...kpiWrite(definitionOf(state.kpis.get(c.key)!), state), status: 'archived' });
-    } else if (c.fields.some((f) => f.field !== 'parents' && !f.field.startsWith('targets['))) {
+    } else if (c.fields.some((f) => f.field !== 'parents' && !f.field.startsWith('targets[') && !f.field.startsWith('binding.'))) {
       await tx.kpis.update(ids.get(c.key)!, kpiWrite(byCode.get(c.key)!, state));
     }
   }
@@ -126,6 +165,7 @@ async function writeKpis(tx: Store, doc: KpiFile, state: StoreState, changes: Ch
       await tx.kpis.setParents(id, def.parents.map((p) => ({ parentId: ids.get(p.code)!, weight: p.weight })));
     }
     if (created ? def.targets.length > 0 : c.fields.some((f) => f.field.startsWith('targets['))) await writeTargets(tx, id, def);
+    await writeBinding(tx, actor, def, c, state, indexOf.get(c.key)!);
     audit.push({ action: c.action, entity: 'kpi', entityId: c.key, ...(created ? { before: null, after: def } : fieldsAudit(c)) });
   }
 }
@@ -156,7 +196,7 @@ export async function applyKpiFile(store: Store, actor: Actor, doc: KpiFile): Pr
     }
     await writeUnits(tx, doc, state, byKey, audit);
     await writePeople(tx, doc, state, byKey, audit);
-    await writeKpis(tx, doc, state, changes, audit);
+    await writeKpis(tx, actor, doc, state, changes, audit);
     audit.push({ action: 'import', entity: 'kpi_file', entityId: 'kpi-as-code', before: null, after: planSummary(changes) });
     const who = auditActor(actor);
     await tx.audit.record(audit.map((a) => ({ ...who, ...a })));

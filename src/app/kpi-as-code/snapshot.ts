@@ -1,4 +1,4 @@
-import { normalizeScoring, type KnownRefs, type KpiFile, type KpiFileKpi } from '../../core/kpi-as-code';
+import { normalizeScoring, type KnownRefs, type KpiFile, type KpiFileBinding, type KpiFileKpi } from '../../core/kpi-as-code';
 import type { KpiRecord, OrgUnit, Person, Position, Store } from '../ports';
 
 /** The database as the KPI-as-code document model, plus the rows behind it (for writing). */
@@ -22,6 +22,22 @@ export function definitionOf(record: KpiRecord): KpiFileKpi {
   return { ...def, scoring: normalizeScoring(scoring) };
 }
 
+/** The stored bindings of the dataset KPIs, as the file writes them (units by code, people by e-mail). */
+async function fileBindings(store: Store, kpis: readonly KpiRecord[], unitById: Map<number, OrgUnit>, personById: Map<number, Person>): Promise<Map<number, KpiFileBinding>> {
+  const out = new Map<number, KpiFileBinding>();
+  for (const k of kpis.filter((k) => k.source === 'dataset')) {
+    const b = await store.kpiBindings.get(k.id);
+    if (!b) continue;
+    const scopes = b.scopes.map((m) => ({
+      value: m.value,
+      unit: m.scope.type === 'unit' ? (unitById.get(m.scope.id)?.code ?? null) : null,
+      person: m.scope.type === 'person' ? (personById.get(m.scope.id)?.email ?? null) : null,
+    }));
+    out.set(k.id, { dataset: b.dataset, measure: b.measure, dateColumn: b.dateColumn, scopeColumn: b.scopeColumn, scopes: scopes.filter((m) => m.unit || m.person) });
+  }
+  return out;
+}
+
 export async function loadState(store: Store): Promise<StoreState> {
   const [company, units, positions, { items: people }, kpis] = await Promise.all([
     store.company.get(),
@@ -33,6 +49,7 @@ export async function loadState(store: Store): Promise<StoreState> {
   const unitById = new Map(units.map((u) => [u.id, u]));
   const positionById = new Map(positions.map((p) => [p.id, p]));
   const personById = new Map(people.map((p) => [p.id, p]));
+  const bindings = await fileBindings(store, kpis, unitById, personById);
 
   const snapshot: KpiFile = {
     version: 1,
@@ -54,7 +71,11 @@ export async function loadState(store: Store): Promise<StoreState> {
           ]
         : [],
     ),
-    kpis: kpis.map(definitionOf),
+    kpis: kpis.map((k) => {
+      const def = definitionOf(k);
+      const binding = bindings.get(k.id);
+      return binding ? { ...def, binding } : def;
+    }),
   };
   if (company) snapshot.company = company;
   return {

@@ -88,10 +88,16 @@ export async function recomputeBinding(store: Store, by: By, kpi: KpiRecord, bin
   const toWrite = writes.filter(open);
   const given = new Set([...writes, ...outOfRange].map((w) => `${w.period}|${scopeKey(w.scope)}`));
   const stale = stored.filter((a) => !given.has(`${a.period}|${scopeKey(a.scope)}`)).filter(open);
+  // A whole recompute also replaces the values of another period kind (the KPI's frequency changed since).
+  if (range === null) stale.push(...(await otherKindValues(store, kpi.id, kind)).filter(open));
 
   const written = await recordActuals(store, by, toWrite);
   const removed = await store.kpiBindings.removeValues(stale.map((a) => ({ kpiId: kpi.id, kind: a.kind, start: a.start, scope: a.scope })));
   return { code: kpi.code, range, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged, removed, skipped, outOfRange };
+}
+
+async function otherKindValues(store: Store, kpiId: number, kind: string) {
+  return (await store.actuals.list({ kpiIds: [kpiId] })).filter((a) => a.source === 'dataset' && a.kind !== kind);
 }
 
 function scopeOf(key: string): TargetScope {

@@ -9,6 +9,7 @@ import { kpiEditTarget, policy, unitTarget } from '../policy';
 import { findKpiByCode } from './find-kpi';
 import type { KpiRecord, Store, TargetScope, TargetWrite } from '../ports';
 import { checkKpiReferences, definitionOf, findingsFor } from './kpi-checks';
+import { recomputeOnNewFrequency } from '../kpi-binding/frequency-change';
 
 
 export interface KpiInput extends Omit<KpiDefinition, 'owner' | 'measurer' | 'targets'> {
@@ -148,7 +149,9 @@ export async function updateKpi(store: Store, actor: Actor, code: string, input:
         issues: [issue('code', 'immutable', 'Mã KPI cố định.', 'The KPI code is fixed.')],
       });
     }
-    return write(tx, actor, input, existing);
+    const saved = await write(tx, actor, input, existing);
+    await recomputeOnNewFrequency(tx, actor, existing, saved.kpi);
+    return saved;
   });
 }
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
-import { COMPANY, policy } from '../policy';
+import { COMPANY, notFound, policy } from '../policy';
 import type { Store } from '../ports';
 import type { Channel } from './ports';
 
@@ -18,6 +18,18 @@ export async function createChannel(store: Store, actor: Actor, input: { code: s
     }
     const channel = await tx.marketing.createChannel(input);
     await tx.audit.record([{ ...auditActor(actor), action: 'create', entity: 'marketing_channel', entityId: String(channel.id), before: null, after: channel }]);
+    return channel;
+  });
+}
+
+/** A channel's new name (its code stays: results and imports refer to it). */
+export async function renameChannel(store: Store, actor: Actor, id: number, name: string): Promise<Channel> {
+  policy.require(actor, 'marketing.manage', COMPANY);
+  return store.transaction(async (tx) => {
+    const before = (await tx.marketing.channelsByIds([id]))[0];
+    if (!before) throw notFound({ vi: 'kênh', en: 'Channel' }, id);
+    const channel = (await tx.marketing.renameChannel(id, name))!;
+    await tx.audit.record([{ ...auditActor(actor), action: 'update', entity: 'marketing_channel', entityId: String(id), before, after: channel }]);
     return channel;
   });
 }

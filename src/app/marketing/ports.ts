@@ -85,6 +85,8 @@ export interface MarketingStore {
   listChannels(): Promise<Channel[]>;
   channelsByIds(ids: number[]): Promise<Channel[]>;
   createChannel(c: { code: string; name: string }): Promise<Channel>;
+  /** Renames a channel; null when there is no such channel. */
+  renameChannel(id: number, name: string): Promise<Channel | null>;
   channelCodeTaken(code: string): Promise<boolean>;
   listCampaigns(): Promise<Campaign[]>;
   getCampaign(id: number): Promise<Campaign | null>;

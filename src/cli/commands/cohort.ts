@@ -14,6 +14,7 @@ interface CohortOptions {
   event?: string;
   within: string;
   cohort: CohortGrain;
+  byFirst?: string;
   json?: boolean;
   lang?: string;
 }
@@ -34,7 +35,7 @@ const HEADERS: Record<Lang, { cohort: string[]; share: string[] }> = {
 };
 
 /**
- * `openkpi cohort <dataset> --customer <col> --date <col> [--event <col>] --within <days> [--cohort month|quarter|year] [--json]`
+ * `openkpi cohort <dataset> --customer <col> --date <col> [--event <col>] --within <days> [--cohort month|quarter|year] [--by-first <col>] [--json]`
  * and `openkpi repeat-share <dataset> --customer <col> --date <col> [--period …] [--from …] [--to …] [--json]`.
  */
 export function register(program: Command): void {
@@ -46,6 +47,7 @@ export function register(program: Command): void {
     .option('--event <column>', 'cột mã sự kiện (ví dụ mã đơn): lần quay lại phải là sự kiện khác')
     .requiredOption('--within <days>', 'số ngày tối đa sau lần đầu (tính cả ngày cuối)')
     .addOption(new Option('--cohort <grain>', 'kỳ của nhóm').choices(COHORT_GRAINS).default('month'))
+    .option('--by-first <column>', 'nhóm thêm theo giá trị cột này ở lần đầu, ví dụ kênh của đơn đầu tiên (group by the first event\'s value)')
     .option('--json', 'in JSON (print JSON)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ (language)').choices(['vi', 'en']))
     .action(async (dataset: string, o: CohortOptions) => {
@@ -53,10 +55,14 @@ export function register(program: Command): void {
       try {
         const withinDays = wholeDays(o.within);
         const result = await withDatabase((d) =>
-          datasetCohorts(createStore(d.db), SYSTEM_ACTOR, dataset, { customer: o.customer, date: o.date, event: o.event, withinDays, cohort: o.cohort }),
+          datasetCohorts(createStore(d.db), SYSTEM_ACTOR, dataset, { customer: o.customer, date: o.date, event: o.event, withinDays, cohort: o.cohort, firstBy: o.byFirst }),
         );
         if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else process.stdout.write(textTable(HEADERS[lang].cohort, result.rows.map((r) => [r.cohort, r.customers, r.returning, formatPercent(r.rate, lang)]), lang));
+        else if (o.byFirst) {
+          const [cohortHeader, ...rest] = HEADERS[lang].cohort;
+          const rows = result.rows.map((r) => [r.cohort, r.first ?? '—', r.customers, r.returning, formatPercent(r.rate, lang)]);
+          process.stdout.write(textTable([cohortHeader!, o.byFirst, ...rest], rows, lang));
+        } else process.stdout.write(textTable(HEADERS[lang].cohort, result.rows.map((r) => [r.cohort, r.customers, r.returning, formatPercent(r.rate, lang)]), lang));
       } catch (error) {
         reportError(error, lang);
       }

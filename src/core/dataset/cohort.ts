@@ -19,6 +19,11 @@ export interface CohortRequest {
   event?: string | undefined;
   withinDays: number;
   cohort: CohortGrain;
+  /**
+   * Also group by the value of this column on the customer's first event (e.g. the channel of the first order);
+   * when the first day has several rows, the smallest value counts.
+   */
+  firstBy?: string | undefined;
 }
 
 /**
@@ -49,6 +54,8 @@ export interface CohortColumnsPlan {
 export interface CohortPlan extends CohortColumnsPlan {
   withinDays: number;
   cohort: CohortGrain;
+  /** The quoted column to group by on the first event, or null. */
+  firstBy: string | null;
 }
 
 export interface RepeatSharePlan extends CohortColumnsPlan {
@@ -68,8 +75,9 @@ export function planCohort(dataset: DatasetInfo, request: CohortRequest): Cohort
     );
   }
   checkGrain(request.cohort, 'cohort', issues);
+  const firstBy = request.firstBy === undefined ? null : findColumn(dataset, request.firstBy, 'firstBy', issues);
   if (issues.length > 0 || !columns) throw queryInvalid(issues);
-  return { ...columns, withinDays: request.withinDays, cohort: request.cohort };
+  return { ...columns, withinDays: request.withinDays, cohort: request.cohort, firstBy: firstBy ? quoteIdent(firstBy.name) : null };
 }
 
 export function planRepeatShare(dataset: DatasetInfo, request: RepeatShareRequest): RepeatSharePlan {

@@ -1,5 +1,6 @@
 import type { Localized } from '../errors';
 import { validateFormulaSet } from '../formula';
+import { bindingRefProblems } from './binding-file';
 import { normEmail, normUnitCode, type FilePath, type KnownRefs, type KpiFile, type KpiFileKpi } from './types';
 
 export interface Problem {
@@ -164,4 +165,10 @@ export function checkKpiFormulas(kpis: readonly IndexedKpi[], knownCodes: Iterab
     code: `FORMULA_${i.code}`,
     message: { vi: `Công thức của KPI ${i.kpi}: ${i.message.vi}`, en: `Formula of KPI ${i.kpi}: ${i.message.en}` },
   }));
+}
+
+/** Units and people the KPIs' bindings map values to: in the file or known (the database). */
+export function checkKpiBindings(kpis: readonly IndexedKpi[], file: Pick<KpiFile, 'units'>, known: KnownRefs, emails: ReadonlySet<string>): Problem[] {
+  const units = new Set([...(known.units ?? []), ...(file.units ?? [])].map((u) => normUnitCode(u.code)));
+  return kpis.flatMap(({ index, def }) => (def.binding ? bindingRefProblems(def.binding, ['kpis', index, 'binding'], units, emails) : []));
 }

@@ -5,6 +5,8 @@ export {
   type KnownRefs,
   type KpiFile,
   type KpiFileKpi,
+  type KpiFileBinding,
+  type KpiFileBindingScope,
   type KpiFileCompany,
   type KpiFilePerson,
   type KpiFilePosition,
@@ -18,3 +20,4 @@ export { formatPlan, formatPlanValue, planSummary } from './format-plan';
 export { toYaml, unitsInTreeOrder } from './to-yaml';
 export { normalizeScoring, readScoring, scoringToFile, SCORING_METHODS } from './scoring-file';
 export { scoringProblems } from './scoring-rules';
+export { bindingToFile, readBinding } from './binding-file';

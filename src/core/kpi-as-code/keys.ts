@@ -40,6 +40,7 @@ export const KPI_KEYS: Spec = {
   status: null,
   targets: [TARGET],
   scoring: SCORING,
+  binding: { dataset: null, measure: null, date_column: null, scope_column: null, scopes: [{ value: null, unit: null, person: null }] },
 };
 
 export const FILE_KEYS: Spec = {

@@ -2,7 +2,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Issue, Localized } from '../errors';
 import type { ScoringConfig } from '../evaluation';
 import { validateKpi, validateKpiSet, type KpiDefinition } from '../kpi';
-import { checkKpiFormulas, checkKpiPeople, checkOrg, type IndexedKpi, type Problem } from './cross-check';
+import { readBinding } from './binding-file';
+import { checkKpiBindings, checkKpiFormulas, checkKpiPeople, checkOrg, type IndexedKpi, type Problem } from './cross-check';
 import { closestKey, unknownKeys } from './keys';
 import { locate, type FilePosition } from './locate';
 import { kpiFromFile, toDefinition } from './normalize';
@@ -55,6 +56,7 @@ export function checkKpiFile(file: KpiFile, known: KnownRefs = {}): Issue[] {
     ...validateKpiSet(kpis).map((i) => ({ path: fromDotted(i.path), code: i.code, message: i.message })),
     ...checkKpiPeople(toIndexed(kpis), knownEmails(file, known)),
     ...checkKpiFormulas(toIndexed(kpis), kpis.map((k) => k.code)),
+    ...checkKpiBindings(toIndexed(kpis), file, known, knownEmails(file, known)),
   ];
   problems.push(...kpis.flatMap((k, i) => (k.scoring ? scoringProblems(k.scoring, k.direction, ['kpis', i, 'scoring']) : [])));
   return problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }));
@@ -141,17 +143,25 @@ export function analyseKpiFile(text: string, known: KnownRefs = {}): KpiFileAnal
   for (const i of validateKpiSet(camel)) issues.push(at({ path: fromDotted(i.path), code: i.code, message: i.message }));
   const scorings = camel.map(kpiScoring);
   for (const s of scorings) issues.push(...s.problems.map((p) => at(p)));
+  const bindings = camel.map((d, index) => {
+    const k = typeof d === 'object' && d !== null ? (d as { binding?: unknown; source?: unknown }) : {};
+    return readBinding(k.binding, k.source, ['kpis', index, 'binding']);
+  });
+  for (const b of bindings) issues.push(...b.problems.map((p) => at(p)));
   const valid: IndexedKpi[] = camel.flatMap((d, index) => {
     const { config } = scorings[index]!;
-    if (validateKpi(d).length > 0 || config === undefined) return [];
+    const { binding, problems } = bindings[index]!;
+    if (validateKpi(d).length > 0 || config === undefined || problems.length > 0) return [];
     const def = toDefinition(d as Record<string, unknown>);
-    return [{ index, def: config ? { ...def, scoring: config } : def }];
+    return [{ index, def: { ...def, ...(config && { scoring: config }), ...(binding && { binding }) } }];
   });
   const allKpisValid = valid.length === camel.length;
 
   const emails = knownEmails({}, known, rawEmails(raw));
   const codes = camel.flatMap((d) => (typeof (d as { code?: unknown })?.code === 'string' ? [(d as { code: string }).code] : []));
   const problems: Problem[] = [...checkKpiPeople(valid, emails), ...checkKpiFormulas(valid, codes)];
+  const fileUnits = { units: shape.success ? (shape.data.units ?? []).map((u) => ({ code: u.code, name: u.name, parent: u.parent ?? null })) : [] };
+  problems.push(...checkKpiBindings(valid, fileUnits, known, emails));
 
   let doc: KpiFile | null = null;
   let partial: KpiFile | null = null;

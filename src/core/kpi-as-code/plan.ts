@@ -1,5 +1,6 @@
 import type { KpiDefinition, KpiTarget } from '../kpi';
 import { tryParsePeriod } from '../period';
+import { bindingToFile } from './binding-file';
 import { SCORING_FILE_KEYS, scoringToFile } from './scoring-file';
 import { normEmail, normUnitCode, snakeCase, type KpiFile, type KpiFileKpi } from './types';
 
@@ -115,11 +116,20 @@ function scoringFields(before: KpiFileKpi, after: KpiFileKpi): [string, unknown,
   return SCORING_FILE_KEYS.map((k) => [`scoring.${k}`, b[k], a[k]]);
 }
 
+/** `binding.measure` … as the file writes them; a file without a binding does not manage it (no change). */
+function bindingFields(before: KpiFileKpi, after: KpiFileKpi): [string, unknown, unknown][] {
+  if (!after.binding) return [];
+  const b = before.binding ? bindingToFile(before.binding) : {};
+  const a = bindingToFile(after.binding);
+  return ['dataset', 'measure', 'date_column', 'scope_column', 'scopes'].map((k) => [`binding.${k}`, b[k], a[k]]);
+}
+
 /** Field-level differences of two definitions of the same KPI: fields, scoring settings, targets per period. */
 export function kpiDiff(before: KpiFileKpi, after: KpiFileKpi): FieldChange[] {
   const fields = diff([
     ...KPI_FIELDS.map((f) => [snakeCase(f), comparable(before, f), comparable(after, f)] as [string, unknown, unknown]),
     ...scoringFields(before, after),
+    ...bindingFields(before, after),
   ]);
   const b = new Map(before.targets.map((t) => [periodKey(t.period), t]));
   const a = new Map(after.targets.map((t) => [periodKey(t.period), t]));

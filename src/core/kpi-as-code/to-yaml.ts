@@ -1,6 +1,7 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { KpiTarget } from '../kpi';
 import { comparePeriods } from './plan';
+import { bindingToFile } from './binding-file';
 import { scoringToFile } from './scoring-file';
 import { normUnitCode, snakeCase, type KpiFile, type KpiFileKpi, type KpiFileUnit } from './types';
 
@@ -45,6 +46,7 @@ function kpi(def: KpiFileKpi): Record<string, unknown> {
     const v = def[key];
     if (v !== undefined && v !== null && v !== '') out[snakeCase(key)] = v;
   }
+  if (def.binding) out.binding = bindingToFile(def.binding);
   if (def.baseline) out.baseline = { period: periodValue(def.baseline.period), value: def.baseline.value };
   if (def.parents.length) out.parents = [...def.parents].sort((a, b) => byText(a.code, b.code)).map((p) => ({ code: p.code, weight: p.weight }));
   if (def.tags.length) out.tags = [...def.tags];
@@ -79,7 +81,7 @@ function flowShortMaps(node: Node | null | undefined, depth: number): void {
   for (const pair of node.items) {
     const key = String((pair.key as { value?: unknown }).value);
     const value = pair.value as Node | null;
-    if (['units', 'positions', 'people', 'parents', 'targets', 'bands', 'status_rules'].includes(key) && isSeq(value)) {
+    if (['units', 'positions', 'people', 'parents', 'targets', 'bands', 'status_rules', 'scopes'].includes(key) && isSeq(value)) {
       for (const item of value.items) if (isMap(item)) item.flow = true;
     } else if ((['baseline', 'range'].includes(key) && isMap(value)) || (key === 'tags' && isSeq(value))) {
       value.flow = true;

@@ -35,8 +35,27 @@ export interface KpiFilePerson {
   manager: string | null;
 }
 
-/** A KPI of the file: its definition and how it is scored (absent or `{}`: the defaults). */
-export type KpiFileKpi = KpiDefinition & { scoring?: ScoringConfig | undefined };
+/** A value of the binding's scope column counted for a unit (by code) or a person (by e-mail). */
+export interface KpiFileBindingScope {
+  value: string;
+  unit: string | null;
+  person: string | null;
+}
+
+/** A `source: dataset` KPI's binding as the file writes it (units by code, people by e-mail). */
+export interface KpiFileBinding {
+  dataset: string;
+  measure: string;
+  dateColumn: string;
+  scopeColumn: string | null;
+  scopes: KpiFileBindingScope[];
+}
+
+/**
+ * A KPI of the file: its definition, how it is scored (absent or `{}`: the defaults) and, for a dataset KPI, its
+ * binding (absent: not managed by the file, the stored binding stays).
+ */
+export type KpiFileKpi = KpiDefinition & { scoring?: ScoringConfig | undefined; binding?: KpiFileBinding | undefined };
 
 /**
  * A whole scorecard as plain data (the document model of a KPI-as-code file).

@@ -56,14 +56,19 @@ export function datasetQueriesRepo(db: Kysely<DB>, timeoutMs: number = DATASET_Q
       // With an event column, a later row of an event already seen on the first day is not a return.
       const join = plan.event ? 'LEFT JOIN first_events fe ON fe.c = ev.c AND fe.e = ev.e' : '';
       const different = plan.event ? ' AND fe.c IS NULL' : '';
+      // Grouped by the first event's value of another column too: the smallest value of the first day.
+      const firstBy = plan.firstBy
+        ? `, first_by AS (SELECT ev.c, min(ev.fb) AS fb FROM ev JOIN firsts f ON f.c = ev.c AND ev.d = f.d0 GROUP BY ev.c)`
+        : '';
       const text = `WITH ${eventsCte(plan)},
-        firsts AS (SELECT c, min(d) AS d0 FROM ev GROUP BY c)${firstEvents},
+        firsts AS (SELECT c, min(d) AS d0 FROM ev GROUP BY c)${firstEvents}${firstBy},
         came_back AS (
           SELECT DISTINCT ev.c FROM ev JOIN firsts f ON f.c = ev.c ${join}
           WHERE ev.d > f.d0 AND ev.d <= f.d0 + ${within}${different})
-        SELECT ${periodKeySql('f.d0', plan.cohort)} AS period, count(*) AS customers, count(r.c) AS returning
-        FROM firsts f LEFT JOIN came_back r ON r.c = f.c GROUP BY 1 ORDER BY 1`;
-      return counts(await run<RawCount>(text, params));
+        SELECT ${periodKeySql('f.d0', plan.cohort)} AS period${plan.firstBy ? ', fb.fb AS first' : ''}, count(*) AS customers, count(r.c) AS returning
+        FROM firsts f LEFT JOIN came_back r ON r.c = f.c${plan.firstBy ? ' JOIN first_by fb ON fb.c = f.c GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST' : ' GROUP BY 1 ORDER BY 1'}`;
+      const rows = await run<RawCount & { first?: string | null }>(text, params);
+      return plan.firstBy ? rows.map((r) => ({ ...counts([r])[0]!, first: r.first ?? null })) : counts(rows);
     },
 
     async repeatShare(plan: RepeatSharePlan, timeZone) {
@@ -99,7 +104,8 @@ function counts(rows: RawCount[]): CohortCount[] {
  * scanning the table twice (PGlite ×3 on 1M rows).
  */
 function eventsCte(plan: CohortColumnsPlan | CohortPlan): string {
-  const event = plan.event ? `, ${plan.event} AS e` : '';
+  const firstBy = 'firstBy' in plan && plan.firstBy ? `, (${plan.firstBy})::text AS fb` : '';
+  const event = plan.event ? `, ${plan.event} AS e${firstBy}` : firstBy;
   const eventPresent = plan.event ? ` AND ${plan.event} IS NOT NULL` : '';
   return `ev AS MATERIALIZED (
     SELECT ${plan.customer} AS c, ${plan.date} AS d${event} FROM ${plan.table}

@@ -174,6 +174,9 @@ export function marketingRepo(db: Kysely<DB>): MarketingStore {
     async createChannel(c) {
       return db.insertInto('marketing_channels').values(c).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
     },
+    async renameChannel(id, name) {
+      return (await db.updateTable('marketing_channels').set({ name }).where('id', '=', id).returning(['id', 'code', 'name']).executeTakeFirst()) ?? null;
+    },
     async channelCodeTaken(code) {
       return (await db.selectFrom('marketing_channels').select('id').where(sql`lower(code)`, '=', code.toLowerCase()).executeTakeFirst()) !== undefined;
     },

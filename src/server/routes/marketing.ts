@@ -5,9 +5,11 @@ import { importResults } from '../../app/marketing/import-results';
 import { importSurvey } from '../../app/marketing/import-survey';
 import { isValidDate } from '../../core/period/dates';
 import { changeCampaignStatus, createCampaign, listCampaigns, updateCampaign } from '../../app/marketing/campaigns';
-import { createChannel, listChannels } from '../../app/marketing/channels';
+import { createChannel, listChannels, renameChannel } from '../../app/marketing/channels';
 import { channelComparison, reportResults } from '../../app/marketing/results';
 import { campaignAwareness, setSurvey, type CampaignAwareness } from '../../app/marketing/surveys';
+import { campaignSampleSize } from '../../app/marketing/sample-size';
+import { SampleSizeBody, SampleSizeResult } from '../../contract/dataset-queries';
 import { DomainError, issue, type Lang } from '../../core/errors';
 import type { FastifyRequest } from 'fastify';
 import { IdParams } from '../../contract/common';
@@ -21,6 +23,7 @@ import {
   Channel,
   ChannelBody,
   ChannelList,
+  ChannelRenameBody,
   Comparison,
   ComparisonQuery,
   ResultsBody,
@@ -72,6 +75,9 @@ export function marketingRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       reply.code(201);
       return createChannel(store, requireActor(req), req.body);
     });
+    app.put('/marketing/channels/:id', { schema: { tags, params: IdParams, body: ChannelRenameBody, response: { 200: Channel } } }, async (req) =>
+      renameChannel(store, requireActor(req), req.params.id, req.body.name),
+    );
     app.get('/marketing/channel-comparison', { schema: { tags, querystring: ComparisonQuery, response: { 200: Comparison } } }, async (req) =>
       channelComparison(store, requireActor(req), { from: req.query.from, to: req.query.to, campaignIds: req.query.campaign === undefined ? undefined : [req.query.campaign] }),
     );
@@ -119,6 +125,9 @@ export function marketingRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get('/campaigns/:id/awareness', { schema: { tags, params: IdParams, querystring: AwarenessQuery, response: { 200: Awareness } } }, async (req) =>
       presentAwareness(await campaignAwareness(store, requireActor(req), req.params.id, req.query.confidence), req.lang),
+    );
+    app.post('/campaigns/:id/sample-size', { schema: { tags, params: IdParams, body: SampleSizeBody, response: { 200: SampleSizeResult } } }, async (req) =>
+      campaignSampleSize(store, requireActor(req), req.params.id, req.body),
     );
     app.put('/campaigns/:id/surveys/:phase', { schema: { tags, params: SurveyParams, body: SurveyBody, response: { 200: Awareness } } }, async (req) =>
       presentAwareness(await setSurvey(store, requireActor(req), req.params.id, { phase: req.params.phase, ...req.body }), req.lang),

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
@@ -7,6 +7,8 @@ import { datasetCohorts } from './datasets-api';
 import { formatGroup, formatRate, heatCells, type HeatCell } from './display';
 import { isTimeColumn } from './query-form';
 import type { DatasetT } from './types';
+import { FirstChannelTable } from './FirstChannelTable';
+import { ExportTable } from '../../shell/ExportTable';
 
 const CohortHeatmap = lazy(() => import('./CohortHeatmap'));
 /** The windows of the heat map's columns: returning within N days of the first order. */
@@ -22,9 +24,17 @@ export function CohortTab({ dataset }: { dataset: DatasetT }) {
   const [customer, setCustomer] = useState(ids.find((c) => /customer|khach|kh_/.test(c.name))?.name ?? ids[0]?.name ?? '');
   const [date, setDate] = useState(dates[0]?.name ?? '');
   const [grain, setGrain] = useState<CohortGrain>('month');
+  const [firstBy, setFirstBy] = useState<string | undefined>(undefined);
   const run = useMutation({
     mutationFn: () => Promise.all(WINDOWS.map((within) => datasetCohorts(dataset.name, { customer, date, within, cohort: grain }))),
   });
+  // Returning within the longest window per value of the first order (e.g. its channel): one more statement.
+  const byFirst = useMutation({ mutationFn: (column: string) => datasetCohorts(dataset.name, { customer, date, within: WINDOWS.at(-1)!, cohort: grain, firstBy: column }) });
+  const runAll = () => {
+    run.mutate();
+    if (firstBy) byFirst.mutate(firstBy);
+    else byFirst.reset();
+  };
   const heat = run.data ? heatCells(WINDOWS, run.data) : null;
   const byCohort = heat ? heat.cohorts.map((cohort) => ({ cohort, cells: heat.cells.filter((c) => c.cohort === cohort) })) : [];
 
@@ -48,13 +58,23 @@ export function CohortTab({ dataset }: { dataset: DatasetT }) {
             aria-label={t('datasets.cohorts.grain')}
             data-testid="cohort-grain"
           />
-          <Button type="primary" onClick={() => run.mutate()} loading={run.isPending} disabled={!customer || !date} data-testid="cohort-run">
+          <Select
+            allowClear
+            style={{ width: 260, maxWidth: '100%' }}
+            value={firstBy}
+            onChange={setFirstBy}
+            options={ids.map((c) => ({ value: c.name, label: c.label }))}
+            placeholder={t('marketing.firstBy.pick')}
+            data-testid="cohort-first-by"
+          />
+          <Button type="primary" onClick={runAll} loading={run.isPending} disabled={!customer || !date} data-testid="cohort-run">
             {t('datasets.cohorts.run')}
           </Button>
         </div>
         {dates.length === 0 && <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('datasets.cohorts.noDate')} />}
       </Card>
       {run.error && <Alert type="error" showIcon title={run.error.message} data-testid="cohort-error" />}
+      {byFirst.data && firstBy && <FirstChannelTable result={byFirst.data} column={firstBy} within={WINDOWS.at(-1)!} />}
       {heat && !run.isPending && (
         <>
           {heat.cohorts.length > 0 && (
@@ -62,7 +82,7 @@ export function CohortTab({ dataset }: { dataset: DatasetT }) {
               <CohortHeatmap cohorts={heat.cohorts} cells={heat.cells} windows={WINDOWS} />
             </Suspense>
           )}
-          <Table<{ cohort: string; cells: HeatCell[] }>
+          <ExportTable<{ cohort: string; cells: HeatCell[] }> exportName="cohorts"
             data-testid="cohort-table"
             size="small"
             rowKey="cohort"

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Space, Table, Typography } from 'antd';
+import { Card, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -8,6 +8,7 @@ import { datasetKeys, listDatasets } from './datasets-api';
 import { NewImportButton } from './NewImportButton';
 import type { DatasetT } from './types';
 import { useCompanyTimeZone } from './useCompanyTimeZone';
+import { ExportTable } from '../../shell/ExportTable';
 
 /** /datasets — the dataset browser: each dataset's label, name, columns, rows and last import. */
 export default function DatasetsPage() {
@@ -28,7 +29,7 @@ export default function DatasetsPage() {
       </Space>
       <Typography.Paragraph type="secondary">{t('datasets.intro')}</Typography.Paragraph>
       <Card>
-        <Table<DatasetT>
+        <ExportTable<DatasetT> exportName="datasets"
           data-testid="datasets-table"
           rowKey="name"
           size="middle"

@@ -1,8 +1,9 @@
-import { Select, Table } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
 import { formatPreviewCell } from './display';
 import { COLUMN_TYPES, type ColumnType, type DatasetPreviewT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 type PreviewRow = DatasetPreviewT['rows'][number];
 
@@ -21,7 +22,7 @@ export function PreviewColumns({
   const { t } = useTranslation();
   const { lang } = useSession();
   return (
-    <Table<PreviewRow>
+    <ExportTable<PreviewRow> exportName="dataset-preview"
       data-testid="dataset-preview"
       size="small"
       rowKey="row"

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
@@ -9,6 +9,7 @@ import { queryDataset } from './datasets-api';
 import { formatGroup, formatMeasure, MEASURE_FORMATS, type MeasureFormat } from './display';
 import { byItems, defaultQuery, isTimeColumn, type GroupDraft, type MeasureDraft } from './query-form';
 import { GRAINS, type DatasetT, type MeasureQueryResultT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 const QueryChart = lazy(() => import('./QueryChart'));
 const MAX_MEASURES = 20;
@@ -128,7 +129,7 @@ export function QueryTab({ dataset }: { dataset: DatasetT }) {
               <QueryChart result={result} groupColumn={groupColumns[0]!} formats={shownFormats} />
             </Suspense>
           )}
-          <Table<Record<string, unknown>>
+          <ExportTable<Record<string, unknown>> exportName="query-result"
             data-testid="query-result"
             size="small"
             rowKey={(_, i) => String(i)}

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
 import { datasetKeys, datasetRows } from './datasets-api';
 import { formatCell } from './display';
 import type { DatasetT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 type Row = Record<string, string | boolean | null>;
 
@@ -22,7 +22,7 @@ export function RowsTab({ dataset, timeZone }: { dataset: DatasetT; timeZone: st
   });
   const numeric = (type: string) => type === 'integer' || type === 'decimal';
   return (
-    <Table<Row>
+    <ExportTable<Row> exportName="dataset-rows"
       data-testid="dataset-rows"
       size="small"
       rowKey={(_, i) => String(offset + (i ?? 0))}

@@ -45,5 +45,5 @@ export interface MeasureInput {
 export const queryDataset = (name: string, body: { measures: MeasureInput[]; by: string[]; where?: string | undefined }) =>
   api<MeasureQueryResultT>('POST', `${path(name)}/query`, body);
 
-export const datasetCohorts = (name: string, body: { customer: string; date: string; within: number; cohort: Exclude<Grain, 'day' | 'week'> }) =>
+export const datasetCohorts = (name: string, body: { customer: string; date: string; within: number; cohort: Exclude<Grain, 'day' | 'week'>; firstBy?: string }) =>
   api<CohortResultT>('POST', `${path(name)}/cohorts`, body);

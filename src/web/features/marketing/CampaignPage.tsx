@@ -5,7 +5,11 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useSession, useUser, userCan } from '../../session';
+import { useState } from 'react';
 import { AwarenessChart } from './AwarenessChart';
+import { CampaignForm } from './CampaignForm';
+import { CampaignImports } from './CampaignImports';
+import { SampleSizeHelper } from './SampleSizeHelper';
 import { ChannelTable } from './ChannelTable';
 import { getAwareness, getCampaign, marketingKeys, setStatus } from './marketing-api';
 import { STATUS_COLOR } from './MarketingPage';
@@ -21,6 +25,7 @@ export default function CampaignPage() {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: marketingKeys.campaign(id), queryFn: () => getCampaign(id) });
   const awareness = useQuery({ queryKey: marketingKeys.awareness(id), queryFn: () => getAwareness(id), enabled: detail.isSuccess });
+  const [editing, setEditing] = useState(false);
   const start = useMutation({ mutationFn: () => setStatus(id, 'running'), onSuccess: () => client.invalidateQueries({ queryKey: marketingKeys.campaign(id) }) });
 
   if (detail.error) return <Alert type="error" showIcon title={detail.error.message} data-testid="campaign-error" />;
@@ -37,12 +42,20 @@ export default function CampaignPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {c.name} <Tag color={STATUS_COLOR[c.status]}>{t(`marketing.statuses.${c.status}`)}</Tag>
         </Typography.Title>
-        {userCan(user, 'marketing.manage', target) && (c.status === 'draft' || c.status === 'planned') && (
-          <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} data-testid="campaign-start">
-            {t('marketing.start')}
-          </Button>
-        )}
+        <Space wrap>
+          {userCan(user, 'marketing.manage', target) && (
+            <Button onClick={() => setEditing(true)} data-testid="campaign-edit">
+              {t('marketing.form.edit')}
+            </Button>
+          )}
+          {userCan(user, 'marketing.manage', target) && (c.status === 'draft' || c.status === 'planned') && (
+            <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} data-testid="campaign-start">
+              {t('marketing.start')}
+            </Button>
+          )}
+        </Space>
       </Space>
+      {editing && <CampaignForm campaign={c} onClose={() => setEditing(false)} />}
       {startError && (
         <Alert
           type="error"
@@ -73,6 +86,9 @@ export default function CampaignPage() {
       </Card>
       <Card title={t('marketing.awareness')} style={{ marginBottom: 16 }} loading={awareness.isLoading}>
         {awareness.data && <AwarenessChart awareness={awareness.data} />}
+        <div style={{ marginTop: 16 }}>
+          <SampleSizeHelper campaignId={c.id} baseline={awareness.data?.after ? awareness.data.after.aware / awareness.data.after.asked : null} />
+        </div>
         {userCan(user, 'campaign.report', target) && (
           <div style={{ marginTop: 16 }}>
             <SurveyForm campaignId={c.id} />
@@ -80,10 +96,11 @@ export default function CampaignPage() {
         )}
       </Card>
       {userCan(user, 'campaign.report', target) && (c.status === 'running' || c.status === 'ended') && (
-        <Card title={t('marketing.enterResults')}>
+        <Card title={t('marketing.enterResults')} style={{ marginBottom: 16 }}>
           <ResultForm campaign={c} />
         </Card>
       )}
+      {userCan(user, 'campaign.report', target) && <CampaignImports campaign={c} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import { useSession } from '../../session';
 import { money, percent, ratio } from './format';
 import type { TotalsT } from './marketing-api';
+import { ExportTable } from '../../shell/ExportTable';
 
 export interface ChannelRow extends TotalsT {
   key: string;
@@ -20,7 +20,7 @@ export function ChannelTable({ rows, total, withTargets = false, testId }: { row
   const { lang } = useSession();
   const vs = (actual: string, target: string | null) => (withTargets && target !== null ? `${actual} / ${target}` : actual);
   return (
-    <Table<ChannelRow>
+    <ExportTable<ChannelRow> exportName="marketing-channels"
       data-testid={testId}
       size="small"
       pagination={false}

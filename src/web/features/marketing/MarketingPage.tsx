@@ -1,11 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useSession, useUser, userCan } from '../../session';
+import { CampaignForm } from './CampaignForm';
+import { ChannelForm } from './ChannelForm';
 import { ChannelTable } from './ChannelTable';
+import { FunnelTable } from './FunnelTable';
 import { channelComparison, listCampaigns, marketingKeys, type CampaignT } from './marketing-api';
+import { ExportTable } from '../../shell/ExportTable';
 
 export const STATUS_COLOR: Record<CampaignT['status'], string> = { draft: 'default', planned: 'blue', running: 'green', ended: 'purple' };
 
@@ -18,18 +23,36 @@ export default function MarketingPage() {
   const comparison = useQuery({ queryKey: marketingKeys.comparison, queryFn: channelComparison, enabled: companyWide });
   const campaigns = useQuery({ queryKey: marketingKeys.campaigns, queryFn: listCampaigns });
   const used = (comparison.data?.channels ?? []).filter((c) => c.recipients > 0);
+  const manages = userCan(user, 'marketing.manage', { scope: 'company' });
+  const [creating, setCreating] = useState(false);
 
   return (
     <div data-testid="marketing-page">
-      <Typography.Title level={3}>{t('marketing.title')}</Typography.Title>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('marketing.title')}
+        </Typography.Title>
+        {manages && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="campaign-new">
+            {t('marketing.form.newTitle')}
+          </Button>
+        )}
+      </Space>
+      {creating && <CampaignForm onClose={() => setCreating(false)} />}
       {companyWide && (
         <Card title={t('marketing.comparison')} style={{ marginBottom: 16 }} loading={comparison.isLoading}>
           <Typography.Paragraph type="secondary">{t('marketing.comparisonHint')}</Typography.Paragraph>
           {comparison.data && <ChannelTable testId="channel-comparison" rows={used.map((c) => ({ ...c, key: c.code }))} total={comparison.data.total} />}
         </Card>
       )}
+      {companyWide && comparison.data && (
+        <Card title={t('marketing.funnel.title')} style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">{t('marketing.funnel.hint')}</Typography.Paragraph>
+          <FunnelTable comparison={comparison.data} />
+        </Card>
+      )}
       <Card title={t('marketing.campaigns')}>
-        <Table<CampaignT>
+        <ExportTable<CampaignT> exportName="campaigns"
           data-testid="campaign-list"
           rowKey="id"
           size="small"
@@ -46,6 +69,11 @@ export default function MarketingPage() {
           ]}
         />
       </Card>
+      {manages && (
+        <Card title={t('marketing.form.channelsTitle')} style={{ marginTop: 16 }}>
+          <ChannelForm />
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ReloadOutlined, TableOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitOrCompany, useSession, userCan, userCanAtAll, useUser } from '../../../session';
@@ -10,6 +10,7 @@ import { formatKpiValue } from '../format-value';
 import type { KpiT } from '../types';
 import { useBinding, useRecompute } from './queries';
 import { RowsDrawer } from './RowsDrawer';
+import { ExportTable } from '../../../shell/ExportTable';
 
 /**
  * On the KPI page of a KPI with source `dataset`: its binding (dataset, measure, date column, scope mapping), the
@@ -85,7 +86,7 @@ export function BindingCard({ kpi }: { kpi: KpiT }) {
               </Button>
             )}
           </Space>
-          <Table
+          <ExportTable exportName="kpi-bound-values"
             size="small"
             rowKey="period"
             loading={actuals.isFetching}

@@ -1,9 +1,10 @@
-import { Alert, Drawer, Table, Typography } from 'antd';
+import { Alert, Drawer, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../session';
 import { periodLabel } from '../../results/periods';
 import { useKpiRows } from './queries';
+import { ExportTable } from '../../../shell/ExportTable';
 
 /** The drill-through: the dataset rows behind one number (a period and scope), 20 a page, fetched from the server. */
 export function RowsDrawer({ code, period, scope, scopeName, onClose }: { code: string; period: string | null; scope: string; scopeName: string; onClose: () => void }) {
@@ -29,7 +30,7 @@ export function RowsDrawer({ code, period, scope, scopeName, onClose }: { code: 
           <Typography.Paragraph type="secondary" data-testid="kpi-rows-total">
             {t('kpiBinding.rowsTotal', { count: data.total, dataset: data.dataset })}
           </Typography.Paragraph>
-          <Table
+          <ExportTable exportName="kpi-source-rows"
             size="small"
             loading={rows.isFetching}
             rowKey={(_, i) => String(offset + (i ?? 0))}
