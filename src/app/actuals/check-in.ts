@@ -1,6 +1,7 @@
 import { companyToday, DEFAULT_TIMEZONE, problemIssue, takeActual, unitProblem, type IntakeProblem } from '../../core/actuals';
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
+import { loadWorkingCalendar } from '../calendar/settings';
 import type { ActualRecord, Store } from '../ports';
 import { findKpiByCode } from '../kpi/find-kpi';
 import { requireWriteActuals } from './access';
@@ -30,8 +31,12 @@ export async function checkIn(store: Store, actor: Actor, now: Date, code: strin
   const target = await resolveScope(store, toScope(input.scope));
   requireWriteActuals(actor, kpi, target);
 
-  const [company, unit] = await Promise.all([store.company.get(), target.scope.type === 'unit' ? store.units.findById(target.scope.id) : null]);
-  const taken = takeActual(kpi, input, companyToday(company, now));
+  const [company, unit, calendar] = await Promise.all([
+    store.company.get(),
+    target.scope.type === 'unit' ? store.units.findById(target.scope.id) : null,
+    loadWorkingCalendar(store),
+  ]);
+  const taken = takeActual(kpi, input, companyToday(company, now), calendar);
   const problems: IntakeProblem[] = taken.ok ? [] : [...taken.problems];
   const archivedUnit = unit && unitProblem(unit, unit.code);
   if (archivedUnit) problems.push(archivedUnit);

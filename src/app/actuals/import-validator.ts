@@ -1,6 +1,7 @@
 import { ActualRowValidator, type ColumnIndex, type DecimalStyle, type ImportLookups } from '../../core/import';
 import { companyToday } from '../../core/actuals';
 import type { Sheet } from '../import/read-sheet';
+import { loadWorkingCalendar } from '../calendar/settings';
 import type { Store } from '../ports';
 
 /** The row checker for a file: lateness against today in the company's time zone, and the delimiter the file does not use. */
@@ -19,6 +20,7 @@ export async function rowValidatorFor(
     headers: sheet.headers,
     decimal,
     today,
+    calendar: await loadWorkingCalendar(store),
     otherDelimiter: sheet.format.delimiter === null ? null : sheet.format.delimiter === ',' ? ';' : ',',
   });
 }

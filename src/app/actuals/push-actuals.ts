@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DuplicateSlots, companyToday, duplicateProblem, kpiProblem, personProblem, problemIssue, takeActual, unitProblem } from '../../core/actuals';
 import { DomainError, issue, type Issue } from '../../core/errors';
 import type { ActualWrite, ApiToken, OrgUnit, Store, TargetScope } from '../ports';
+import { loadWorkingCalendar } from '../calendar/settings';
 import { recordActuals } from './record-actuals';
 import type { ScopeInput } from '../scope';
 
@@ -122,6 +123,7 @@ async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[
   const units = new Map(unitList.map((u) => [u.id, u]));
   const knownPeople = new Set(people.items.map((p) => p.id));
   const today = companyToday(company, now);
+  const calendar = await loadWorkingCalendar(store);
 
   const issues: Issue[] = [];
   const rows: ActualWrite[] = [];
@@ -131,7 +133,7 @@ async function toRows(store: Store, token: ApiToken, now: Date, items: PushItem[
     const kpi = kpis.get(item.kpi);
     const unknown = kpiProblem(kpi, item.kpi);
     if (unknown) return issues.push(problemIssue(unknown, at));
-    const taken = takeActual(kpi!, item, today);
+    const taken = takeActual(kpi!, item, today, calendar);
     if (!taken.ok) issues.push(...taken.problems.map((p) => problemIssue(p, at)));
     const scope = scopeOf(item.scope, at, units, knownPeople, issues);
     if (!taken.ok || !scope) return;

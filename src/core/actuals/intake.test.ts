@@ -96,15 +96,15 @@ describe('the same slot twice', () => {
 });
 
 describe('lateness and company today', () => {
-  // REV: March ends 31/03, + 5 days → deadline 05/04 (company time, Asia/Ho_Chi_Minh = UTC+7).
+  // REV: March ends 31/03, + 5 days → Sunday 05/04 → deadline Monday 06/04 (company time, Asia/Ho_Chi_Minh = UTC+7).
   const hcm = { timezone: 'Asia/Ho_Chi_Minh' };
   const take = (now: string) => takeActual(REV, { period: '2026-03', value: 1 }, companyToday(hcm, new Date(now)));
 
   it('is on time at 23:59:59 on the deadline day and late at 00:00:00 the next day, company time', () => {
-    // 2026-04-05T16:59:59Z = 23:59:59 on 05/04 in Hồ Chí Minh
-    expect(take('2026-04-05T16:59:59Z')).toMatchObject({ ok: true, late: false });
-    // 2026-04-05T17:00:00Z = 00:00:00 on 06/04 in Hồ Chí Minh, still 05/04 in UTC
-    expect(take('2026-04-05T17:00:00Z')).toMatchObject({ ok: true, late: true });
+    // 2026-04-06T16:59:59Z = 23:59:59 on 06/04 in Hồ Chí Minh
+    expect(take('2026-04-06T16:59:59Z')).toMatchObject({ ok: true, late: false });
+    // 2026-04-06T17:00:00Z = 00:00:00 on 07/04 in Hồ Chí Minh, still 06/04 in UTC
+    expect(take('2026-04-06T17:00:00Z')).toMatchObject({ ok: true, late: true });
   });
 
   it('takes the date in the company time zone, not UTC: 23:30 UTC is already tomorrow in Hồ Chí Minh', () => {

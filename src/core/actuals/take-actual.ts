@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar';
 import { issue, type Issue } from '../errors';
 import { tryParsePeriod, type IsoDate, type Period } from '../period';
 import { commentProblem, invalidPeriodProblem, kpiProblem, periodKindProblem, type IntakeKpi, type IntakeProblem } from './intake';
@@ -25,10 +26,10 @@ export function periodFor(kpi: IntakeKpi, key: string): { ok: true; period: Peri
 /**
  * Whether a KPI takes this actual (sent as numbers: a check-in or an API item), and what to store: the KPI
  * takes entered values, the period is one of its frequency, the numbers fit, the comment is clean text.
- * Lateness: `today` (the company's date, see `companyToday`) after period end + reportWithinDays.
+ * Lateness: `today` (the company's date, see `companyToday`) after the reporting deadline (core/calendar).
  * The scope and duplicates are checked by the caller, which knows them.
  */
-export function takeActual(kpi: IntakeKpi, input: ActualInput, today: IsoDate): TakenActual {
+export function takeActual(kpi: IntakeKpi, input: ActualInput, today: IsoDate, calendar?: WorkingCalendar): TakenActual {
   const notTaken = kpiProblem(kpi, kpi.code);
   if (notTaken) return { ok: false, problems: [notTaken] };
   const problems: IntakeProblem[] = [];
@@ -47,7 +48,7 @@ export function takeActual(kpi: IntakeKpi, input: ActualInput, today: IsoDate): 
     numerator: parts.numerator,
     denominator: parts.denominator,
     comment: comment || null,
-    late: isLate(period.period.end, kpi.reportWithinDays, today),
+    late: isLate(period.period.end, kpi.reportWithinDays, today, calendar),
   };
 }
 

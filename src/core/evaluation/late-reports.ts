@@ -1,4 +1,5 @@
 import { isLate, reportingDeadline } from '../actuals/lateness';
+import { STANDARD_CALENDAR, type WorkingCalendar } from '../calendar';
 import { compareDates, periodContaining, shiftPeriod, type CalendarPeriodKind, type IsoDate, type Period } from '../period';
 
 /** How many closed periods of each kind the overview looks back on, so the late count is about now. */
@@ -16,7 +17,8 @@ export type LateReportStatus = 'missing' | 'late';
 
 /**
  * Is the expected report of one (KPI, scope, period) late on `today`? `missing` when nothing is stored and the
- * reporting deadline (the rule of core/actuals: period end + reportWithinDays, that day included) has passed;
+ * reporting deadline (the one rule of core/calendar: period end + reportWithinDays moved to a working day, that
+ * day included) has passed;
  * `late` when the stored actual was reported late; null otherwise (on time, or still within the deadline).
  */
 export function lateReportStatus(
@@ -24,11 +26,12 @@ export function lateReportStatus(
   reportWithinDays: number | null,
   today: IsoDate,
   stored: { late: boolean } | null,
+  calendar: WorkingCalendar = STANDARD_CALENDAR,
 ): { status: LateReportStatus; deadline: IsoDate } | null {
-  const deadline = reportingDeadline(periodEnd, reportWithinDays);
+  const deadline = reportingDeadline(periodEnd, reportWithinDays, calendar);
   if (deadline === null) return null;
   if (stored) return stored.late ? { status: 'late', deadline } : null;
-  return isLate(periodEnd, reportWithinDays, today) ? { status: 'missing', deadline } : null;
+  return isLate(periodEnd, reportWithinDays, today, calendar) ? { status: 'missing', deadline } : null;
 }
 
 const SCOPE_RANK = { company: 0, unit: 1, person: 2 } as const;

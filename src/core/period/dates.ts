@@ -89,3 +89,9 @@ export function isoWeekday(date: IsoDate): number {
   // Day 0 (1970-01-01) was a Thursday (4).
   return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
+
+/** 2026-03-31 → 31/03/2026: the one date format of the UI, e-mails and files. */
+export function ddmmyyyy(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -3,6 +3,7 @@ export {
   compareDates,
   dateParts,
   daysBetween,
+  ddmmyyyy,
   daysInMonth,
   formatDate,
   fromDayNumber,
