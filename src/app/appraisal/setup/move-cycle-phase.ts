@@ -2,6 +2,7 @@ import { assertCycleOpen, isLocked, PHASE_NAMES, type CyclePhase } from '../../.
 import { auditActor, type Actor } from '../../actor';
 import { COMPANY, notFound, policy } from '../../policy';
 import type { Store } from '../../ports';
+import { tellCyclePhase } from '../../notifications/appraisal-notices';
 import { closeCycle } from '../results/refresh';
 import type { CycleView } from './cycle-views';
 import { CYCLE, phaseInvalid } from './errors';
@@ -28,10 +29,12 @@ export async function moveCyclePhase(store: Store, actor: Actor, id: number, pha
         );
       }
       await tx.appraisal.setup.cycles.setPhase(id, 'published', { publishedAt: now });
+      await tellCyclePhase(tx, cycle, 'published', now);
     } else if (phase === 'locked') {
       if (isLocked(cycle)) throw phaseInvalid(`Kỳ "${cycle.name}" đã công bố; mở lại kỳ trước khi khóa lại.`, `The cycle "${cycle.name}" is published; reopen it before locking again.`);
       await closeCycle(tx, id);
       await tx.appraisal.setup.cycles.setPhase(id, 'locked', { lockedAt: now });
+      await tellCyclePhase(tx, cycle, 'locked', now);
     } else {
       assertCycleOpen(cycle);
       await tx.appraisal.setup.cycles.setPhase(id, phase, {});

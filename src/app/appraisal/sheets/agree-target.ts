@@ -4,6 +4,7 @@ import { DomainError } from '../../../core/errors';
 import { auditActor, type Actor } from '../../actor';
 import { notFound } from '../../policy';
 import type { Store } from '../../ports';
+import { tellTargetProposed } from '../../notifications/appraisal-notices';
 import { refreshSheets } from '../results/refresh';
 import { sheetFor } from './access';
 import { auditSheet } from './write-helpers';
@@ -60,5 +61,6 @@ export async function agreeTarget(store: Store, actor: Actor, sheetId: number, i
       { target: outcome.target, targetStatus: outcome.status, action: input.action, reason: input.reason, version },
     );
     if (outcome.target !== current.target) await refreshSheets(tx, [sheetId]);
+    if (input.action === 'propose' || input.action === 'revise') await tellTargetProposed(tx, found, item, version, outcome.target, new Date());
   });
 }

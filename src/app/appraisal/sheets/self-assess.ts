@@ -1,5 +1,6 @@
 import { assertStepOpen } from '../../../core/appraisal';
 import type { Actor } from '../../actor';
+import { tellSelfAssessed } from '../../notifications/appraisal-notices';
 import type { Store } from '../../ports';
 import { sheetFor } from './access';
 import { missingRatings, reviewIssues, type ReviewEntry } from './review-items';
@@ -32,6 +33,7 @@ export async function selfAssess(store: Store, actor: Actor, sheetId: number, in
       await tx.appraisal.sheets.updateItem(e.id, { selfComment: e.comment, ...(e.rating !== undefined && item.kind === 'rated' && { selfRating: e.rating }) });
     }
     if (input.submit) await tx.appraisal.sheets.updateSheet(sheetId, { selfSubmittedAt: now });
+    if (input.submit) await tellSelfAssessed(tx, sheet, now);
     await auditSheet(
       tx,
       actor,
