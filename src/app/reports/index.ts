@@ -1,0 +1,3 @@
+export { renderScorecardReport, type ScorecardReportQuery } from './scorecard-report';
+export { renderCycleReports, renderSheetReport } from './sheet-report';
+export { CONTENT_TYPE, type ReportFile, type ReportFormat } from './report-file';
