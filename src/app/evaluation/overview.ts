@@ -4,6 +4,8 @@ import { fiscalYearContaining, parsePeriod, tryParsePeriod, type CalendarPeriodK
 import { checkCascadeSums } from '../../core/target';
 import { sumCheckTree } from '../../core/target/sum-check-tree';
 import type { Actor } from '../actor';
+import { expectedReports, measuredKpis } from '../calendar/expected-reports';
+import { loadWorkingCalendar } from '../calendar/settings';
 import { getCompany } from '../company/company';
 import { kpiResponsibility, policy, scopeTargetOf } from '../policy';
 import type { KpiRecord, Store, TargetRecord, TargetScope } from '../ports';
@@ -57,7 +59,7 @@ export async function getOverview(store: Store, actor: Actor, q: { period?: stri
   const reach = readerReach(actor);
 
   const [late, fyTargets, units] = await Promise.all([lateReportSlots(store, kpis, today), store.targets.list({ from: fiscalYear.start, to: fiscalYear.end }), store.units.list()]);
-  const scopes = await resolveScopes(store, [...late.slots.map((s) => s.target.scope), ...fyTargets.map((t) => t.scope)]);
+  const scopes = await resolveScopes(store, [...late.slots.map((s) => s.scope), ...fyTargets.map((t) => t.scope)]);
   const labels = scopeLabeller(company.name, units, scopes);
   const visible = (kpi: KpiRecord, scope: TargetScope): ScopeTarget | null => {
     const target = scopes.get(scopeKey(scope));
@@ -65,9 +67,9 @@ export async function getOverview(store: Store, actor: Actor, q: { period?: stri
   };
 
   const lateItems: LateReportView[] = [];
-  for (const { kpi, target, status, deadline } of late.slots) {
-    if (!visible(kpi, target.scope)) continue;
-    lateItems.push({ ...kpiRef(kpi), scope: target.scope, scopeLabel: labels(target.scope), period: target.period, deadline, status });
+  for (const { kpi, scope, period, status, deadline } of late.slots) {
+    if (!visible(kpi, scope)) continue;
+    lateItems.push({ ...kpiRef(kpi), scope, scopeLabel: labels(scope), period, deadline, status });
   }
   lateItems.sort(byDeadline);
 
@@ -87,7 +89,7 @@ export async function getOverview(store: Store, actor: Actor, q: { period?: stri
 const kpiRef = (k: KpiRecord): KpiRef => ({ kpiCode: k.code, kpiName: k.name, kpiNameEn: k.nameEn ?? null });
 
 /** Is this scope of this KPI inside the reader's reach, and may they read it? */
-function readerReach(actor: Actor): (kpi: KpiRecord, target: ScopeTarget) => boolean {
+export function readerReach(actor: Actor): (kpi: KpiRecord, target: ScopeTarget) => boolean {
   const units = policy.visibleUnitIds(actor);
   const inside = (unitId: number | null) => units === undefined || (unitId !== null && units.includes(unitId));
   return (kpi, target) => {
@@ -98,31 +100,18 @@ function readerReach(actor: Actor): (kpi: KpiRecord, target: ScopeTarget) => boo
 
 /**
  * Every expected report that is late on `today`: a target of a closed period (the last 3 of the KPI's own
- * frequency kind) of a KPI that takes entered values and has a reporting deadline, with no actual once the
- * deadline has passed, or with an actual stored as late. One query for the targets, one per period kind for actuals.
+ * frequency kind) of a KPI measured by hand (app/calendar), with no actual once the deadline of the company
+ * calendar has passed, or with an actual stored as late.
  */
 async function lateReportSlots(store: Store, kpis: readonly KpiRecord[], today: IsoDate) {
-  const entered = kpis.filter((k) => k.source !== 'formula' && k.source !== 'dataset' && k.reportWithinDays !== null && k.frequency !== null);
-  const kinds = [...new Set(entered.map((k) => periodKindOf(k.frequency!)))];
+  const kinds = [...new Set(measuredKpis(kpis).map((k) => periodKindOf(k.frequency!)))];
   const windows = new Map<CalendarPeriodKind, Period[]>(kinds.map((kind) => [kind, lastClosedPeriods(kind, today)]));
   const periods = Object.fromEntries([...windows].map(([kind, ps]) => [kind, ps.map((p) => p.key)]));
-  const slots: { kpi: KpiRecord; target: TargetRecord; status: LateReportStatus; deadline: IsoDate }[] = [];
-  if (entered.length === 0) return { periods, slots };
-  const starts = [...windows.values()].map((ps) => ps[0]!.start).sort();
-  const ids = entered.map((k) => k.id);
-  const [targets, ...actualsByKind] = await Promise.all([
-    store.targets.list({ from: starts[0], to: today }),
-    ...[...windows].map(([kind, ps]) => store.actuals.list({ kpiIds: ids, kind, from: ps[0]!.start, to: ps.at(-1)!.end })),
-  ]);
-  const stored = new Map(actualsByKind.flat().map((a) => [`${a.kpiId}|${scopeKey(a.scope)}|${a.period}`, a]));
-  const kpiById = new Map(entered.map((k) => [k.id, k]));
-  for (const target of targets) {
-    const kpi = kpiById.get(target.kpiId);
-    if (!kpi) continue;
-    const period = windows.get(periodKindOf(kpi.frequency!))!.find((p) => p.key === target.period);
-    if (!period) continue;
-    const r = lateReportStatus(period.end, kpi.reportWithinDays, today, stored.get(`${kpi.id}|${scopeKey(target.scope)}|${period.key}`) ?? null);
-    if (r) slots.push({ kpi, target, ...r });
+  const calendar = await loadWorkingCalendar(store);
+  const slots: { kpi: KpiRecord; scope: TargetScope; period: string; status: LateReportStatus; deadline: IsoDate }[] = [];
+  for (const e of await expectedReports(store, kpis, windows, calendar)) {
+    const r = lateReportStatus(e.period.end, e.kpi.reportWithinDays, today, e.actual, calendar);
+    if (r) slots.push({ kpi: e.kpi, scope: e.scope, period: e.period.key, ...r });
   }
   return { periods, slots };
 }
@@ -173,7 +162,7 @@ function unallocatedTargets(
 }
 
 /** The company's name, a unit's name or a person's full name. */
-function scopeLabeller(companyName: string, units: readonly { id: number; name: string }[], scopes: ReadonlyMap<string, ScopeTarget>) {
+export function scopeLabeller(companyName: string, units: readonly { id: number; name: string }[], scopes: ReadonlyMap<string, ScopeTarget>) {
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   return (scope: TargetScope): string => {
     if (scope.type === 'company') return companyName;

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Grid, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query, type AuditEntryT, type AuditListT, type CompanyT } from '../../api';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session';
 import { AuditDiff } from './AuditDiff';
 import { AuditSubject } from './AuditSubject';
+import { ExportTable } from '../../shell/ExportTable';
 
 const PAGE = 50;
 /** Every kind of thing the log holds, for the filter. */
@@ -49,7 +50,7 @@ export default function AuditLogPage() {
         {narrow ? (
           <NarrowLog rows={rows} loading={log.isLoading} tz={tz} />
         ) : (
-          <Table<AuditEntryT>
+          <ExportTable<AuditEntryT> exportName="audit-log"
             data-testid="audit-table"
             rowKey="id"
             size="middle"
@@ -62,12 +63,13 @@ export default function AuditLogPage() {
               rowExpandable: (entry) => entry.before !== null || entry.after !== null,
             }}
             columns={[
-              { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at, lang, tz) },
-              { title: t('audit.actor'), dataIndex: 'actorName', width: 170, render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
-              { title: t('audit.action'), dataIndex: 'action', width: 120, render: (a: string) => <ActionTag action={a} /> },
+              { title: t('audit.at'), dataIndex: 'at', width: 150, exportType: 'datetime', render: (at: string) => formatDateTime(at, lang, tz) },
+              { title: t('audit.actor'), dataIndex: 'actorName', width: 170, exportValue: (entry) => (entry.system ? t('audit.system') : entry.actorName), render: (name: string, entry) => (entry.system ? t('audit.system') : name) },
+              { title: t('audit.action'), dataIndex: 'action', width: 120, exportValue: (entry) => t(`audit.actions.${entry.action}`, { defaultValue: entry.action }), render: (a: string) => <ActionTag action={a} /> },
               {
                 title: t('audit.entity'),
                 dataIndex: 'entity',
+                exportValue: (entry) => entityLabel(entry.entity),
                 render: (e: string, entry) => (
                   <Space size={6} wrap>
                     <Typography.Text type="secondary">{entityLabel(e)}</Typography.Text>

@@ -1,6 +1,6 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
 import { formatAchievement, RAG_COLOR, ragOf } from '../results/display';
@@ -11,6 +11,7 @@ import { useUnitDashboard } from '../results/queries';
 import type { UnitRowT } from '../results/types';
 import { childrenOf, pathTo } from './unit-drill';
 import { UnitKpiTable } from './UnitKpiTable';
+import { ExportTable } from '../../shell/ExportTable';
 
 const score = (v: number | null, status: string, lang: 'vi' | 'en') => (
   <span style={{ color: RAG_COLOR[ragOf(status)], fontWeight: 600 }}>{formatAchievement(v, lang)}</span>
@@ -73,7 +74,7 @@ export default function UnitDashboardPage() {
         </Card>
       )}
       {rows.length > 0 && (
-        <Table<UnitRowT>
+        <ExportTable<UnitRowT> exportName="unit-dashboard"
           data-testid="dashboard-units"
           size="middle"
           rowKey="id"

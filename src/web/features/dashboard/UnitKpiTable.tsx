@@ -1,4 +1,4 @@
-import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../session';
@@ -7,6 +7,7 @@ import { kpiName } from '../kpi/KpiStatusTag';
 import { formatAchievement, RAG_COLOR, RAG_TAG, ragOf } from '../results/display';
 import { InProgressTag } from '../results/InProgressTag';
 import type { UnitRowT } from '../results/types';
+import { ExportTable } from '../../shell/ExportTable';
 
 type UnitKpi = UnitRowT['kpis'][number];
 
@@ -19,7 +20,7 @@ export function UnitKpiTable({ kpis, testId }: { kpis: UnitKpi[]; testId?: strin
   const { t } = useTranslation();
   const { lang } = useSession();
   return (
-    <Table<UnitKpi>
+    <ExportTable<UnitKpi> exportName="unit-kpis"
       size="small"
       rowKey="code"
       pagination={false}

@@ -1,12 +1,12 @@
-import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IssueT } from '../../api';
+import { ExportTable } from '../../shell/ExportTable';
 
 /** Row errors of a file: row number (the header is row 1), column and message. */
 export function IssuesTable({ issues, testId = 'import-issues' }: { issues: IssueT[]; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Table<IssueT>
+    <ExportTable<IssueT> exportName="import-issues"
       data-testid={testId}
       size="small"
       rowKey={(i, n) => `${i.row ?? ''}-${i.column ?? i.path}-${i.code}-${n ?? 0}`}

@@ -1,9 +1,10 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../results/periods';
 import type { ImportPreviewT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 type PreviewRow = ImportPreviewT['rows'][number];
 
@@ -12,7 +13,7 @@ export function PreviewTable({ preview }: { preview: ImportPreviewT }) {
   const { t } = useTranslation();
   const { lang } = useSession();
   return (
-    <Table<PreviewRow>
+    <ExportTable<PreviewRow> exportName="import-preview"
       data-testid="import-preview"
       size="small"
       rowKey="row"

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -25,6 +25,7 @@ import { ResultsTabSlot } from './ResultsTabSlot';
 import { BindingCard } from './binding/BindingCard';
 import { SmartPanel } from './SmartPanel';
 import type { KpiT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 type TargetT = KpiT['targets'][number];
 
@@ -81,7 +82,7 @@ export default function KpiDetailPage() {
         </Card>
         {kpi.source === 'dataset' && <BindingCard kpi={kpi} />}
         <Card size="small" title={t('kpi.section.targets')} style={{ marginBottom: 12 }}>
-          <Table<TargetT>
+          <ExportTable<TargetT> exportName="kpi-targets"
             size="small"
             rowKey="period"
             pagination={false}

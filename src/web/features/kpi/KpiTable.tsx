@@ -1,9 +1,9 @@
 import { Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { KPI_FREQUENCY_LABELS, KPI_LEVEL_LABELS, KPI_PERSPECTIVE_LABELS, unitLabel } from '../../../core/kpi/labels';
+import { KPI_FREQUENCY_LABELS, KPI_LEVEL_LABELS, KPI_PERSPECTIVE_LABELS, KPI_STATUS_LABELS, unitLabel } from '../../../core/kpi/labels';
 import { useSession } from '../../session';
+import { exportTitle, type ExportColumnsType } from '../../shell/ExportButtons';
 import { kpiName, KpiStatusTag } from './KpiStatusTag';
 import { labelOf } from './labels';
 import { SmartBadges } from './SmartBadges';
@@ -22,7 +22,7 @@ interface Props {
 export function KpiTable({ rows, loading, tree, emptyText }: Props) {
   const { t } = useTranslation();
   const { lang } = useSession();
-  const columns: ColumnsType<Row> = [
+  const columns: ExportColumnsType<Row> = [
     {
       title: t('kpi.field.code'),
       dataIndex: 'code',
@@ -38,6 +38,7 @@ export function KpiTable({ rows, loading, tree, emptyText }: Props) {
     {
       title: t('kpi.field.name'),
       key: 'name',
+      exportValue: (k) => kpiName(k, lang),
       render: (_: unknown, k) => (
         <div>
           <div>{kpiName(k, lang)}</div>
@@ -51,6 +52,7 @@ export function KpiTable({ rows, loading, tree, emptyText }: Props) {
       title: t('kpi.list.levelPerspective'),
       key: 'level',
       width: 150,
+      exportValue: (k) => [labelOf(KPI_LEVEL_LABELS, k.level, lang), labelOf(KPI_PERSPECTIVE_LABELS, k.perspective, lang)].join(' · '),
       render: (_: unknown, k) => (
         <div>
           <div>{labelOf(KPI_LEVEL_LABELS, k.level, lang)}</div>
@@ -61,13 +63,14 @@ export function KpiTable({ rows, loading, tree, emptyText }: Props) {
       ),
     },
     { title: t('kpi.field.owner'), dataIndex: 'ownerName', width: 150, render: (v: string | null) => v ?? '—' },
-    { title: t('kpi.field.status'), dataIndex: 'status', width: 120, render: (v: string) => <KpiStatusTag status={v} /> },
+    { title: t('kpi.field.status'), dataIndex: 'status', width: 120, exportValue: (k) => labelOf(KPI_STATUS_LABELS, k.status, lang), render: (v: string) => <KpiStatusTag status={v} /> },
     { title: 'SMART', key: 'smart', width: 180, render: (_: unknown, k) => <SmartBadges summary={k.smart} testId={`smart-${k.code}`} /> },
   ];
   return (
     <Table<Row>
       key={tree ? 'tree' : 'flat'}
       data-testid="kpi-table"
+      title={exportTitle(columns, rows as Row[], 'kpi-library')}
       size="small"
       rowKey="key"
       columns={columns}

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, InputNumber, Modal, Row, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Col, InputNumber, Modal, Row, Segmented, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodTarget } from '../../../core/target';
@@ -11,6 +11,7 @@ import { lastYearShares, type PeriodActual } from './last-year-shares';
 import { periodRange, splitYear, type SplitGranularity } from './split-targets';
 import { ValueInput } from './ValueInput';
 import { periodsBetween } from '../../../core/period';
+import { ExportTable } from '../../shell/ExportTable';
 
 interface Props {
   open: boolean;
@@ -194,7 +195,7 @@ function SplitToolView({ open, onClose, kpiCode, unit, aggregation, yearTotal, d
         {result && !result.ok && <Alert type="error" showIcon title={result.error[lang]} data-testid="split-error" />}
         {result?.ok && (
           <>
-            <Table
+            <ExportTable exportName="target-split"
               size="small"
               pagination={false}
               rowKey="period"

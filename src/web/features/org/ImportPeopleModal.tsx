@@ -1,9 +1,10 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type IssueT } from '../../api';
+import { ExportTable } from '../../shell/ExportTable';
 
 interface Result {
   dryRun: boolean;
@@ -115,7 +116,7 @@ export function ImportPeopleModal({ open, onClose }: { open: boolean; onClose():
         {checked && <Alert type="success" showIcon title={t('import.checked', { rows: checked.rows })} data-testid="import-ok" />}
         {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
         {issues.length > 0 && (
-          <Table<IssueT>
+          <ExportTable<IssueT> exportName="people-import-issues"
             data-testid="import-issues"
             size="small"
             rowKey={(i) => `${i.row ?? ''}-${i.column ?? i.path}-${i.code}`}

@@ -1,4 +1,4 @@
-import { Input, Space, Table, Tag, Typography } from 'antd';
+import { Input, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { PersonViewT } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { useSession } from '../../session';
 import { usePeople } from './queries';
+import { ExportTable } from '../../shell/ExportTable';
 
 const PAGE_SIZE = 10;
 
@@ -42,7 +43,7 @@ export function PeopleTable({ unitId, onOpen }: { unitId: number | null; onOpen(
       <Input.Search allowClear placeholder={t('people.search')} onSearch={(v) => setQ(v.trim())} style={{ maxWidth: 360 }} data-testid="people-search" />
       {/* Wide columns scroll inside the card on a phone, never the page. */}
       <div style={{ overflowX: 'auto' }}>
-      <Table<PersonViewT>
+      <ExportTable<PersonViewT> exportName="people"
         data-testid="people-table"
         rowKey="id"
         size="small"

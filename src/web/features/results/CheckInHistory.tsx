@@ -1,5 +1,5 @@
 import { HistoryOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Popover, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popover, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -8,6 +8,7 @@ import { formatKpiValue } from '../kpi/format-value';
 import { periodLabel } from './periods';
 import { useVersions } from './queries';
 import type { ActualT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 function Versions({ actual, unit }: { actual: ActualT; unit: string | null }) {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ function Versions({ actual, unit }: { actual: ActualT; unit: string | null }) {
   const [open, setOpen] = useState(false);
   const versions = useVersions(actual.id, open);
   const content = (
-    <Table
+    <ExportTable exportName="check-in-versions"
       size="small"
       rowKey="version"
       pagination={false}
@@ -47,7 +48,7 @@ export function CheckInHistory({ actuals, unit, loading }: { actuals: ActualT[];
   const { lang } = useSession();
   const rows = [...actuals].sort((a, b) => b.start.localeCompare(a.start));
   return (
-    <Table<ActualT>
+    <ExportTable<ActualT> exportName="check-in-history"
       data-testid="checkin-history"
       size="small"
       rowKey="id"

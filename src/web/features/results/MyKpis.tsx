@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Grid, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { myKpiRows, paceToShow, type MyKpiRow } from './my-kpi-rows';
 import { browserToday, periodLabel } from './periods';
 import { resultsKeys } from './queries';
 import type { KpiSeriesT, ScorecardT } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 type Row = MyKpiRow & { series: KpiSeriesT | undefined };
 
@@ -155,7 +156,7 @@ export function MyKpis() {
           )}
         />
       ) : (
-        <Table<Row>
+        <ExportTable<Row> exportName="my-kpis"
           size="small"
           rowKey={(r) => `${r.kpi.code}@${r.scope}`}
           loading={list.isLoading}

@@ -21,7 +21,7 @@ export function PeriodPicker({ value, onChange, testId = 'period-picker' }: { va
   const today = browserToday();
   const choices = useMemo(() => periodChoices(kind, today, BACK[kind] ?? 12, kind === 'year' ? 1 : 0), [kind, today]);
   return (
-    <Space data-testid={testId}>
+    <Space wrap data-testid={testId}>
       <Segmented<CalendarPeriodKind>
         value={kind}
         onChange={(k) => onChange(periodKeyOf(parsePeriod(value).start, k))}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KPI_DIRECTION_LABELS } from '../../../core/kpi/labels';
@@ -9,6 +9,7 @@ import { optionsOf } from '../kpi/labels';
 import { ValueInput } from '../kpi/ValueInput';
 import { BandsEditor } from './BandsEditor';
 import { DEFAULT_STATE, methodsFor, scoreSandbox, WORKED_EXAMPLES, type SandboxState } from './sandbox-model';
+import { ExportTable } from '../../shell/ExportTable';
 
 export const RAG_COLOR: Record<RagStatus, string> = { green: '#52c41a', amber: '#faad14', red: '#ff4d4f', none: '#bfbfbf' };
 
@@ -132,7 +133,7 @@ export default function SandboxPage() {
         </Col>
       </Row>
       <Card size="small" title={t('sandbox.examples')}>
-        <Table
+        <ExportTable exportName="sandbox-examples"
           size="small"
           rowKey="id"
           pagination={false}

@@ -5,6 +5,7 @@ import { useSession } from '../../session';
 import { labelOf } from '../kpi/labels';
 import { formatAchievement, RAG_COLOR, ragOf } from '../results/display';
 import { InProgressTag } from '../results/InProgressTag';
+import { ScorecardReportButtons } from '../reports/ScorecardReportButtons';
 import { currentMonthKey, PeriodPicker } from '../results/PeriodPicker';
 import { useAskedPeriod } from '../results/use-period-param';
 import { periodLabel } from '../results/periods';
@@ -37,7 +38,10 @@ export default function StrategyMapPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('strategy.title')}
         </Typography.Title>
-        <PeriodPicker value={period} onChange={setPeriod} />
+        <Space wrap>
+          <PeriodPicker value={period} onChange={setPeriod} />
+          <ScorecardReportButtons period={period} />
+        </Space>
       </Space>
       {map.error && <Alert type="error" showIcon title={map.error.message} />}
       {map.data && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, InputNumber, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type OrgUnitT } from '../../api';
@@ -13,6 +13,7 @@ import { cascadeWeights, percentTotal, previewCascade, stepChoices, type WeightM
 import { useAllPeople, useCascade, useUnitsWithActuals } from './queries';
 import type { TargetRow } from './target-tree';
 import type { ScopeKey } from './types';
+import { ExportTable } from '../../shell/ExportTable';
 
 interface Props {
   code: string;
@@ -157,7 +158,7 @@ export function CascadeDialog({ code, period, unit, from, units, ownerUnitId, ch
             <Select value={step} onChange={setStep} style={{ width: 150 }} options={steps.map((s) => ({ value: s, label: formatKpiValue(s, unit, lang) }))} data-testid="cascade-step" />
           </Space>
         </Space>
-        <Table
+        <ExportTable exportName="target-cascade"
           size="small"
           pagination={false}
           rowKey="key"

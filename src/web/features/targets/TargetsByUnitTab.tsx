@@ -1,5 +1,5 @@
 import { CalendarOutlined, ForkOutlined } from '@ant-design/icons';
-import { Alert, Button, Grid, Space, Spin, Switch, Table, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
+import { Alert, Button, Grid, Space, Spin, Switch, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, userCan, useUser } from '../../session';
@@ -16,6 +16,7 @@ import { sumStatusOf } from './sum-status';
 import { SumBadge } from './SumBadge';
 import { buildTargetTree, targetChildren, type TargetRow } from './target-tree';
 import { TargetValueCell } from './TargetValueCell';
+import { ExportTable } from '../../shell/ExportTable';
 
 /** "Chỉ tiêu theo đơn vị / Targets by unit": each scope's target for a period, the sum check, cascade and monthly plan. */
 export default function TargetsByUnitTab({ code }: { code: string }) {
@@ -152,7 +153,7 @@ export default function TargetsByUnitTab({ code }: { code: string }) {
         </Space>
       </Space>
       {check.data && !check.data.applicable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('targets.notApplicable')} data-testid="targets-not-applicable" />}
-      <Table<TargetRow>
+      <ExportTable<TargetRow> exportName="targets-by-unit"
         size="small"
         rowKey="key"
         pagination={false}

@@ -1,5 +1,5 @@
 import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/api-errors';
@@ -8,6 +8,7 @@ import { useSession } from '../../session';
 import { useKpiList } from '../kpi/queries';
 import type { ApiTokenT, CreatedApiTokenT } from '../results/types';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './queries';
+import { ExportTable } from '../../shell/ExportTable';
 
 /** /settings/api-tokens — tokens integrations push actuals with (admins only). The secret is shown once. */
 export default function ApiTokensPage() {
@@ -59,7 +60,7 @@ export default function ApiTokensPage() {
         />
       )}
       <Card size="small">
-        <Table<ApiTokenT>
+        <ExportTable<ApiTokenT> exportName="api-tokens"
           data-testid="tokens-table"
           size="small"
           rowKey="id"
@@ -85,8 +86,8 @@ export default function ApiTokensPage() {
               dataIndex: 'kpiCodes',
               render: (codes: string[]) => (codes.length === 0 ? <Typography.Text type="secondary">{t('tokens.allKpis')}</Typography.Text> : codes.map((c) => <Tag key={c}>{c}</Tag>)),
             },
-            { title: t('tokens.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, lang) },
-            { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatDateTime(v, lang) : '—') },
+            { title: t('tokens.createdAt'), dataIndex: 'createdAt', exportType: 'datetime', render: (v: string) => formatDateTime(v, lang) },
+            { title: t('tokens.lastUsed'), dataIndex: 'lastUsedAt', exportType: 'datetime', render: (v: string | null) => (v ? formatDateTime(v, lang) : '—') },
             {
               key: 'actions',
               align: 'right',

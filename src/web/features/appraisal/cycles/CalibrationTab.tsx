@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepOpen } from '../../../../core/appraisal/cycle';
@@ -10,6 +10,7 @@ import { formatPercent, formatSignedPercent } from './display';
 import { GradeCell } from './GradeCell';
 import { useCalibration, useCycleSheets } from './queries';
 import type { CalibrationT, CycleT, SheetSummaryT } from './types';
+import { ExportTable } from '../../../shell/ExportTable';
 
 const GradeChart = lazy(() => import('./GradeChart'));
 
@@ -58,7 +59,7 @@ export function CalibrationTab({ cycle, unitId }: { cycle: CycleT; unitId: numbe
         </Col>
       </Row>
       <Typography.Title level={5}>{t('appraisal.calibration.reviewers')}</Typography.Title>
-      <Table<Reviewer>
+      <ExportTable<Reviewer> exportName="calibration-reviewers"
         data-testid="calibration-reviewers"
         rowKey="reviewerId"
         size="small"
@@ -73,7 +74,7 @@ export function CalibrationTab({ cycle, unitId }: { cycle: CycleT; unitId: numbe
         ]}
       />
       <Typography.Title level={5}>{t('appraisal.calibration.sheets')}</Typography.Title>
-      <Table<SheetSummaryT>
+      <ExportTable<SheetSummaryT> exportName="calibration-sheets"
         data-testid="calibration-sheets"
         rowKey="id"
         size="small"
@@ -99,7 +100,7 @@ export function CalibrationTab({ cycle, unitId }: { cycle: CycleT; unitId: numbe
         ]}
       />
       <Typography.Title level={5}>{t('appraisal.calibration.changes')}</Typography.Title>
-      <Table<Change>
+      <ExportTable<Change> exportName="calibration-changes"
         data-testid="calibration-changes"
         rowKey={(c) => `${c.sheetId}-${c.at}`}
         size="small"

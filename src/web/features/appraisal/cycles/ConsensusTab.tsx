@@ -1,9 +1,10 @@
-import { Alert, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../session';
 import { formatPercent, isLowConsensus, LOW_CONSENSUS } from './display';
 import { useConsensus } from './queries';
 import type { ConsensusT } from './types';
+import { ExportTable } from '../../../shell/ExportTable';
 
 type Row = ConsensusT['units'][number];
 
@@ -33,9 +34,9 @@ export function ConsensusTab({ cycleId, unitId }: { cycleId: number; unitId: num
       </Row>
       <Typography.Text type="secondary">{t('appraisal.consensus.hint', { low: formatPercent(LOW_CONSENSUS, lang) })}</Typography.Text>
       <Typography.Title level={5}>{t('appraisal.consensus.byUnit')}</Typography.Title>
-      <Table<Row> data-testid="consensus-units" rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} dataSource={consensus.data?.units ?? []} columns={columns(t('appraisal.sheets.unit'))} onRow={onRow} />
+      <ExportTable<Row> exportName="consensus-units" data-testid="consensus-units" rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} dataSource={consensus.data?.units ?? []} columns={columns(t('appraisal.sheets.unit'))} onRow={onRow} />
       <Typography.Title level={5}>{t('appraisal.consensus.byPerson')}</Typography.Title>
-      <Table<Row>
+      <ExportTable<Row> exportName="consensus-people"
         data-testid="consensus-people"
         rowKey="id"
         size="small"

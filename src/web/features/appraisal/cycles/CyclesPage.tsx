@@ -1,5 +1,5 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { nextDeadline, phaseColor, phaseName } from './display';
 import { NewCycleDialog } from './NewCycleDialog';
 import { useCycles } from './queries';
 import type { CycleT } from './types';
+import { ExportTable } from '../../../shell/ExportTable';
 
 /** /appraisal: the evaluation cycles, with links to a cycle's page and (admins) templates and a new cycle. */
 export default function CyclesPage() {
@@ -38,7 +39,7 @@ export default function CyclesPage() {
         )}
       </Space>
       <Card size="small">
-        <Table<CycleT>
+        <ExportTable<CycleT> exportName="evaluation-cycles"
           data-testid="cycles-table"
           rowKey="id"
           size="small"

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Radio, Row, Space, Statistic, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Radio, Row, Space, Statistic, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../../lib/api-errors';
@@ -11,6 +11,7 @@ import { downloadFile } from './download';
 import { initialPayForm, toScenario, type PayForm } from './pay-scenario';
 import { cycleUrls, usePay } from './queries';
 import type { CycleT, PayT } from './types';
+import { ExportTable } from '../../../shell/ExportTable';
 
 type PayRow = PayT['rows'][number];
 
@@ -130,7 +131,7 @@ export function PayTab({ cycle, unitId }: { cycle: CycleT; unitId: number | unde
               </Col>
             </Row>
             {pay.error && <Alert type="error" showIcon title={pay.error.message} />}
-            <Table<PayRow>
+            <ExportTable<PayRow> exportName="pay-simulation"
               data-testid="pay-table"
               rowKey="sheetId"
               size="small"

@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, UsergroupAddOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { formatPercent } from './display';
 import { GradeCell } from './GradeCell';
 import { useCycleSheets } from './queries';
 import type { CycleT, SheetSummaryT } from './types';
+import { ExportTable } from '../../../shell/ExportTable';
 
 const done = (yes: boolean) => (yes ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : '—');
 
@@ -35,7 +36,7 @@ export function SheetsTab({ cycle, unitId, assignOpen }: { cycle: CycleT; unitId
           </Button>
         )}
       </Space>
-      <Table<SheetSummaryT>
+      <ExportTable<SheetSummaryT> exportName="evaluation-sheets"
         data-testid="sheets-table"
         rowKey="id"
         size="small"

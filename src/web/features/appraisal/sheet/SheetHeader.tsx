@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isLocked, PHASE_NAMES } from '../../../../core/appraisal/cycle';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useSession } from '../../../session';
+import { SheetReportButtons } from '../../reports/SheetReportButtons';
 import { formatScore } from './format';
 import type { SheetT } from './types';
 
@@ -63,6 +64,9 @@ export function SheetHeader({ sheet, own, extra }: { sheet: SheetT; own: boolean
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t(`sheet.missing.${sheet.missing}`)}
       </Typography.Text>
+      <div style={{ marginTop: 8 }}>
+        <SheetReportButtons sheetId={sheet.id} />
+      </div>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Table, Typography, type ButtonProps } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Typography, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { ValueInput } from '../../kpi/ValueInput';
 import { formatCoefficients } from '../cycles/display';
 import type { BonusRuleT } from '../cycles/types';
 import { useAddBonusRule, useBonusRules } from './queries';
+import { ExportTable } from '../../../shell/ExportTable';
 
 interface RuleForm {
   effectiveFrom?: Dayjs;
@@ -76,7 +77,7 @@ export function BonusRules() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('appraisal.bonus.hint')}
       </Typography.Paragraph>
-      <Table<BonusRuleT>
+      <ExportTable<BonusRuleT> exportName="bonus-rules"
         rowKey="id"
         size="small"
         pagination={false}

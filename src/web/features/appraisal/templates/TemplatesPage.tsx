@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import type { TemplateT } from '../cycles/types';
 import { BonusRules } from './BonusRules';
 import { useAppraisalTemplates, useArchiveTemplate } from './queries';
 import { TemplateEditor } from './TemplateEditor';
+import { ExportTable } from '../../../shell/ExportTable';
 
 /** /appraisal/templates: evaluation sheet templates per position, and the versioned KPI bonus rules. */
 export default function TemplatesPage() {
@@ -48,7 +49,7 @@ export default function TemplatesPage() {
         )}
       </Space>
       <Card size="small">
-        <Table<TemplateT>
+        <ExportTable<TemplateT> exportName="evaluation-templates"
           data-testid="templates-table"
           rowKey="id"
           size="small"
