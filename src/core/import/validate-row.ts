@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar';
 import {
   DuplicateSlots,
   commentProblem,
@@ -71,6 +72,8 @@ export interface RowValidatorOptions {
   decimal: DecimalStyle | null;
   /** Today in the company time zone, for lateness. */
   today: IsoDate;
+  /** The company's working calendar, for the reporting deadline (Monday–Friday without it). */
+  calendar?: WorkingCalendar | undefined;
   /** For CSV: the delimiter not used, to recognise rows written with the other one. */
   otherDelimiter?: string | null;
 }
@@ -332,7 +335,7 @@ export class ActualRowValidator {
     let byDays = this.lateness.get(period);
     if (!byDays) this.lateness.set(period, (byDays = new Map()));
     let late = byDays.get(days);
-    if (late === undefined) byDays.set(days, (late = isLate(period.end, days, this.o.today)));
+    if (late === undefined) byDays.set(days, (late = isLate(period.end, days, this.o.today, this.o.calendar)));
     return late;
   }
 

@@ -34,13 +34,14 @@ describe.each(engines())('actuals over HTTP on %s', (engine) => {
 
   it('marks a check-in late by the date in Asia/Ho_Chi_Minh, near midnight UTC', async () => {
     const ktt = await t.as(KTT);
-    // March ends 31/03, REV has 5 days → deadline 05/04. 2026-04-05T16:59:59Z is 23:59:59 on 05/04 in HCM: on time.
-    t.clock.now = new Date('2026-04-05T16:59:59Z');
+    // March ends 31/03, REV has 5 days → Sunday 05/04 → deadline Monday 06/04 (the next working day).
+    // 2026-04-06T16:59:59Z is 23:59:59 on 06/04 in HCM: on time.
+    t.clock.now = new Date('2026-04-06T16:59:59Z');
     const onTime = await ktt.post('/api/kpis/REV/checkins', { period: '2026-03', value: 1000, comment: 'Theo sổ cái' });
     expect(onTime.statusCode).toBe(200);
     expect(onTime.json()).toMatchObject({ kpiCode: 'REV', period: '2026-03', value: 1000, late: false, version: 1, source: 'checkin', updatedByName: 'Đoàn Thị Mai' });
-    // One second later it is 00:00 on 06/04 in HCM (still 05/04 in UTC): late.
-    t.clock.now = new Date('2026-04-05T17:00:00Z');
+    // One second later it is 00:00 on 07/04 in HCM (still 06/04 in UTC): late.
+    t.clock.now = new Date('2026-04-06T17:00:00Z');
     const late = await ktt.post('/api/kpis/COST/checkins', { period: '2026-03', value: 900 });
     expect(late.json()).toMatchObject({ late: true, value: 900 });
   });

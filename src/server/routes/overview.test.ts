@@ -114,11 +114,12 @@ describe.each(engines())('home overview: late reports and unallocated targets on
     const body = res.json();
     expect(body.today).toBe('2026-12-10');
     expect(body.lateReports.periods.month).toEqual(['2026-09', '2026-10', '2026-11']);
-    // Aug is outside the window; Sep came in late; Oct on time; Nov missing (deadline 5 Dec) at company and KD-MB.
+    // Aug is outside the window; Sep came in late; Oct on time; Nov missing at company and KD-MB (30 Nov + 5 = Saturday
+    // 5 Dec → the next working day, Monday 7 Dec).
     expect(ours<Late>(body.lateReports.items).map((i) => [i.period, i.scope.type, i.scopeLabel, i.deadline, i.status])).toEqual([
       ['2026-09', 'company', 'Công ty TNHH Thương mại Minh An', '2026-10-05', 'late'],
-      ['2026-11', 'company', 'Công ty TNHH Thương mại Minh An', '2026-12-05', 'missing'],
-      ['2026-11', 'unit', 'Nhóm Kinh doanh Miền Bắc', '2026-12-05', 'missing'],
+      ['2026-11', 'company', 'Công ty TNHH Thương mại Minh An', '2026-12-07', 'missing'],
+      ['2026-11', 'unit', 'Nhóm Kinh doanh Miền Bắc', '2026-12-07', 'missing'],
     ]);
     expect(body.lateReports.count).toBeGreaterThanOrEqual(body.lateReports.items.length);
     expect(body.unallocatedTargets.fiscalYear).toEqual({ start: '2026-01-01', end: '2026-12-31' });
