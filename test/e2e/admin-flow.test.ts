@@ -92,9 +92,14 @@ describe('admin: language, org chart and audit log', () => {
     await drawer.getByTestId('person-email').fill('moi.tran@minhan.vn');
     await drawer.getByTestId('person-position').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Nhân viên kinh doanh' }).click();
+    // The choice is in the field and its list has closed (on a busy machine the list can still cover the next field).
+    await drawer.getByTestId('person-position').getByText('Nhân viên kinh doanh').waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await drawer.getByTestId('person-manager').click();
     await page.keyboard.type('Lê Văn');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lê Văn Đức' }).click();
+    await drawer.getByTestId('person-manager').getByText('Lê Văn Đức').waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await drawer.getByTestId('person-save').click();
     const row = page.getByTestId('people-table').locator('tbody tr', { hasText: 'Trần Văn Mới' });
     await row.waitFor();

@@ -11,7 +11,9 @@ import { hashPassword } from '../passwords';
 import type { Store } from '../ports';
 import { DEMO_FILE, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data';
 import { seedDemoAppraisal } from './seed-appraisal';
+import { seedDemoHolidays } from './seed-holidays';
 import { seedDemoMarketing } from './seed-marketing';
+import { seedDemoDiagnostics } from './seed-diagnostics';
 import { seedDemoOrders } from './seed-demo-orders';
 
 export interface DemoLogin {
@@ -46,6 +48,7 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return store.transaction(async (tx) => {
     await applyKpiFile(tx, SYSTEM_ACTOR, doc);
+    await seedDemoHolidays(tx);
     const people = new Map((await tx.people.findByEmails(DEMO_LOGINS.map((l) => l.email))).map((p) => [p.email, p]));
     const logins: DemoLogin[] = [];
     for (const login of DEMO_LOGINS) {
@@ -63,6 +66,7 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
     await seedDemoAppraisal(tx, today);
     // Marketing: channels, three campaigns (one through an agency login) and awareness surveys.
     await seedDemoMarketing(tx, today);
+    if (history) await seedDemoDiagnostics(tx, history.today);
     return logins;
   });
 }
