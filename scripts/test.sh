@@ -19,8 +19,9 @@ step() { # name, command...
 
 step typecheck npx tsc -p tsconfig.json --noEmit
 step lint npx eslint . --max-warnings 0
+# Three workers on two cores: most unit/API tests wait on a database, so this is ~1.5× faster than the default one.
 step "unit+api (node $(node --version), ${DATABASE_URL:+postgres+}pglite)" \
-  npx vitest run --project unit --reporter=dot --reporter=json --outputFile.json="$out/unit.json"
+  npx vitest run --project unit --maxWorkers=3 --reporter=dot --reporter=json --outputFile.json="$out/unit.json"
 step "web build" npx vite build --logLevel warn
 if [ -x /usr/bin/chromium ]; then
   step "browser e2e (chromium)" npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$out/e2e.json"
