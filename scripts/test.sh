@@ -30,6 +30,16 @@ elif [ "${CI:-}" = "true" ]; then
 else
   echo "── browser e2e skipped: /usr/bin/chromium not found (apt-get install chromium)"
 fi
+# Fault tests (kill -9 of a real server, PostgreSQL restarted under load, broken data folders).
+step "faults" npx vitest run --project faults --passWithNoTests --reporter=dot --reporter=json --outputFile.json="$out/faults.json"
+# Two app instances + PgBouncer + a primary and a streaming replica, all local processes.
+if command -v pgbouncer >/dev/null && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  step "scale-out" npx vitest run --project scale-out --passWithNoTests --reporter=default --reporter=json --outputFile.json="$out/scale-out.json"
+elif [ "${CI:-}" = "true" ]; then
+  echo "pgbouncer or PostgreSQL is missing (apt-get install pgbouncer postgresql)"; failed_steps+=("scale-out")
+else
+  echo "── scale-out skipped: pgbouncer or PostgreSQL binaries not found (apt-get install pgbouncer postgresql)"
+fi
 if [ -n "${NODE24:-}" ]; then
   step "portability ($("$NODE24" --version), pglite)" env -u DATABASE_URL "$NODE24" node_modules/vitest/vitest.mjs run --project unit \
     src/core src/cli src/db src/server/app.test.ts src/server/routes/kpis.test.ts test/security/openapi.test.ts --reporter=dot --reporter=json --outputFile.json="$out/unit-node24.json"
