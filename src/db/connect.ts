@@ -19,6 +19,8 @@ export interface ConnectOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` for a throwaway in-memory database. */
   dataDir?: string | undefined;
+  /** PGlite only: start from this data-folder dump (PGlite's dumpDataDir) instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
   /** Told when the server closes an idle PostgreSQL connection (logged by the server). */
   onIdleError?: ((error: Error) => void) | undefined;
 }
@@ -39,7 +41,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const pool = new pg.Pool({ ...createPgConfig(pglite), Client: clientWithCopy(copyFromBlob(pglite)) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
