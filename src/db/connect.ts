@@ -12,6 +12,8 @@ export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball (after a checkpoint), loadable with `loadDataDir`. */
+  dump?: () => Promise<Blob>;
 }
 
 export interface ConnectOptions {
@@ -47,6 +49,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   return {
     db,
     engine: 'pglite',
+    async dump() {
+      await pglite.query('CHECKPOINT');
+      return pglite.dumpDataDir('none');
+    },
     async close() {
       await db.destroy();
       await pglite.close();
