@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type Issue, type Lang, type Localized } from '../core/errors';
+import { isDatabaseUnavailable } from './db-unavailable';
 import { toIssues } from './validation-messages';
 
 /** Stable error code → HTTP status. Codes not listed are 422 (a domain rule said no). */
@@ -45,6 +46,7 @@ const STATUS: Record<string, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DB_UNAVAILABLE: 503,
 };
 
 export function statusFor(code: string): number {
@@ -158,6 +160,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
         en: 'Someone changed the same data at the same moment (e.g. created the same code). Reload and try again.',
       }),
     );
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send(
+        body(lang, 'DB_UNAVAILABLE', {
+          vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Hãy thử lại sau ít giây.',
+          en: 'The database is temporarily unavailable. Try again in a few seconds.',
+        }),
+      );
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(body(lang, 'INTERNAL', { vi: 'Lỗi hệ thống. Hãy thử lại sau.', en: 'Internal error. Try again later.' }));
