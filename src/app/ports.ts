@@ -273,6 +273,8 @@ export interface Store {
   /** Runs `fn` in one database transaction: all of its writes land, or none. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 
+  /** Changes whenever data that reads depend on changes (migration 0013); cached reads are keyed by it. */
+  dataVersion: { read(): Promise<string> };
   company: {
     get(): Promise<Company | null>;
     save(company: Company): Promise<void>;

@@ -13,6 +13,7 @@ import { marketingRepo } from './repositories/marketing';
 import { auditRepo } from './repositories/audit';
 import { evidenceRepo } from './repositories/evidence';
 import { companyRepo } from './repositories/company';
+import { dataVersionRepo } from './repositories/data-version';
 import { kpisRepo } from './repositories/kpis';
 import { peopleRepo } from './repositories/people';
 import { positionsRepo } from './repositories/positions';
@@ -33,6 +34,7 @@ import type { DB } from './schema';
 export function createStore(db: Kysely<DB>, inTransaction = false): Store {
   return {
     transaction: (fn) => (inTransaction ? fn(createStore(db, true)) : db.transaction().execute((trx) => fn(createStore(trx, true)))),
+    dataVersion: dataVersionRepo(db),
     company: companyRepo(db),
     users: usersRepo(db),
     sessions: sessionsRepo(db),
