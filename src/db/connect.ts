@@ -10,6 +10,8 @@ export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
+  /** Where dashboard and report reads may go: a streaming replica (DATABASE_READ_URL), else `db` itself. */
+  readDb: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tarball (after a checkpoint), loadable with `loadDataDir`. */
@@ -23,6 +25,8 @@ export interface ConnectOptions {
   dataDir?: string | undefined;
   /** PGlite only: start from this data-folder dump (PGlite's dumpDataDir) instead of an empty cluster. */
   loadDataDir?: Blob | undefined;
+  /** `postgres://…` of a streaming replica for dashboard and report reads (PostgreSQL only). */
+  databaseReadUrl?: string | undefined;
   /** Told when the server closes an idle PostgreSQL connection (logged by the server). */
   onIdleError?: ((error: Error) => void) | undefined;
 }
@@ -39,7 +43,16 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     // the pool drops it and the next query opens a new one.
     pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const readDb = options.databaseReadUrl ? openReadDb(options.databaseReadUrl, options.onIdleError) : db;
+    return {
+      db,
+      readDb,
+      engine: 'postgres',
+      close: async () => {
+        if (readDb !== db) await readDb.destroy();
+        await db.destroy();
+      },
+    };
   }
   const dataDir = options.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
@@ -48,6 +61,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    readDb: db,
     engine: 'pglite',
     async dump() {
       await pglite.query('CHECKPOINT');
@@ -58,4 +72,11 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       await pglite.close();
     },
   };
+}
+
+/** The read replica's own pool: reads only, so no COPY client; an idle connection it loses is only reported. */
+function openReadDb(url: string, onIdleError: ((error: Error) => void) | undefined): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (error) => onIdleError?.(error));
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
