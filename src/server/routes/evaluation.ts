@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getKpiSeries, getScorecard, getStrategyMap, getUnitDashboard } from '../../app/evaluation';
+import { cachedScorecard, cachedUnitDashboard } from '../../app/cache/cached-evaluation';
+import { ReadCache } from '../../app/cache/read-cache';
+import { getKpiSeries, getStrategyMap } from '../../app/evaluation';
 import { parseScope } from '../../app/scope';
 import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery } from '../../contract/evaluation';
 import { requireActor, type ServerDeps } from '../context';
@@ -7,9 +9,10 @@ import { requireActor, type ServerDeps } from '../context';
 /** Where we stand: scorecard, strategy map, one KPI over time, and the unit dashboard. */
 export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { store } = deps;
+  const cache = new ReadCache();
   return async (app) => {
     app.get('/scorecard', { schema: { tags: ['evaluation'], querystring: ScorecardQuery, response: { 200: Scorecard } } }, async (req) =>
-      getScorecard(store, requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }),
+      cachedScorecard(cache, store, requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }),
     );
     app.get('/strategy-map', { schema: { tags: ['evaluation'], querystring: StrategyMapQuery, response: { 200: StrategyMap } } }, async (req) =>
       getStrategyMap(store, requireActor(req), { period: req.query.period, now: deps.now() }),
@@ -27,7 +30,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         }),
     );
     app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req) =>
-      getUnitDashboard(store, requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }),
+      cachedUnitDashboard(cache, store, requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }),
     );
   };
 }

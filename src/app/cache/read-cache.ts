@@ -1,0 +1,47 @@
+import type { Store } from '../ports';
+
+/**
+ * Results of reads (dashboard, scorecard, my KPIs) kept while the data they come from is unchanged.
+ * Entries are valid for one data version (migration 0013: any write to the tables those reads depend on,
+ * by any app instance, changes it), so a hit costs one tiny query and can never be stale.
+ * Keys must name everything else the result depends on, including who asks (see `readKey`).
+ * Bounded: least recently used entries go first; entries of an older version are dropped at once.
+ */
+export class ReadCache {
+  private version: string | null = null;
+  private readonly entries = new Map<string, unknown>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly maxEntries = 100) {}
+
+  /** The cached result for `key` at the store's current data version, computing and keeping it on a miss. */
+  async read<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
+    // Read before computing: data committed before this read is visible to `compute`, so an entry holds
+    // data at least as new as its version (a write committing meanwhile changes the version for the next read).
+    const version = await store.dataVersion.read();
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    if (this.entries.has(key)) {
+      const value = this.entries.get(key) as T;
+      this.entries.delete(key); // re-insert: Map order is the recency order
+      this.entries.set(key, value);
+      this.hits++;
+      return value;
+    }
+    this.misses++;
+    const value = await compute();
+    if (this.version === version) {
+      this.entries.set(key, value);
+      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return value;
+  }
+}
+
+/** A cache key: the read, the user asking (results are never shared between users), and its parameters. */
+export function readKey(read: string, userId: number, ...parts: (string | number | undefined)[]): string {
+  return JSON.stringify([read, userId, ...parts.map((p) => p ?? null)]);
+}
