@@ -90,8 +90,20 @@ function topoSort(infos: TableInfo[]): TableInfo[] {
   return out;
 }
 
-/** Writes every table to `file`; returns rows per table. */
+/**
+ * Writes every table to `file`; returns rows per table. All reads run in one REPEATABLE READ, READ ONLY transaction:
+ * the file is one snapshot of the database even while others write (a check-in committed halfway through the backup
+ * is either wholly in it, with its history row, or not at all).
+ */
 export async function backup(db: Kysely<DB>, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => backupSnapshot(trx, file, onProgress));
+}
+
+async function backupSnapshot(db: Kysely<DB>, file: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
   const list = await tables(db);
   const counts: Record<string, number> = {};
   async function* lines() {
