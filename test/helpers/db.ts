@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect, type Database, type Engine } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
+import { pgliteFromTemplate, sourceHash } from './pglite-template';
+
+/** What a migrated template depends on. */
+export const MIGRATION_SOURCES = ['src/db/migrations', 'src/db/migrate.ts'];
 
 /** The engines this run tests: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export function engines(): Engine[] {
@@ -15,9 +19,10 @@ export function engines(): Engine[] {
 export async function freshDatabase(engine: Engine, options: { migrated?: boolean } = {}): Promise<Database> {
   let database: Database;
   if (engine === 'pglite') {
+    if (options.migrated !== false) return pgliteFromTemplate('migrated', MIGRATION_SOURCES, (d) => migrate(d.db));
     database = await connect({ dataDir: 'memory://' });
   } else {
-    const fresh = await freshPostgresDatabase();
+    const fresh = await freshPostgresDatabase({ migrated: options.migrated !== false });
     const inner = await connect({ databaseUrl: fresh.url });
     database = {
       ...inner,
@@ -27,18 +32,51 @@ export async function freshDatabase(engine: Engine, options: { migrated?: boolea
       },
     };
   }
-  if (options.migrated !== false) await migrate(database.db);
   return database;
 }
 
-/** An empty database on the DATABASE_URL server, for code that connects by URL (e.g. a spawned server). */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new database on the DATABASE_URL server, for code that connects by URL (e.g. a spawned server): empty, or with
+ * `migrated` a copy of a migrated template database (CREATE DATABASE … TEMPLATE takes a fraction of running the migrations).
+ */
+export async function freshPostgresDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL!;
   const name = `okpi_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(adminUrl);
+  const template = options.migrated ? await migratedPostgresTemplate(adminUrl) : null;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+  return { url: databaseUrl(adminUrl, name), drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+let postgresTemplate: Promise<string> | undefined;
+
+/** The migrated template database for the current migrations, built once per server under an advisory lock. */
+function migratedPostgresTemplate(adminUrl: string): Promise<string> {
+  postgresTemplate ??= (async () => {
+    const name = `okpi_template_${sourceHash(MIGRATION_SOURCES)}`;
+    await withAdmin(adminUrl, async (c) => {
+      await c.query('SELECT pg_advisory_lock(74140001)');
+      try {
+        if ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return;
+        const building = `${name}_building`;
+        await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        await c.query(`CREATE DATABASE ${building}`);
+        const database = await connect({ databaseUrl: databaseUrl(adminUrl, building) });
+        await migrate(database.db);
+        await database.close();
+        await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      } finally {
+        await c.query('SELECT pg_advisory_unlock(74140001)');
+      }
+    });
+    return name;
+  })();
+  return postgresTemplate;
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return url.toString();
 }
 
 async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
