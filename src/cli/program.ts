@@ -13,6 +13,7 @@ import { register as query } from './commands/query';
 import { register as cohort } from './commands/cohort';
 import { register as lift } from './commands/lift';
 import { register as datasetImport } from './commands/dataset-import';
+import { register as demoGenerate } from './commands/demo-generate';
 import { register as kpiRecompute } from './commands/kpi-recompute';
 import { register as reminders } from './commands/reminders';
 import { register as report } from './commands/report';
@@ -31,5 +32,6 @@ export function buildProgram(): Command {
   kpiRecompute(program); // openkpi kpi recompute <code>
   reminders(program); // openkpi reminders run
   report(program); // openkpi report scorecard
+  demoGenerate(program); // openkpi demo generate --people N
   return program;
 }
