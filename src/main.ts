@@ -2,6 +2,7 @@ import { isEmpty, seedDemo } from './app/demo/seed-demo';
 import { DEMO_PASSWORD } from './app/demo/demo-data';
 import { readConfig, VERSION } from './config';
 import { companyToday } from './core/actuals/company-today';
+import { checkDataDir, DataDirError } from './db/check-data-dir';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { schedulerSettings, startScheduler, type Scheduler } from './app/scheduler/runner';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   // The logger exists only once the app is built; until then idle-connection errors are ignored.
   const idle = { report: (_error: Error): void => undefined };
+  if (!config.databaseUrl) checkDataDir(config.dataDir);
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (e) => idle.report(e) });
   await migrate(database.db);
   const store = createStore(database.db);
@@ -52,6 +54,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof DataDirError ? error.message : error);
   process.exit(1);
 });
