@@ -7,6 +7,7 @@ import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { schedulerSettings, startScheduler, type Scheduler } from './app/scheduler/runner';
 import { createStore } from './db/store';
+import { readReplicaOf } from './db/read-replica';
 import { buildApp, LOG_REDACT } from './server/app';
 
 /** Starts OpenKPI: database, migrations, demo data on first start, HTTP server, graceful shutdown. */
@@ -15,12 +16,12 @@ async function main(): Promise<void> {
   // The logger exists only once the app is built; until then idle-connection errors are ignored.
   const idle = { report: (_error: Error): void => undefined };
   if (!config.databaseUrl) checkDataDir(config.dataDir);
-  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (e) => idle.report(e) });
+  const database = await connect({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, dataDir: config.dataDir, onIdleError: (e) => idle.report(e) });
   await migrate(database.db);
   const store = createStore(database.db);
 
   const app = await buildApp(
-    { store, engine: database.engine, version: VERSION, now: () => new Date(), secureCookies: config.secureCookies },
+    { store, engine: database.engine, version: VERSION, now: () => new Date(), secureCookies: config.secureCookies, readReplica: readReplicaOf(database) },
     { logger: { level: config.logLevel, redact: LOG_REDACT }, webDir: config.webDir },
   );
   idle.report = (error) => app.log.warn({ err: error }, 'database closed an idle connection');

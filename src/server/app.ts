@@ -33,6 +33,7 @@ import { diagnosticsRoutes } from './routes/diagnostics';
 import { calendarRoutes } from './routes/calendar';
 import { notificationRoutes } from './routes/notifications';
 import { webhookRoutes } from './routes/webhooks';
+import { registerWritePosition } from './read-replica';
 import { reportRoutes } from './routes/reports';
 import { subscriptionRoutes } from './routes/subscriptions';
 import { evaluationRoutes } from './routes/evaluation';
@@ -73,6 +74,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, swaggerOptions(deps.version));
   registerAuthHooks(app, deps);
+  registerWritePosition(app, deps);
 
   await app.register(
     async (api) => {

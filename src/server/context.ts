@@ -3,6 +3,7 @@ import type { Actor } from '../app/actor';
 import type { Store } from '../app/ports';
 import { DomainError, type Lang } from '../core/errors';
 import type { LoginLimits } from './login-throttle';
+import type { ReadReplica } from './read-replica';
 
 export interface ServerDeps {
   store: Store;
@@ -12,6 +13,8 @@ export interface ServerDeps {
   now: () => Date;
   /** Failed logins allowed per (address, e-mail) and per address in a window; see login-throttle.ts. */
   loginRateLimit?: LoginLimits;
+  /** A streaming replica for dashboard and report reads (DATABASE_READ_URL); see read-replica.ts. */
+  readReplica?: ReadReplica;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
 }

@@ -5,6 +5,7 @@ import { getKpiSeries, getStrategyMap } from '../../app/evaluation';
 import { parseScope } from '../../app/scope';
 import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery } from '../../contract/evaluation';
 import { requireActor, type ServerDeps } from '../context';
+import { readStore } from '../read-replica';
 
 /** Where we stand: scorecard, strategy map, one KPI over time, and the unit dashboard. */
 export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -12,7 +13,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const cache = new ReadCache();
   return async (app) => {
     app.get('/scorecard', { schema: { tags: ['evaluation'], querystring: ScorecardQuery, response: { 200: Scorecard } } }, async (req) =>
-      cachedScorecard(cache, store, requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }),
+      cachedScorecard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }),
     );
     app.get('/strategy-map', { schema: { tags: ['evaluation'], querystring: StrategyMapQuery, response: { 200: StrategyMap } } }, async (req) =>
       getStrategyMap(store, requireActor(req), { period: req.query.period, now: deps.now() }),
@@ -30,7 +31,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         }),
     );
     app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req) =>
-      cachedUnitDashboard(cache, store, requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }),
+      cachedUnitDashboard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }),
     );
   };
 }

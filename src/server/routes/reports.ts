@@ -5,6 +5,7 @@ import { renderCycleReports, renderScorecardReport, renderSheetReport, type Repo
 import { parseScope } from '../../app/scope';
 import { CycleReportsParams, CycleReportsQuery, ScorecardReportQuery, SheetReportParams, SheetReportQuery } from '../../contract/reports';
 import { requireActor, type ServerDeps } from '../context';
+import { readStore } from '../read-replica';
 import { attachmentHeader } from './actuals';
 
 function sendFile(reply: FastifyReply, file: ReportFile) {
@@ -23,7 +24,7 @@ export function reportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const q = req.query;
-        const file = await renderScorecardReport(store, requireActor(req), {
+        const file = await renderScorecardReport(await readStore(deps, req), requireActor(req), {
           period: q.period,
           scope: parseScope(q.scope),
           format: q.format,
