@@ -294,12 +294,24 @@ export interface Store {
     takeResetToken(tokenHash: string, now: Date): Promise<number | null>;
   };
   sessions: {
-    create(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;
-    /** The signed-in user of a session that has not expired, and when it expires. */
-    findActive(tokenHash: string, now: Date): Promise<{ user: User; expiresAt: Date } | null>;
+    /** A new session, last seen `now`. */
+    create(tokenHash: string, userId: number, expiresAt: Date, now: Date): Promise<void>;
+    /** The signed-in user of a session that has not expired and was last seen after `seenAfter` (idle limit). */
+    findActive(tokenHash: string, now: Date, seenAfter: Date): Promise<{ user: User; expiresAt: Date; lastSeenAt: Date } | null>;
+    /** Records that the session was used at `now` (it is not idle). */
+    touch(tokenHash: string, now: Date): Promise<void>;
     delete(tokenHash: string): Promise<void>;
     /** Ends every session of a user except the one given (a password change keeps the current browser signed in). */
     deleteForUser(userId: number, exceptTokenHash: string | null): Promise<void>;
+  };
+  /** Failed logins per lower-cased e-mail (known or not), across every client address. */
+  loginLockouts: {
+    /** The end of the e-mail's lock, or null when it is not locked at `now`. */
+    lockedUntil(email: string, now: Date): Promise<Date | null>;
+    /** Counts one failed login; the `threshold`-th in a row locks the e-mail until `lockUntil` and restarts the count. Returns the lock's end, or null. */
+    recordFailure(email: string, now: Date, threshold: number, lockUntil: Date): Promise<Date | null>;
+    /** Forgets the failures and any lock (a successful login, a password reset). */
+    clear(email: string): Promise<void>;
   };
   units: {
     list(): Promise<OrgUnit[]>;

@@ -38,6 +38,14 @@ export interface SessionsTable {
   user_id: number;
   created_at: Timestamp;
   expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface LoginLockoutsTable {
+  email: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface OrgUnitsTable {
@@ -103,6 +111,7 @@ export interface DB {
   company: CompanyTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_lockouts: LoginLockoutsTable;
   password_resets: PasswordResetsTable;
   org_units: OrgUnitsTable;
   positions: PositionsTable;

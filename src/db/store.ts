@@ -17,6 +17,7 @@ import { dataVersionRepo } from './repositories/data-version';
 import { kpisRepo } from './repositories/kpis';
 import { peopleRepo } from './repositories/people';
 import { positionsRepo } from './repositories/positions';
+import { loginLockoutsRepo } from './repositories/login-lockouts';
 import { sessionsRepo } from './repositories/sessions';
 import { targetsRepo } from './repositories/targets';
 import { unitsRepo } from './repositories/units';
@@ -38,6 +39,7 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     company: companyRepo(db),
     users: usersRepo(db),
     sessions: sessionsRepo(db),
+    loginLockouts: loginLockoutsRepo(db),
     units: unitsRepo(db),
     positions: positionsRepo(db),
     people: peopleRepo(db),

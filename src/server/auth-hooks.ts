@@ -19,7 +19,7 @@ const KEEPS_ACTORS = ['/api/kpis', '/api/actuals', '/api/api-tokens', '/api/v1/'
  * Validation (400) comes after both. Unknown routes fall through to the 404 handler.
  */
 export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void {
-  const sessions = new SessionActors(deps.store);
+  const sessions = new SessionActors(deps.store, { limits: deps.sessionLimits });
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../app/actor';
+import type { SessionLimits } from '../app/auth/sessions';
 import type { Store } from '../app/ports';
 import { DomainError, type Lang } from '../core/errors';
 import type { LoginLimits } from './login-throttle';
@@ -13,6 +14,8 @@ export interface ServerDeps {
   now: () => Date;
   /** Failed logins allowed per (address, e-mail) and per address in a window; see login-throttle.ts. */
   loginRateLimit?: LoginLimits;
+  /** Absolute and idle session limits; default 12 hours and 30 minutes (see app/auth/sessions.ts). */
+  sessionLimits?: SessionLimits;
   /** A streaming replica for dashboard and report reads (DATABASE_READ_URL); see read-replica.ts. */
   readReplica?: ReadReplica;
   /** Secure cookies when served over HTTPS. */

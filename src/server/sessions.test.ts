@@ -136,12 +136,26 @@ describe.each(engines())('the cached signed-in user (%s)', (engine) => {
     expect((await viewer.get('/api/audit')).statusCode).toBe(200);
   });
 
-  it('ends a cached session on time', async () => {
+  it('ends a session 12 hours after login even while it is in use (absolute timeout)', async () => {
     const client = await login('ktt@minhan.vn');
+    const start = clock.now.getTime();
+    // Used every 20 minutes, so it never goes idle; the 36th step lands 1 s before the 12 hours are up.
+    for (let step = 1; step <= 36; step++) {
+      clock.now = new Date(start + Math.min(step * 20 * 60_000, 12 * 3_600_000 - 1_000));
+      expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    clock.now = new Date(start + 12 * 3_600_000 + 1_000);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('ends a session left unused for 30 minutes (idle timeout); each use starts the 30 minutes again', async () => {
+    const client = await login('ktt@minhan.vn');
+    const start = clock.now.getTime();
+    clock.now = new Date(start + 29 * 60_000);
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
-    clock.now = new Date(clock.now.getTime() + 14 * 86_400_000 - 1_000);
+    clock.now = new Date(start + 58 * 60_000);
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
-    clock.now = new Date(clock.now.getTime() + 2_000);
+    clock.now = new Date(start + 88 * 60_000 + 1_000);
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
   });
 

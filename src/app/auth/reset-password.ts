@@ -4,6 +4,7 @@ import { auditActor, type Actor } from '../actor';
 import { hashPassword } from '../passwords';
 import { COMPANY, notFound, policy } from '../policy';
 import type { Store } from '../ports';
+import { lockoutKey } from './lockout';
 import { hashToken } from './sessions';
 
 /** How long a reset link works. */
@@ -34,7 +35,7 @@ export async function issueResetLink(store: Store, actor: Actor, userId: number,
   return { token, expiresAt };
 }
 
-/** Sets a new password with a reset link's token: the token works once, before it expires; every session of the user ends. */
+/** Sets a new password with a reset link's token: the token works once, before it expires; every session of the user ends and a login lock is lifted. */
 export async function resetPassword(store: Store, input: { token: string; newPassword: string }, now: Date): Promise<void> {
   const passwordHash = await hashPassword(input.newPassword);
   await store.transaction(async (tx) => {
@@ -43,6 +44,7 @@ export async function resetPassword(store: Store, input: { token: string; newPas
     if (!user || !user.active) throw invalidLink();
     await tx.users.update(user.id, { passwordHash });
     await tx.sessions.deleteForUser(user.id, null);
+    await tx.loginLockouts.clear(lockoutKey(user.email));
     await tx.audit.record([
       { actorUserId: user.id, actorName: user.name, action: 'update', entity: 'user', entityId: String(user.id), before: null, after: { password: 'reset' } },
     ]);

@@ -1,6 +1,6 @@
 import { resolveActor, type Actor } from '../actor';
 import type { Store } from '../ports';
-import { findSession, hashToken } from './sessions';
+import { DEFAULT_SESSION_LIMITS, findSession, hashToken, type SessionLimits } from './sessions';
 
 interface Entry {
   actor: Actor;
@@ -15,6 +15,8 @@ interface Entry {
 export interface SessionActorOptions {
   ttlMs?: number;
   maxEntries?: number;
+  /** Absolute and idle limits of a session; an entry is cached no longer than the idle limit allows. */
+  limits?: SessionLimits;
 }
 
 /**
@@ -28,13 +30,15 @@ export class SessionActors {
   private generation = 0;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
+  private readonly limits: SessionLimits;
 
   constructor(
     private readonly store: Store,
     options: SessionActorOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 30_000;
     this.maxEntries = options.maxEntries ?? 10_000;
+    this.limits = options.limits ?? DEFAULT_SESSION_LIMITS;
+    this.ttlMs = Math.min(options.ttlMs ?? 30_000, this.limits.idleMs);
   }
 
   async actorFor(token: string, now: Date): Promise<Actor | null> {
@@ -46,7 +50,7 @@ export class SessionActors {
 
     // Read the generation before the database: a change that lands meanwhile makes this entry stale.
     const generation = this.generation;
-    const session = await findSession(this.store, token, now);
+    const session = await findSession(this.store, token, now, this.limits);
     if (!session) return null;
     const actor = await resolveActor(this.store, session.user);
     if (this.entries.size >= this.maxEntries) this.entries.clear();

@@ -31,7 +31,9 @@ export async function startClockApp(engine: Engine): Promise<ClockApp> {
   const profit = await createProfitKpis(store, { measurerId: ktt!.id });
   const RATE = await store.kpis.create(kpiWrite('RATE', { aggregation: 'ratio', unit: '%', ownerId: kd!.id }));
   const clock = { now: new Date('2026-04-02T03:00:00Z') };
-  const app = await buildApp({ store, engine, version: 'test', now: () => clock.now, loginRateLimit: { max: 1000, timeWindow: '1 minute' } });
+  // The tests move the clock by days under one signed-in client: sessions must outlive that (not the 30-minute idle limit).
+  const days = 30 * 86_400_000;
+  const app = await buildApp({ store, engine, version: 'test', now: () => clock.now, loginRateLimit: { max: 1000, timeWindow: '1 minute' }, sessionLimits: { absoluteMs: days, idleMs: days } });
   return {
     app,
     store,

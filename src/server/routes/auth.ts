@@ -4,7 +4,8 @@ import { changePassword } from '../../app/auth/change-password';
 import { createUser, setMyLocale } from '../../app/auth/create-user';
 import { listUsers, updateUser } from '../../app/auth/manage-users';
 import { issueResetLink, resetPassword } from '../../app/auth/reset-password';
-import { SESSION_DAYS, login, logout } from '../../app/auth/sessions';
+import { DEFAULT_SESSION_LIMITS, login, logout } from '../../app/auth/sessions';
+import { DomainError } from '../../core/errors';
 import type { Actor } from '../../app/actor';
 import {
   ChangePasswordBody,
@@ -45,9 +46,15 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         reply.header('retry-after', String(attempt.retryAfterSeconds));
         throw loginRateLimited(attempt.retryAfterSeconds);
       }
-      const { user, token } = await login(deps.store, { ...req.body, previousToken: req.cookies[SESSION_COOKIE] ?? null }, deps.now());
+      const limits = deps.sessionLimits ?? DEFAULT_SESSION_LIMITS;
+      const { user, token } = await login(deps.store, { ...req.body, previousToken: req.cookies[SESSION_COOKIE] ?? null }, deps.now(), limits).catch(
+        (error: unknown) => {
+          if (error instanceof DomainError && typeof error.params.retryAfterSeconds === 'number') reply.header('retry-after', String(error.params.retryAfterSeconds));
+          throw error;
+        },
+      );
       attempt.succeeded();
-      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: SESSION_DAYS * 86_400 });
+      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: Math.floor(limits.absoluteMs / 1000) });
       // A new CSRF secret with the new session; the fresh token rides along so the client needs no extra call.
       delete req.cookies[CSRF_COOKIE];
       reply.header('x-csrf-token', reply.generateCsrf());
