@@ -37,7 +37,8 @@ interface Context {
   onProgress: (done: number, total: number) => void;
 }
 
-const decimalsOf = (step: number) => (step >= 1 ? 0 : Math.round(-Math.log10(step)));
+/** Digits after the point of a step: 1 → 0, 0.5 → 1, 0.001 → 3. */
+const decimalsOf = (step: number) => (String(step).split('.')[1] ?? '').length;
 const roundTo = (v: number, step: number) => Math.round(v / step) * step;
 
 /**
