@@ -5,16 +5,17 @@ import type { Store, TargetScope } from '../ports';
 import { scopeKey } from '../scope';
 import { readKey, type ReadCache } from './read-cache';
 
+// Entries are the response text (`present`): a hit skips the recompute and the response serialization.
 // A period still running is judged against expected-to-date targets, so the company's today is part of each key.
 
 /** `getScorecard` (also "my KPIs": a person scope) through the read cache. */
-export async function cachedScorecard(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; scope: TargetScope; now: Date }): Promise<Scorecard> {
+export async function cachedScorecard(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; scope: TargetScope; now: Date }, present: (s: Scorecard) => string): Promise<string> {
   const today = await todayOf(store, q.now);
-  return cache.read(store, readKey('scorecard', actor.user.id, q.period, scopeKey(q.scope), today), () => getScorecard(store, actor, q));
+  return cache.read(store, readKey('scorecard', actor.user.id, q.period, scopeKey(q.scope), today), async () => present(await getScorecard(store, actor, q)));
 }
 
 /** `getUnitDashboard` through the read cache. */
-export async function cachedUnitDashboard(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; unitId?: number | undefined; now: Date }): Promise<UnitDashboard> {
+export async function cachedUnitDashboard(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; unitId?: number | undefined; now: Date }, present: (d: UnitDashboard) => string): Promise<string> {
   const today = await todayOf(store, q.now);
-  return cache.read(store, readKey('unit-dashboard', actor.user.id, q.period, q.unitId, today), () => getUnitDashboard(store, actor, q));
+  return cache.read(store, readKey('unit-dashboard', actor.user.id, q.period, q.unitId, today), async () => present(await getUnitDashboard(store, actor, q)));
 }
