@@ -97,6 +97,7 @@ export async function generateCompany(database: Database, options: GenerateOptio
   await store.transaction((tx) => writeAppraisal(tx, plan, quarter, today));
   progress('evaluation cycle', 1, 1);
 
+  progress('orders', 0, o.orders);
   const orders = o.orders === 0 ? 0 : await store.transaction((tx) => writeOrders(tx, today, o.orders, o.seed, (done, total) => progress('orders', done, total)));
 
   const division = plan.units.find((u) => u.depth === 1)!;
