@@ -39,9 +39,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: clientWithCopy(copyFromStdin) });
-    // An idle connection closed by the server (restart, failover, admin) must not crash the process;
-    // the pool drops it and the next query opens a new one.
-    pool.on('error', (error) => options.onIdleError?.(error));
+    survivesLostConnections(pool, options.onIdleError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const readDb = options.databaseReadUrl ? openReadDb(options.databaseReadUrl, options.onIdleError) : db;
     return {
@@ -77,6 +75,17 @@ export async function connect(options: ConnectOptions): Promise<Database> {
 /** The read replica's own pool: reads only, so no COPY client; an idle connection it loses is only reported. */
 function openReadDb(url: string, onIdleError: ((error: Error) => void) | undefined): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', (error) => onIdleError?.(error));
+  survivesLostConnections(pool, onIdleError);
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * A connection closed by the server (restart, failover, admin) must not crash the process. The pool handles idle
+ * connections; a connection checked out between two queries (e.g. inside a transaction) emits 'error' on the client
+ * itself, which would otherwise be an unhandled 'error' event. Either way the request in flight fails (503
+ * DB_UNAVAILABLE), the pool drops the broken connection on release, and the next query opens a new one.
+ */
+function survivesLostConnections(pool: pg.Pool, onError: ((error: Error) => void) | undefined): void {
+  pool.on('error', (error) => onError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => onError?.(error)));
 }
