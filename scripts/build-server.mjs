@@ -22,7 +22,8 @@ export const TARGETS = {
     inputs: ['src', 'package-lock.json', 'tsconfig.json', 'scripts/build-server.mjs'],
     skip: ['src/web'],
   },
-  // The web app imports src/core and src/contract besides its own folder (vite.config.ts checks that it stays so).
+  // Besides its own folder the web app bundles src/core (and takes types from src/contract); vite.config.ts fails the
+  // build when it bundles a source file outside these inputs.
   web: {
     out: 'dist/web',
     inputs: ['src/web', 'src/core', 'src/contract', 'vite.config.ts', 'package-lock.json', 'scripts/precompress.mjs'],
