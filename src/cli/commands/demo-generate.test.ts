@@ -37,9 +37,10 @@ describe('openkpi demo generate', () => {
     const r = await run(['demo', 'generate', '--people', '5', '--years', '9', '--orders', 'many', '--lang', 'en']);
     expect(r.exitCode).toBe(1);
     expect(r.err).toContain('--orders: --orders must be a whole number (got "many")');
-    const again = await run(['demo', 'generate', '--people', '5', '--years', '9', '--lang', 'en']);
+    const again = await run(['demo', 'generate', '--people', '5', '--years', '9', '--today', '2026-02-30', '--lang', 'en']);
     expect(again.err).toContain('people: people must be a whole number from 20 to 200000 (got 5)');
     expect(again.err).toContain('years: years must be a whole number from 1 to 5 (got 9)');
+    expect(again.err).toContain('today: The date "2026-02-30" is not a real YYYY-MM-DD date');
     expect(await counts()).toEqual({ users: 1, units: 0, people: 0, company: 0 });
   });
 });

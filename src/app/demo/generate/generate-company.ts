@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { companyToday } from '../../../core/actuals';
 import { DomainError, issue, type Issue } from '../../../core/errors';
-import type { IsoDate } from '../../../core/period';
+import { isValidDate, type IsoDate } from '../../../core/period';
 import type { Database } from '../../../db/connect';
 import { createStore } from '../../../db/store';
 import { mulberry32 } from '../../demo-actuals/prng';
@@ -145,8 +145,8 @@ function checkedOptions(o: GenerateOptions): Checked {
   whole('years', checked.years, 1, 5);
   whole('orders', checked.orders, 0, MAX_ORDERS);
   whole('seed', checked.seed, 0, 2 ** 32 - 1);
-  if (checked.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(checked.today)) {
-    issues.push(issue('today', 'invalid_date', `Ngày "${checked.today}" không đúng dạng YYYY-MM-DD`, `The date "${checked.today}" is not YYYY-MM-DD`));
+  if (checked.today !== undefined && !isValidDate(checked.today)) {
+    issues.push(issue('today', 'invalid_date', `Ngày "${checked.today}" không phải ngày có thật dạng YYYY-MM-DD`, `The date "${checked.today}" is not a real YYYY-MM-DD date`));
   }
   if (issues.length > 0) {
     throw new DomainError('VALIDATION_FAILED', { vi: 'Tùy chọn tạo dữ liệu không hợp lệ.', en: 'The generator options are invalid.' }, { issues });
