@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/app/actor';
+import { applyKpiFile, planKpiFile } from '../../src/app/kpi-as-code';
+import { ROOT } from '../../src/config';
+import { connect } from '../../src/db/connect';
+import { migrate } from '../../src/db/migrate';
+import { createStore } from '../../src/db/store';
+import { freshPostgresDatabase } from '../helpers/db';
+import { runCli } from './cli-process';
+
+/**
+ * kill -9 of the `openkpi` process in the middle of its one transaction, on PostgreSQL: the moment is certain, not
+ * slept for: the test watches pg_stat_activity until the process's backend has written (backend_xid is set) and
+ * only then kills. Then: nothing of the work is stored, the dead backend's session and locks are gone, and the same
+ * command run again stores exactly what an uninterrupted run stores.
+ */
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Waits until another backend of this database has an open transaction that has written; false if the command ended first. */
+async function writingTransaction(c: pg.Client, run: ReturnType<typeof runCli>): Promise<boolean> {
+  for (;;) {
+    const r = await c.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`);
+    if (r.rowCount) return true;
+    if (run.child.exitCode !== null) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The dead process's backend ends once PostgreSQL sees its socket close: no session, no lock (incl. advisory) is left. */
+async function leftovers(c: pg.Client): Promise<{ sessions: number; locks: number }> {
+  for (let i = 0; ; i++) {
+    const sessions = Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows[0].n);
+    const locks = Number(
+      (await c.query(`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()`)).rows[0].n,
+    );
+    if ((sessions === 0 && locks === 0) || i >= 100) return { sessions, locks };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Job {
+  name: string;
+  args: (dir: string) => string[];
+  /** What the job's tables hold: equal before and after a killed run, and equal to a clean run after the re-run. */
+  fingerprint: (c: pg.Client) => Promise<unknown>;
+  /** The result of an uninterrupted run: worked by hand, or made in-process (the same use-case the command calls) on a database of its own. */
+  expected: unknown | ((url: string) => Promise<void>);
+}
+
+const DEMO_YAML = join(ROOT, 'examples/demo-company.yaml');
+
+async function migrated(url: string): Promise<void> {
+  const database = await connect({ databaseUrl: url });
+  try {
+    await migrate(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+const ORDERS = 200_000;
+const ordersCsv = (dir: string) => {
+  const file = join(dir, 'orders.csv');
+  const lines = ['order_id,day,amount'];
+  for (let i = 1; i <= ORDERS; i++) lines.push(`D${i},${String((i % 28) + 1).padStart(2, '0')}/01/2026,${i % 1000}.${String(i % 100).padStart(2, '0')}`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+};
+// Σ over i of (i mod 1000) + (i mod 100)/100, in cents: 200 full rounds of 0…999 and 2,000 of 0…99 cents.
+const ORDERS_CENTS = (ORDERS / 1000) * ((999 * 1000) / 2) * 100 + (ORDERS / 100) * ((99 * 100) / 2);
+
+const JOBS: Job[] = [
+  {
+    name: 'a dataset import (200k rows, COPY)',
+    args: (dir) => ['dataset', 'import', 'orders', ordersCsv(dir), '--key', 'order_id', '--json'],
+    fingerprint: async (c) => {
+      const catalogue = Number((await c.query(`SELECT count(*) AS n FROM datasets`)).rows[0].n);
+      const table = (await c.query(`SELECT to_regclass('public.ds_orders') IS NOT NULL AS present`)).rows[0].present as boolean;
+      if (!table) return { catalogue, rows: 0, cents: '0' };
+      const r = (await c.query(`SELECT count(*) AS n, (sum(amount) * 100)::bigint::text AS cents FROM ds_orders`)).rows[0];
+      return { catalogue, rows: Number(r.n), cents: r.cents as string };
+    },
+    expected: { catalogue: 1, rows: ORDERS, cents: String(ORDERS_CENTS) },
+  },
+  {
+    name: 'openkpi apply of the demo company (KPI-as-code, one transaction)',
+    args: () => ['apply', DEMO_YAML, '--yes'],
+    fingerprint: async (c) => {
+      const count = async (t: string) => Number((await c.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
+      const kpis = (await c.query(`SELECT string_agg(code || '=' || coalesce(formula, ''), ',' ORDER BY code) AS s FROM kpis`)).rows[0].s as string | null;
+      return { company: await count('company'), units: await count('org_units'), people: await count('people'), kpis: await count('kpis'), targets: await count('kpi_targets'), formulas: kpis };
+    },
+    expected: async (url) => {
+      const database = await connect({ databaseUrl: url });
+      try {
+        const store = createStore(database.db);
+        const plan = await planKpiFile(store, readFileSync(DEMO_YAML, 'utf8'));
+        await applyKpiFile(store, SYSTEM_ACTOR, plan.doc!);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];
+
+describe.runIf(process.env.DATABASE_URL)('kill -9 of the openkpi process in the middle of its transaction (PostgreSQL)', () => {
+  it.each(JOBS)('$name: all or nothing, no session or lock left, the re-run gives the clean result', async (job) => {
+    const dir = mkdtempSync(join(tmpdir(), 'okpi-kill-cli-'));
+    const args = job.args(dir);
+    const victim = await freshPostgresDatabase();
+    try {
+      await migrated(victim.url);
+      let expected = job.expected;
+      if (typeof expected === 'function') {
+        const clean = await freshPostgresDatabase();
+        try {
+          await migrated(clean.url);
+          await (expected as (url: string) => Promise<void>)(clean.url);
+          expected = await withClient(clean.url, job.fingerprint);
+        } finally {
+          await clean.drop();
+        }
+      }
+
+      await withClient(victim.url, async (c) => {
+        const before = await job.fingerprint(c);
+        const run = runCli(args, { DATABASE_URL: victim.url });
+        const caught = await writingTransaction(c, run);
+        run.child.kill('SIGKILL');
+        expect(await run.exited).toBe('SIGKILL');
+        expect(caught, 'the command was killed while its transaction had written').toBe(true);
+        expect(await leftovers(c)).toEqual({ sessions: 0, locks: 0 });
+        expect(await job.fingerprint(c)).toEqual(before);
+      });
+      const again = runCli(args, { DATABASE_URL: victim.url });
+      expect(await again.exited, again.output()).toBe(0);
+      expect(await withClient(victim.url, job.fingerprint)).toEqual(expected);
+    } finally {
+      await victim.drop();
+    }
+  }, 120_000);
+});
