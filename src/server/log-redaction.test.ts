@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../db/store';
 import { freshDatabase } from '../../test/helpers/db';
@@ -41,5 +42,26 @@ describe('request logs', () => {
     expect(log).toContain('/api/v1/actuals?access_token=[REDACTED]');
     expect(log).toContain('/api/health?token=[REDACTED]');
     expect(log).not.toMatch(/SECRET/);
+  });
+
+  it('never contain the failing row of a database error, which can hold a password hash or an SMTP password', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = await buildApp({ store: createStore(database.db), engine: 'pglite', version: 'test', now: () => new Date() }, { logger: { level: 'info', stream } });
+    // A real CHECK violation: the database puts the whole row, secret included, into the error's detail.
+    const error = await sql`INSERT INTO login_lockouts (email, failures, last_failure_at) VALUES (${'smtp://user:SECRET6@mail'}, ${-1}, now())`
+      .execute(database.db)
+      .then(() => null, (e: unknown) => e as { detail?: string });
+    expect(error?.detail).toContain('SECRET6');
+    app.log.error({ err: error }, 'unhandled error');
+    await app.close();
+    const log = lines.join('');
+    expect(log).toContain('login_lockouts_failures_check');
+    expect(log).not.toContain('SECRET6');
   });
 });

@@ -1,7 +1,11 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
-/** Headers that carry secrets, removed from every log line. */
-export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+/**
+ * Removed from every log line: headers that carry secrets, and a database error's `detail`, which for a CHECK
+ * or NOT NULL violation is the whole failing row ("Failing row contains (…)") — a password hash, an SMTP URL
+ * with its password, a webhook secret. The constraint, table and column names stay and say what failed.
+ */
+export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', 'err.detail'];
 
 /** Query parameters whose value is a secret (`?access_token=…`, `?token=…`, `?api_key=…`, `?password=…`). */
 const SECRET_PARAM = /token|password|secret|api[-_]?key/i;
