@@ -7,6 +7,7 @@ import { buildApp } from '../../server/app';
 import { ApiClient } from '../../../test/helpers/api';
 import { engines, freshPostgresDatabase } from '../../../test/helpers/db';
 import { seedDemo } from '../demo/seed-demo';
+import { ReadCache } from './read-cache';
 
 /** Tables no cached read depends on, so writes to them need not change the data version (migration 0013). */
 const NOT_VERSIONED = [
@@ -91,6 +92,16 @@ describe.each(engines())('cached reads on %s', (engine) => {
     const otherUnit = all.units.find((u) => u.code === 'KD-MN')!.id;
     expect((await admin.get(`${SCORECARD}&scope=unit:${otherUnit}`)).statusCode).toBe(200);
     expect((await employee.get(`${SCORECARD}&scope=unit:${otherUnit}`)).statusCode).toBe(403);
+  });
+
+  it('computes once for requests that arrive together, and does not keep a failure', async () => {
+    const cache = new ReadCache();
+    const store = createStore(first.db);
+    let computed = 0;
+    const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(++computed), 20));
+    expect(await Promise.all([1, 2, 3].map(() => cache.read(store, 'k', slow)))).toEqual([1, 1, 1]);
+    await expect(cache.read(store, 'bad', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await cache.read(store, 'bad', slow)).toBe(2);
   });
 
   it('every table is either versioned by a trigger or listed as not read by cached reads', async () => {

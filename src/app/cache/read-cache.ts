@@ -9,7 +9,8 @@ import type { Store } from '../ports';
  */
 export class ReadCache {
   private version: string | null = null;
-  private readonly entries = new Map<string, unknown>();
+  /** Promises, so requests arriving while a result is being computed wait for that one computation. */
+  private readonly entries = new Map<string, Promise<unknown>>();
   hits = 0;
   misses = 0;
 
@@ -24,20 +25,20 @@ export class ReadCache {
       this.entries.clear();
       this.version = version;
     }
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key) as T;
+    const cached = this.entries.get(key);
+    if (cached !== undefined) {
       this.entries.delete(key); // re-insert: Map order is the recency order
-      this.entries.set(key, value);
+      this.entries.set(key, cached);
       this.hits++;
-      return value;
+      return cached as Promise<T>;
     }
     this.misses++;
-    const value = await compute();
-    if (this.version === version) {
-      this.entries.set(key, value);
-      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    }
-    return value;
+    const computing = compute();
+    this.entries.set(key, computing);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    // A failed read is not kept: the next request tries again.
+    computing.catch(() => this.entries.get(key) === computing && this.entries.delete(key));
+    return computing;
   }
 }
 
