@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors';
 import { IdParams } from '../../contract/common';
 import { Actual, ActualList, ActualsQuery, ActualVersionList, CheckInBody, EvidenceFile, KpiCodeParams } from '../../contract/actuals';
 import { requireActor, type ServerDeps } from '../context';
+import { API_CSP } from '../security-headers';
 
 /** `attachment` with an ASCII fallback name and the real name in RFC 5987 form. */
 export function attachmentHeader(fileName: string): string {
@@ -62,7 +63,7 @@ export function actualRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         .header('content-type', file.contentType)
         .header('content-disposition', attachmentHeader(file.fileName))
         .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('content-security-policy', API_CSP)
         .header('cache-control', 'private, no-store')
         .send(file.data);
     });
