@@ -50,7 +50,9 @@ describe('security headers on static assets, downloads and every kind of error',
   });
 
   it('on API errors: 404, 413 (body too large) and 500', async () => {
-    const notFound = await app.inject({ method: 'GET', url: '/api/no-such-route' });
+    const notFound = await app.inject({ method: 'GET', url: '/api/no-such-route', headers: { origin: 'https://evil.example' } });
+    // Same-origin only: no CORS header lets another site read an answer.
+    expect(notFound.headers['access-control-allow-origin']).toBeUndefined();
     expect(notFound.statusCode).toBe(404);
     // Signed in with a CSRF token, so the body limit (1 MB) is what answers.
     const tooLarge = await (await t.as('admin@minhan.vn')).post('/api/kpis', { name: 'a'.repeat(2 * 1024 * 1024) });
