@@ -103,7 +103,7 @@ const JOBS: Job[] = [
       const kpis = (await c.query(`SELECT string_agg(code || '=' || coalesce(formula, ''), ',' ORDER BY code) AS s FROM kpis`)).rows[0].s as string | null;
       return { company: await count('company'), units: await count('org_units'), people: await count('people'), kpis: await count('kpis'), targets: await count('kpi_targets'), formulas: kpis };
     },
-    expected: async (url) => {
+    expected: async (url: string) => {
       const database = await connect({ databaseUrl: url });
       try {
         const store = createStore(database.db);

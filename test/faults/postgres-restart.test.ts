@@ -34,6 +34,8 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL restarted under load (a clu
   let cluster: PgCluster | undefined;
   let server: ServerProcess | undefined;
   let phase: 'before' | 'outage' | 'after' | 'done' = 'before';
+  /** Read through a function: the writers run while the test moves the phase on. */
+  const now = () => phase;
   afterAll(async () => {
     phase = 'done';
     server?.child.kill('SIGKILL');
@@ -54,7 +56,7 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL restarted under load (a clu
     const seen = { before: 0, outage: 0, after: 0 };
     const outcomes: Outcome[] = kpis.map(() => ({ acked: [], unavailable: [], other: [] }));
     const writers = kpis.map(async (code, w) => {
-      for (let n = 0; phase !== 'done'; n++) {
+      for (let n = 0; now() !== 'done'; n++) {
         const value = BASE + w * 10_000 + n;
         const res = await call(`/api/kpis/${code}/checkins`, {
           method: 'POST',
@@ -62,13 +64,14 @@ describe.runIf(process.env.DATABASE_URL)('PostgreSQL restarted under load (a clu
           body: JSON.stringify({ period: '2026-01', value }),
         }).catch((error: unknown) => error as Error);
         if (res instanceof Error) {
-          if (phase !== 'done') outcomes[w]!.other.push(`no answer: ${res.message}`); // the server must never drop a request
+          if (now() !== 'done') outcomes[w]!.other.push(`no answer: ${res.message}`); // the server must never drop a request
           return;
         }
         const body = (await res.json()) as { error?: { code: string } };
         if (res.status === 200 || res.status === 201) {
           outcomes[w]!.acked.push(value);
-          if (phase !== 'done') seen[phase]++;
+          const at = now();
+          if (at !== 'done') seen[at]++;
         } else if (res.status === 503 && body.error?.code === 'DB_UNAVAILABLE') {
           outcomes[w]!.unavailable.push(value);
           await ok(20);

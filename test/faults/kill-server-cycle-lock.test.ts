@@ -1,0 +1,124 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { resolveActor } from '../../src/app/actor';
+import { moveCyclePhase } from '../../src/app/appraisal/setup/move-cycle-phase';
+import { DEMO_PASSWORD } from '../../src/app/demo/demo-data';
+import { connect } from '../../src/db/connect';
+import { createStore } from '../../src/db/store';
+import { freshPostgresDatabase } from '../helpers/db';
+import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-server';
+
+/**
+ * kill -9 of the server while it locks an appraisal cycle (the period close: closeCycle computes and freezes every
+ * result in the same transaction as the phase change). The moment is made certain: a second session holds audit_log
+ * locked, the lock's transaction writes its results and then waits for audit_log (its last step), and the server is
+ * killed while it waits.
+ */
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Every appraisal table, row by row, without instants (locked_at, updated_at … differ between two runs). */
+async function appraisalFingerprint(c: pg.Client): Promise<Record<string, string>> {
+  const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'appraisal\\_%' ORDER BY 1`)).rows;
+  const out: Record<string, string> = {};
+  for (const { t } of tables) {
+    const r = await c.query<{ n: string; h: string | null }>(
+      `SELECT count(*) AS n, md5(string_agg(j::text, ',' ORDER BY j::text)) AS h FROM (
+         SELECT (SELECT jsonb_object_agg(k, v) FROM jsonb_each(to_jsonb(x)) e(k, v) WHERE k NOT LIKE '%\\_at') AS j FROM ${t} x) s`,
+    );
+    out[t] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
+  }
+  return out;
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM');
+  await server.exited;
+}
+
+const lock = (call: Awaited<ReturnType<typeof httpSession>>, id: number) =>
+  call(`/api/appraisal/cycles/${id}/phase`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phase: 'locked' }) });
+
+describe.runIf(process.env.DATABASE_URL)('kill -9 of the server while it locks an appraisal cycle (PostgreSQL)', () => {
+  it('nothing of the lock is stored, no session or lock is left, and locking again gives what an uninterrupted lock gives', async () => {
+    const victim = await freshPostgresDatabase();
+    let clean: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
+    try {
+      await stop(await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' })); // migrates and loads the demo company
+      const cycle = await withClient(victim.url, async (c) => (await c.query<{ id: number }>(`SELECT id FROM appraisal_cycles WHERE phase NOT IN ('locked', 'published') ORDER BY id LIMIT 1`)).rows[0]!);
+      // The same database, copied while no one is connected: the uninterrupted lock runs there.
+      clean = await freshPostgresDatabase();
+      const cleanName = new URL(clean.url).pathname.slice(1);
+      await withClient(process.env.DATABASE_URL!, async (c) => {
+        await c.query(`DROP DATABASE ${cleanName}`);
+        await c.query(`CREATE DATABASE ${cleanName} TEMPLATE ${new URL(victim.url).pathname.slice(1)}`);
+      });
+
+      const server = await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' });
+      const call = await httpSession(server.url, 'admin@minhan.vn', DEMO_PASSWORD);
+      const before = await withClient(victim.url, appraisalFingerprint);
+      await withClient(victim.url, async (c) => {
+        const gate = new pg.Client({ connectionString: victim.url });
+        await gate.connect();
+        await gate.query('BEGIN');
+        await gate.query('LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE');
+        const answer = lock(call, cycle.id).then(
+          (r) => `answered ${r.status}`,
+          () => 'connection lost',
+        );
+        for (;;) {
+          const r = await c.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND wait_event_type = 'Lock' AND pid <> $1`, [
+            (await gate.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid,
+          ]);
+          if (r.rowCount) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        server.child.kill('SIGKILL');
+        await server.exited;
+        await gate.query('ROLLBACK');
+        await gate.end();
+        expect(await answer).toBe('connection lost');
+        for (let i = 0; i < 100; i++) {
+          const n = Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows[0].n);
+          if (n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const left = await c.query(`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()`);
+        const sessions = await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+        expect({ sessions: Number(sessions.rows[0].n), locks: Number(left.rows[0].n) }).toEqual({ sessions: 0, locks: 0 });
+        expect(await appraisalFingerprint(c)).toEqual(before);
+      });
+
+      const again = await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' });
+      try {
+        const res = await lock(await httpSession(again.url, 'admin@minhan.vn', DEMO_PASSWORD), cycle.id);
+        expect(res.status).toBe(200);
+      } finally {
+        await stop(again);
+      }
+
+      const database = await connect({ databaseUrl: clean.url });
+      try {
+        const store = createStore(database.db);
+        const admin = (await store.users.list()).find((u) => u.email === 'admin@minhan.vn')!;
+        await moveCyclePhase(store, await resolveActor(store, admin), cycle.id, 'locked', '', new Date());
+      } finally {
+        await database.close();
+      }
+      const expected = await withClient(clean.url, appraisalFingerprint);
+      expect(expected, 'the lock changes the results, so "unchanged after the crash" means something').not.toEqual(before);
+      expect(await withClient(victim.url, appraisalFingerprint)).toEqual(expected);
+    } finally {
+      await victim.drop();
+      await clean?.drop();
+    }
+  }, 170_000);
+});
