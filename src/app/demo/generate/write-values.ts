@@ -66,6 +66,7 @@ export async function writeValues(db: Kysely<unknown>, c: Context): Promise<Valu
   const quarterMonths = c.months.flatMap((m, i) => (m.start >= c.quarter.start && m.end <= c.quarter.end ? [i] : []));
   const monthTarget = new Float64Array(M);
   const total = c.plan.people.length;
+  c.onProgress(0, total);
 
   for (const person of c.plan.people) {
     const chain = chainOf(person.unitId);
