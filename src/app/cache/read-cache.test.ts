@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../../db/connect';
@@ -92,6 +93,16 @@ describe.each(engines())('cached reads on %s', (engine) => {
     const otherUnit = all.units.find((u) => u.code === 'KD-MN')!.id;
     expect((await admin.get(`${SCORECARD}&scope=unit:${otherUnit}`)).statusCode).toBe(200);
     expect((await employee.get(`${SCORECARD}&scope=unit:${otherUnit}`)).statusCode).toBe(403);
+  });
+
+  it('sends the cached response gzipped to clients that accept it, the same JSON as plain', async () => {
+    const admin = await ApiClient.signedIn(appA, 'admin@minhan.vn');
+    const plain = await admin.get('/api/dashboard/units?period=2026-03');
+    const zipped = await admin.request({ method: 'GET', url: '/api/dashboard/units?period=2026-03', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 
   it('computes once for requests that arrive together, and does not keep a failure', async () => {

@@ -1,15 +1,20 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cachedScorecard, cachedUnitDashboard } from '../../app/cache/cached-evaluation';
 import { ReadCache } from '../../app/cache/read-cache';
+import type { ResponseBody } from '../../app/cache/response-body';
 import { getKpiSeries, getStrategyMap } from '../../app/evaluation';
 import { parseScope } from '../../app/scope';
 import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery } from '../../contract/evaluation';
 import { requireActor, type ServerDeps } from '../context';
 import { readStore } from '../read-replica';
 
-/** Sends response text the cache kept, already checked against the route's schema when it was made. */
-const json = (reply: FastifyReply, text: string) => reply.type('application/json; charset=utf-8').send(text);
+/** Sends a response the cache kept (checked against the route's schema when it was made), gzipped when the client takes it. */
+function json(req: FastifyRequest, reply: FastifyReply, body: ResponseBody) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(body.gzip());
+  return reply.send(body.text);
+}
 
 /** Where we stand: scorecard, strategy map, one KPI over time, and the unit dashboard. */
 export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -17,7 +22,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const cache = new ReadCache();
   return async (app) => {
     app.get('/scorecard', { schema: { tags: ['evaluation'], querystring: ScorecardQuery, response: { 200: Scorecard } } }, async (req, reply) =>
-      json(reply, await cachedScorecard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }, (v) => JSON.stringify(Scorecard.parse(v)))),
+      json(req, reply, await cachedScorecard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }, (v) => JSON.stringify(Scorecard.parse(v)))),
     );
     app.get('/strategy-map', { schema: { tags: ['evaluation'], querystring: StrategyMapQuery, response: { 200: StrategyMap } } }, async (req) =>
       getStrategyMap(store, requireActor(req), { period: req.query.period, now: deps.now() }),
@@ -35,7 +40,7 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         }),
     );
     app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req, reply) =>
-      json(reply, await cachedUnitDashboard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }, (v) => JSON.stringify(UnitDashboard.parse(v)))),
+      json(req, reply, await cachedUnitDashboard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }, (v) => JSON.stringify(UnitDashboard.parse(v)))),
     );
   };
 }
