@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { sampleRss, startServer, type RunningServer } from './server-process';
 import { login } from './session';
 
 // npm run load -- [reads|writes] [--duration 30] [--connections 100] [--people 10000] [--engine postgres|pglite]
-//   [--json file] [--server "node dist/server/main.js"] [--cpu-prof]   (see docs/performance-load.md)
+//   [--json file] [--server tsx|"<command>"] [--cpu-prof]   (see docs/performance-load.md)
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -37,21 +38,27 @@ interface Row {
   errors: number;
   non2xx: number;
   rssMaxMb: number | null;
+  kbPerResponse?: number;
   ratio?: number;
 }
 
 async function cannon(name: string, server: RunningServer | null, url: string, cookie?: string): Promise<Row> {
   const rss = server ? sampleRss(server.pid) : null;
-  const r = await autocannon({ url, connections, duration, headers: cookie ? { cookie } : {} });
+  // Like a browser: gzip accepted.
+  const r = await autocannon({ url, connections, duration, headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) } });
   const rssMaxMb = rss ? rss.stop() : null;
-  const row = { name, engine, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rssMaxMb };
-  log(`  ${name.padEnd(14)} ${String(row.reqPerSec).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}${rssMaxMb ? `  RSS max ${rssMaxMb} MB` : ''}`);
+  const row = { name, engine, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rssMaxMb, kbPerResponse: Math.round(r.throughput.total / Math.max(1, r.requests.total) / 102.4) / 10 };
+  log(`  ${name.padEnd(14)} ${String(row.reqPerSec).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}  ${row.kbPerResponse} KB/response${rssMaxMb ? `  RSS max ${rssMaxMb} MB` : ''}`);
   return row;
 }
 
+/** The compiled server (built first when its sources changed, as `npm start` does); `--server tsx` runs the sources. */
 const serverCommand = (): string[] => {
   const node = [process.execPath, ...(flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'load', 'profiles')}`] : [])];
-  return flags.server ? flags.server.split(' ').flatMap((p, i) => (i === 0 && p === 'node' ? node : [p])) : [...node, '--import', 'tsx', join(ROOT, 'src/main.ts')];
+  if (flags.server === 'tsx') return [...node, '--import', 'tsx', join(ROOT, 'src/main.ts')];
+  if (flags.server) return flags.server.split(' ').flatMap((p, i) => (i === 0 && p === 'node' ? node : [p]));
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs'), '--if-stale'], { stdio: 'inherit' });
+  return [...node, join(ROOT, 'dist/server/main.js')];
 };
 
 async function main(): Promise<void> {
