@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ROOT } from '../src/config';
+import { PROFILE_DIR } from './profile-summary';
 import { checkinSlots, deadlocks, runCheckinClients, verifyCheckins } from './checkin-clients';
 import { prepareCompany } from './prepare';
 import { sampleRss, startServer, type RunningServer } from './server-process';
@@ -54,7 +55,7 @@ async function cannon(name: string, server: RunningServer | null, url: string, c
 
 /** The compiled server (built first when its sources changed, as `npm start` does); `--server tsx` runs the sources. */
 const serverCommand = (): string[] => {
-  const node = [process.execPath, ...(flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'load', 'profiles')}`] : [])];
+  const node = [process.execPath, ...(flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
   if (flags.server === 'tsx') return [...node, '--import', 'tsx', join(ROOT, 'src/main.ts')];
   if (flags.server) return flags.server.split(' ').flatMap((p, i) => (i === 0 && p === 'node' ? node : [p]));
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs'), '--if-stale'], { stdio: 'inherit' });
