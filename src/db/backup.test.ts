@@ -13,7 +13,7 @@ import { createStore } from './store';
 async function snapshot(db: Kysely<DB>): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   const tables = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'sessions')`.execute(db);
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'sessions', 'data_version')`.execute(db);
   for (const t of tables.rows.map((r) => r.table_name)) {
     out[t] = (await sql<{ r: unknown }>`SELECT row_to_json(x) AS r FROM ${sql.table(t)} x`.execute(db)).rows.map((r) => JSON.stringify(r.r)).sort();
   }
@@ -52,7 +52,11 @@ describe(`backup and restore: PGlite → file → ${target}`, () => {
     const dest = await freshDatabase(target);
     open.push(dest);
     await createStore(dest.db).units.create({ code: 'OLD', name: 'Dữ liệu cũ sẽ bị thay', parentId: null });
+    const dataVersion = async () => Number((await sql<{ v: string }>`SELECT sum(version) AS v FROM data_version`.execute(dest.db)).rows[0]!.v);
+    const versionBefore = await dataVersion();
     const restored = await restore(dest.db, file);
+    // Caches are keyed by the data version: a restore must move it forward, never back to the backup's value.
+    expect(await dataVersion()).toBeGreaterThan(versionBefore);
     expect(restored).toEqual(written);
     expect(Object.keys(written)).toEqual(expect.arrayContaining(['company', 'users', 'org_units', 'people', 'kpis', 'kpi_parents', 'kpi_targets', 'audit_log']));
     expect(await snapshot(dest.db)).toEqual(await snapshot(source.db));

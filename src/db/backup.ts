@@ -15,8 +15,12 @@ import type { DB } from './schema';
  */
 export const BACKUP_FORMAT = 'openkpi-backup';
 const CHUNK = 2000;
-/** Sessions are not worth restoring: everyone logs in again. */
-const SKIPPED = new Set(['schema_migrations', 'sessions']);
+/**
+ * Sessions are not worth restoring: everyone logs in again. The data version (migration 0013) must only grow, or a
+ * cache keyed by it could take restored data for data it has already seen: it is neither saved nor truncated, and the
+ * restore's own writes bump it.
+ */
+const SKIPPED = new Set(['schema_migrations', 'sessions', 'data_version']);
 
 interface TableInfo {
   name: string;
