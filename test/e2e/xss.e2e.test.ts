@@ -104,4 +104,18 @@ describe('script payloads in names, comments and file names are shown as text', 
     await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), COMMENT);
     expect(await injectedElements(page)).toHaveLength(1);
   });
+
+  it('sends the browser back to the login page once the server has ended its session', async () => {
+    const { page } = w;
+    await page.goto('/kpis');
+    await page.getByTestId('kpi-table').waitFor();
+    // The session ends on the server (as after 30 minutes unused): a logout with the browser's own cookies.
+    const cookies = Object.fromEntries((await page.context().cookies()).map((c) => [c.name, c.value]));
+    const cookie = `okpi_session=${cookies.okpi_session}; _csrf=${cookies._csrf}`;
+    const token = (await server.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie } })).json().token as string;
+    expect((await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': token } })).statusCode).toBe(200);
+    // The next page the app loads by itself gets 401 and shows the login form instead of errors.
+    await page.getByTestId('side-nav').getByText('Bản đồ chiến lược', { exact: true }).click();
+    await page.getByTestId('login-email').waitFor();
+  });
 });

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, resetCsrf, type UserT } from '../api';
+import { api, ApiError, resetCsrf, type UserT } from '../api';
 import { currentLang, i18n, rememberLang, type UiLang } from '../i18n';
 
 interface Session {
@@ -57,6 +57,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
     );
   }, [switchTo]);
+
+  // A session the server ended (12 hours, 30 minutes unused, logout elsewhere): back to the login page, not a page of errors.
+  useEffect(() => {
+    const ended = (error: unknown) => {
+      if (!(error instanceof ApiError) || error.status !== 401 || error.code !== 'UNAUTHENTICATED') return;
+      resetCsrf();
+      queryClient.clear();
+      setUser(null);
+    };
+    const queries = queryClient.getQueryCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'error') ended(e.action.error);
+    });
+    const mutations = queryClient.getMutationCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'error') ended(e.action.error);
+    });
+    return () => {
+      queries();
+      mutations();
+    };
+  }, [queryClient]);
 
   const value = useMemo<Session>(
     () => ({
