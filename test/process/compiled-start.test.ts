@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, isFresh, TARGETS } from '../../scripts/build-server.mjs';
+import { buildServer, inputsHash, isFresh, TARGETS, type BuildTarget } from '../../scripts/build-server.mjs';
 import { ROOT } from '../../src/config';
 import { engines, freshPostgresDatabase } from '../helpers/db';
 import { freePort } from './spawn-server';
@@ -72,5 +72,35 @@ describe.each(engines())('the compiled server on %s', (engine) => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
+  });
+});
+
+describe('the build stamp (when npm start rebuilds and the CLI falls back to tsx)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'okpi-build-stamp-'));
+  const at = (p: string) => join(dir, p);
+  const target: BuildTarget = { out: relative(ROOT, at('out')), inputs: [relative(ROOT, at('src'))], skip: [relative(ROOT, at('src/web'))] };
+  const stampNow = () => writeFileSync(at('out/.stamp'), inputsHash(target));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is fresh only until an input file is edited, added or deleted; tests and skipped folders do not count', () => {
+    mkdirSync(at('src/web'), { recursive: true });
+    mkdirSync(at('out'));
+    writeFileSync(at('src/a.ts'), 'export const a = 1;');
+    expect(isFresh(target)).toBe(false); // never built
+    stampNow();
+    expect(isFresh(target)).toBe(true);
+
+    writeFileSync(at('src/a.test.ts'), 'test');
+    writeFileSync(at('src/web/page.tsx'), 'page');
+    expect(isFresh(target)).toBe(true);
+
+    utimesSync(at('src/a.ts'), new Date(), new Date(Date.now() + 5_000)); // same size, newer
+    expect(isFresh(target)).toBe(false);
+    stampNow();
+    writeFileSync(at('src/b.ts'), 'export const b = 2;');
+    expect(isFresh(target)).toBe(false);
+    stampNow();
+    unlinkSync(at('src/b.ts'));
+    expect(isFresh(target)).toBe(false);
   });
 });
