@@ -1,10 +1,12 @@
 import { readConfig } from '../config';
+import { checkDataDir } from '../db/check-data-dir';
 import { connect, type Database } from '../db/connect';
 import { migrate } from '../db/migrate';
 
 /** Opens the database the server would use (DATABASE_URL or OPENKPI_DATA_DIR), migrated. */
 export async function openDatabase(): Promise<Database> {
   const config = readConfig();
+  if (!config.databaseUrl) checkDataDir(config.dataDir);
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
   return database;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FREE_BYTES } from '../../src/db/check-data-dir';
 import { connect } from '../../src/db/connect';
-import { runServer } from './cli-process';
+import { runCli, runServer } from './cli-process';
 
 /** Read-only bind mounts and a small tmpfs need root (CI runs as root); elsewhere these tests are skipped. */
 function canMount(): boolean {
@@ -75,6 +75,9 @@ describe.skipIf(!MOUNTS)('a PGlite data folder the server cannot write to', () =
     const before = fingerprint(dataDir);
 
     const run = runServer({ OPENKPI_DATA_DIR: dataDir });
+    const cli = runCli(['backup', join(root, 'never-written.okpi.gz')], { OPENKPI_DATA_DIR: dataDir }); // the CLI checks the folder the same way
+    expect(await cli.exited, cli.output()).toBe(1);
+    expect(cli.output()).toContain(`✖ Cannot write to the data folder ${dataDir} (EROFS: read-only file system)`);
     expect(await run.exited, run.output()).toBe(1);
     expect(run.output()).toContain(`Cannot write to the data folder ${dataDir} (EROFS: read-only file system)`);
     expect(run.output()).toContain('OPENKPI_DATA_DIR');
