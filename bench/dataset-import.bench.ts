@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CompiledQuery } from 'kysely';
-import pg from 'pg';
+import { CompiledQuery, sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../src/app/actor';
 import { importDataset } from '../src/app/datasets/import-dataset';
-import { connect, type Database } from '../src/db/connect';
+import type { Database } from '../src/db/connect';
 import { CopyInData } from '../src/db/copy';
-import { migrate } from '../src/db/migrate';
 import { createStore } from '../src/db/store';
-import { time, type Bench, type BenchResult } from './harness';
+import { onEachEngine } from './databases';
+import { time, type Bench, type Measurement } from './harness';
 
 const ROWS = Number(process.env.DATASET_BENCH_ROWS ?? 1_000_000);
 const REGIONS = ['HN', 'HCM', 'DN', 'HP', 'CT', 'BD', 'KH', 'NA'];
@@ -36,85 +31,42 @@ function ordersCsv(rows: number): Buffer {
 const asCopyText = (csv: Buffer) => Buffer.from(csv.toString('utf8').slice(csv.indexOf(10) + 1).replaceAll(',', '\t'));
 
 /** A plain COPY of the rows into a typed table on one connection: no parsing, checks or catalogue. */
-async function copyBaseline(database: Database, data: Buffer): Promise<number> {
+async function copyBaseline(database: Database, data: Buffer): Promise<{ seconds: number; rows: number; sales: string }> {
   return database.db.connection().execute(async (c) => {
     await c.executeQuery(CompiledQuery.raw('CREATE TEMP TABLE copy_orders (order_id text, ordered_on date, customer text, region text, channel text, qty bigint, sales numeric)'));
     const seconds = await time(() => c.executeQuery(CompiledQuery.raw('COPY copy_orders FROM STDIN', [new CopyInData(data)])));
-    const n = await c.executeQuery<{ n: string }>(CompiledQuery.raw('SELECT count(*) AS n FROM copy_orders'));
-    if (Number(n.rows[0]!.n) !== ROWS) throw new Error(`COPY loaded ${n.rows[0]!.n} rows, expected ${ROWS}`);
+    const r = await c.executeQuery<{ n: string; s: string }>(CompiledQuery.raw('SELECT count(*) AS n, sum(sales)::text AS s FROM copy_orders'));
     await c.executeQuery(CompiledQuery.raw('DROP TABLE copy_orders'));
-    return seconds;
+    return { seconds, rows: Number(r.rows[0]!.n), sales: r.rows[0]!.s };
   });
-}
-
-async function freshPostgres(adminUrl: string): Promise<Database> {
-  const name = `okpi_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const inner = await connect({ databaseUrl: u.toString() });
-  return {
-    ...inner,
-    async close() {
-      await inner.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
-async function runOn(database: Database, label: string, csv: Buffer): Promise<BenchResult> {
-  await migrate(database.db);
-  const store = createStore(database.db);
-  let result;
-  const seconds = await time(async () => {
-    result = await importDataset(store, SYSTEM_ACTOR, 'orders', { name: 'orders.csv', data: csv }, { mode: 'append' });
-  });
-  if (result!.dataset.rowCount !== ROWS) throw new Error(`${label}: stored ${result!.dataset.rowCount} rows`);
-  const copy = await copyBaseline(database, asCopyText(csv));
-  process.stdout.write(`    ${label}: import ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s), plain COPY ${copy.toFixed(2)} s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
-  return {
-    name: `dataset import, ${label} (read, infer, parse exactly, COPY, date index, catalogue)`,
-    unit: 'row',
-    opsPerSec: ROWS / seconds,
-    baselineName: 'plain COPY of the same rows into a typed temp table',
-    baselineOpsPerSec: ROWS / copy,
-  };
 }
 
 const bench: Bench = {
-  name: `dataset import of ${ROWS.toLocaleString('en-US')} orders from CSV vs plain COPY`,
-  async run() {
+  name: 'dataset-import',
+  async run({ engines, log }): Promise<Measurement[]> {
     const csv = ordersCsv(ROWS);
-    process.stdout.write(`  ${ROWS.toLocaleString('en-US')} rows, ${(csv.length / 1e6).toFixed(1)} MB CSV\n`);
-    const results: BenchResult[] = [];
-    const url = process.env.DATABASE_URL;
-    if (url) {
-      const database = await freshPostgres(url);
-      try {
-        results.push(await runOn(database, 'PostgreSQL', csv));
-      } finally {
-        await database.close();
-      }
-    } else {
-      process.stdout.write('  DATABASE_URL not set: PostgreSQL skipped\n');
-    }
-    if (process.env.DATASET_BENCH_PGLITE === '0') return results;
-    // A data folder on disk, as `npm start` uses (PGlite's in-memory file system slows down as tables grow).
-    const dataDir = mkdtempSync(join(tmpdir(), 'okpi-bench-'));
-    const database = await connect({ dataDir });
-    try {
-      results.push(await runOn(database, 'PGlite (data folder on disk)', csv));
-    } finally {
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-    return results;
+    return onEachEngine(engines, async (engine, database): Promise<Measurement> => {
+      const store = createStore(database.db);
+      let stored = 0;
+      const seconds = await time(async () => {
+        const result = await importDataset(store, SYSTEM_ACTOR, 'orders', { name: 'orders.csv', data: csv }, { mode: 'append' });
+        stored = result.dataset.rowCount;
+      });
+      const ours = await sql<{ n: string; s: string }>`SELECT count(*) AS n, sum(sales)::text AS s FROM ds_orders`.execute(database.db);
+      const copy = await copyBaseline(database, asCopyText(csv));
+      log(`    ${engine}: ${ROWS.toLocaleString('en-US')} rows (${(csv.length / 1e6).toFixed(1)} MB): import ${seconds.toFixed(2)} s, plain COPY ${copy.seconds.toFixed(2)} s; Σ sales ${ours.rows[0]!.s} vs ${copy.sales}`);
+      return {
+        name: 'dataset import from CSV (infer, parse exactly, COPY, index, catalogue)',
+        engine,
+        value: ROWS / seconds,
+        unit: 'rows/s',
+        baseline: 'COPY into a typed temp table',
+        baselineValue: ROWS / copy.seconds,
+        better: 'higher',
+        agree: stored === ROWS && Number(ours.rows[0]!.n) === ROWS && copy.rows === ROWS && ours.rows[0]!.s === copy.sales,
+        note: `${ROWS.toLocaleString('en-US')} orders; same row count and exact Σ sales as the COPY`,
+      };
+    });
   },
 };
 

@@ -2,7 +2,7 @@ import { openSheet, type SheetRow } from '../src/app/import/read-sheet';
 import { mapColumns } from '../src/app/actuals/import-actuals';
 import { ActualRowValidator, IssueList, type ImportLookups, type KpiInfo } from '../src/core/import';
 import { BIG_KPI_COUNT, bigActualsCsv } from '../test/fixtures/import/big-file';
-import { time, type Bench } from './harness';
+import { time, type Bench, type Measurement } from './harness';
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 1_000_000);
 const UNITS = ['BGD', 'KD', 'KD-MB', 'KD-MN', 'TC', 'NS', 'SX', 'MKT'];
@@ -28,8 +28,8 @@ function lookups(): ImportLookups {
  * slow down. Baseline: reading the same cells into the same shape by hand, with no checks.
  */
 const bench: Bench = {
-  name: `validate ${ROWS.toLocaleString('en-US')} import rows (no database)`,
-  async run() {
+  name: 'import-validator',
+  async run(): Promise<Measurement[]> {
     const sheet = await openSheet('bench.csv', bigActualsCsv(ROWS, UNITS));
     const rows: SheetRow[] = [];
     for await (const r of sheet.rows()) rows.push(r);
@@ -41,15 +41,31 @@ const bench: Bench = {
       const issues = new IssueList();
       good = 0;
       for (const r of rows) if (validator.check(r.row, r.cells, issues)) good++;
-      if (issues.total > 0) throw new Error(`unexpected issue: ${issues.items[0]!.message.en}`);
     });
-    if (good !== ROWS) throw new Error(`validated ${good} rows, expected ${ROWS}`);
     let sink = 0;
+    let read = 0;
     const plain = await best(() => {
-      for (const r of rows) sink += Number(r.cells[3]) + String(r.cells[0]).length + String(r.cells[1]).length;
+      read = 0;
+      for (const r of rows) {
+        sink += Number(r.cells[3]) + String(r.cells[0]).length + String(r.cells[1]).length;
+        read++;
+      }
     });
     process.stdout.write(`  checks ${checks.toFixed(2)} s, plain read ${plain.toFixed(2)} s (${sink > 0 ? 'ok' : ''})\n`);
-    return [{ name: 'ActualRowValidator.check', unit: 'row', opsPerSec: ROWS / checks, baselineName: 'plain read of the same cells', baselineOpsPerSec: ROWS / plain }];
+    return [
+      {
+        name: 'import row checks (ActualRowValidator)',
+        engine: 'memory',
+        value: ROWS / checks,
+        unit: 'rows/s',
+        baseline: 'plain read of the same cells, no checks',
+        baselineValue: ROWS / plain,
+        better: 'higher',
+        // Every row of the generated file is valid: both sides must have accepted all of them.
+        agree: good === ROWS && read === ROWS,
+        note: `${ROWS.toLocaleString('en-US')} rows, best of 3`,
+      },
+    ];
   },
 };
 

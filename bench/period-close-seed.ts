@@ -1,13 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
-import { connect, type Database, type Engine } from '../src/db/connect';
 import { CopyRows, copyInto } from '../src/db/copy';
-import { migrate } from '../src/db/migrate';
 import type { DB } from '../src/db/schema';
+import { close } from './harness';
 
 /**
  * The period-close company, shared by the period-close and freshness benchmarks: 10,000 people in 100 teams
@@ -151,50 +145,6 @@ function copyActuals(db: Kysely<DB>, rows: CopyRows) {
   );
 }
 
-/** A fresh database on each engine this run has: PGlite in a data folder on disk, PostgreSQL when DATABASE_URL is set. */
-export async function withEngines<T>(fn: (engine: Engine, database: Database) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  if (process.env.PERIOD_CLOSE_PGLITE !== '0') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'okpi-close-'));
-    const database = await connect({ dataDir });
-    try {
-      await migrate(database.db);
-      out.push(await fn('pglite', database));
-    } finally {
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `okpi_close_${randomBytes(5).toString('hex')}`;
-    await admin(url, `CREATE DATABASE ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await connect({ databaseUrl: u.toString() });
-    try {
-      await migrate(database.db);
-      out.push(await fn('postgres', database));
-    } finally {
-      await database.close();
-      await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
-  } else {
-    process.stdout.write('  DATABASE_URL not set: PostgreSQL skipped\n');
-  }
-  return out;
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Every person's stored cycle score, by person index (NaN = none). */
 export async function storedScores(db: Kysely<DB>): Promise<Float64Array> {
   const rows = await db.selectFrom('appraisal_sheets').select(['person_id', 'score']).where('cycle_id', '=', CYCLE_ID).execute();
@@ -203,11 +153,13 @@ export async function storedScores(db: Kysely<DB>): Promise<Float64Array> {
   return out;
 }
 
-export function assertAgree(name: string, a: ArrayLike<number>, b: ArrayLike<number>): void {
-  for (let p = 0; p < a.length; p++) {
-    const x = a[p]!;
-    const y = b[p]!;
-    if (Number.isNaN(x) && Number.isNaN(y)) continue;
-    if (!(Math.abs(x - y) <= 1e-9)) throw new Error(`period close: ${name} differs for person ${p}: ${x} vs ${y}`);
+/** Whether two lists agree to 1e-9; logs the first difference (`name`: what is compared). */
+export function agreeing(name: string, a: ArrayLike<number>, b: ArrayLike<number>, log: (line: string) => void): boolean {
+  for (let p = 0; p < Math.max(a.length, b.length); p++) {
+    if (!close(a[p]!, b[p]!)) {
+      log(`    ${name} differs at ${p}: ${a[p]} vs ${b[p]}`);
+      return false;
+    }
   }
+  return true;
 }

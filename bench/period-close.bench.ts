@@ -4,10 +4,12 @@ import { FLAT_KIND, scoreFlat, type FlatSheets } from '../src/core/appraisal/sco
 import { unitMeans } from '../src/core/appraisal/unit-means';
 import type { DB } from '../src/db/schema';
 import { createStore } from '../src/db/store';
-import { measure, time, type Bench, type BenchResult } from './harness';
+import { onEachEngine } from './databases';
+import { measure, time, type Bench, type Measurement } from './harness';
+import { handWrittenSql } from './period-close-sql';
 import {
   AGG,
-  assertAgree,
+  agreeing,
   buildData,
   CYCLE_ID,
   GROUP_WEIGHT,
@@ -22,7 +24,6 @@ import {
   storedScores,
   UNIT_COUNT,
   unitParentIndex,
-  withEngines,
   type CloseData,
 } from './period-close-seed';
 
@@ -112,54 +113,6 @@ function flatSheets(target: Float64Array, actual: Float64Array): FlatSheets {
   };
 }
 
-/** Baseline (a): one hand-written statement that computes and stores the same results. */
-async function handWrittenSql(db: Kysely<DB>): Promise<void> {
-  await sql`
-    WITH RECURSIVE agg AS (
-      SELECT i.id AS item_id, i.sheet_id, i.group_code, i.weight::float8 AS w, i.target::float8 AS target, k.direction,
-        coalesce((k.scoring->>'cap')::float8, 1.2) AS cap, coalesce((k.scoring->>'floor')::float8, 0) AS floor,
-        (CASE k.aggregation WHEN 'sum' THEN sum(a.value) WHEN 'avg' THEN avg(a.value)
-          WHEN 'ratio' THEN sum(a.numerator) / NULLIF(sum(a.denominator), 0) END)::float8 AS actual
-      FROM appraisal_items i
-      JOIN appraisal_sheets s ON s.id = i.sheet_id
-      JOIN kpis k ON k.id = i.kpi_id
-      LEFT JOIN kpi_actuals a ON a.scope_type = 'person' AND a.scope_id = s.person_id AND a.kpi_id = i.kpi_id
-        AND a.period_kind = 'month' AND a.period_start >= s.starts_on AND a.period_end <= s.ends_on
-      WHERE s.cycle_id = ${CYCLE_ID}
-      GROUP BY i.id, k.id
-    ), ach AS (
-      SELECT *, CASE WHEN actual IS NULL OR target IS NULL THEN NULL
-        WHEN direction = 'increase' THEN CASE WHEN target > 0 THEN actual / target WHEN target = 0 THEN (actual >= 0)::int ELSE 1 + (actual - target) / -target END
-        ELSE CASE WHEN target < 0 THEN 1 + (target - actual) / -target WHEN actual <= 0 THEN cap ELSE target / actual END END AS achievement
-      FROM agg
-    ), sc AS (
-      SELECT *, LEAST(cap, GREATEST(floor, achievement)) AS score FROM ach
-    ), grp AS (
-      SELECT sheet_id, group_code, sum(w * score) / NULLIF(sum(w) FILTER (WHERE score IS NOT NULL), 0) AS score FROM sc GROUP BY sheet_id, group_code
-    ), fin AS (
-      SELECT s.id AS sheet_id, s.unit_id,
-        sum((g.grp->>'weight')::float8 * grp.score) / NULLIF(sum((g.grp->>'weight')::float8) FILTER (WHERE grp.score IS NOT NULL), 0) AS score
-      FROM appraisal_sheets s CROSS JOIN LATERAL jsonb_array_elements(s.groups) AS g(grp)
-      LEFT JOIN grp ON grp.sheet_id = s.id AND grp.group_code = g.grp->>'code'
-      WHERE s.cycle_id = ${CYCLE_ID}
-      GROUP BY s.id
-    ), anc(unit_id, score) AS (
-      SELECT unit_id, score FROM fin WHERE score IS NOT NULL
-      UNION ALL
-      SELECT u.parent_id, anc.score FROM anc JOIN org_units u ON u.id = anc.unit_id WHERE u.parent_id IS NOT NULL
-    ), items_up AS (
-      UPDATE appraisal_items i SET actual = sc.actual, achievement = sc.achievement, score = sc.score FROM sc WHERE i.id = sc.item_id
-    ), sheets_up AS (
-      UPDATE appraisal_sheets s SET own_score = fin.score, score = fin.score,
-        grade = CASE WHEN fin.score IS NULL THEN NULL WHEN round(fin.score::numeric, 9) >= 1.05 THEN 'A' WHEN round(fin.score::numeric, 9) >= 0.95 THEN 'B'
-          WHEN round(fin.score::numeric, 9) >= 0.8 THEN 'C' ELSE 'D' END
-      FROM fin WHERE s.id = fin.sheet_id
-    )
-    INSERT INTO appraisal_unit_results AS r (cycle_id, unit_id, people, score_sum, mean_score)
-    SELECT ${CYCLE_ID}, unit_id, count(*), sum(score), avg(score) FROM anc GROUP BY unit_id
-    ON CONFLICT (cycle_id, unit_id) DO UPDATE SET people = excluded.people, score_sum = excluded.score_sum, mean_score = excluded.mean_score`.execute(db);
-}
-
 /** Clears the sheet and unit results; `items` too: every item result is then stale and must be rewritten. */
 async function clearResults(db: Kysely<DB>, items: boolean): Promise<void> {
   await sql`UPDATE appraisal_sheets SET own_score = NULL, score = NULL, grade = NULL`.execute(db);
@@ -174,8 +127,8 @@ async function storedUnitMeans(db: Kysely<DB>): Promise<Float64Array> {
 }
 
 const bench: Bench = {
-  name: `Period close (${PEOPLE.toLocaleString('en-US')} people × ${KPIS} KPIs × ${MONTHS} months = ${((PEOPLE * KPIS * MONTHS) / 1e6).toFixed(2)}M values)`,
-  async run() {
+  name: 'period-close',
+  async run({ engines, log }): Promise<Measurement[]> {
     const data = buildData();
     const actual = aggregate(data);
     const plainScore = new Float64Array(PEOPLE);
@@ -188,26 +141,29 @@ const bench: Bench = {
       const r = scoreFlat(flat);
       return unitMeans(UNIT_PARENT, PERSON_UNIT, r.sheetScore);
     };
-    assertAgree('scoreFlat vs TypedArray loop', scoreFlat(flat).sheetScore, plainScore);
-    assertAgree('unitMeans vs TypedArray loop', kernel().mean, plainUnitMean);
-
-    const results: BenchResult[] = [];
+    const kernelAgrees =
+      agreeing('scoreFlat vs TypedArray loop', scoreFlat(flat).sheetScore, plainScore, log) && agreeing('unitMeans vs TypedArray loop', kernel().mean, plainUnitMean, log);
     const plainOps = await measure(50, () => plainLoop(data.target, actual, plainScore, unitSum, unitPeople));
     const kernelOps = await measure(50, kernel);
-    const fullLoop = await time(() => plainLoop(data.target, aggregate(data), plainScore, unitSum, unitPeople));
-    results.push({
-      name: 'in-memory kernel (scoreFlat + unitMeans)',
-      unit: 'period close',
-      opsPerSec: kernelOps,
-      baselineName: 'plain TypedArray loop',
-      baselineOpsPerSec: plainOps,
-      note: `goal ratio ≥ 0.5 (within 2×); the loop from the 1.44M monthly values, aggregation included: ${(fullLoop * 1000).toFixed(0)} ms`,
-    });
+    const size = `${PEOPLE.toLocaleString('en-US')} people × ${KPIS} KPIs × ${MONTHS} months`;
+    const results: Measurement[] = [
+      {
+        name: 'period close in-memory kernel (scoreFlat + unitMeans)',
+        engine: 'memory',
+        value: 1000 / kernelOps,
+        unit: 'ms',
+        baseline: 'plain TypedArray loop',
+        baselineValue: 1000 / plainOps,
+        better: 'lower',
+        agree: kernelAgrees,
+        note: `${size}; every person's score and unit mean equal to 1e-9; goal ratio ≥ 0.5`,
+      },
+    ];
 
-    const perEngine = await withEngines(async (engine, database) => {
+    const perEngine = await onEachEngine(engines, async (engine, database) => {
       const db = database.db;
       const seeding = await time(() => seed(db, data));
-      process.stdout.write(`    ${engine}: seeded with COPY in ${seeding.toFixed(1)} s\n`);
+      log(`    ${engine}: seeded with COPY in ${seeding.toFixed(1)} s`);
       const store = createStore(db);
       // Two cases: every item result stale (cleared: closeCycle must rewrite all 120,000, as the hand-written statement
       // always does), and item results already fresh (as check-ins keep them: closeCycle recomputes everything and
@@ -215,6 +171,7 @@ const bench: Bench = {
       const stale: number[] = [];
       const fresh: number[] = [];
       const handSql: number[] = [];
+      let agree = true;
       for (let round = 0; round < 2; round++) {
         await clearResults(db, true);
         handSql.push(await time(() => db.transaction().execute((tx) => handWrittenSql(tx))));
@@ -224,31 +181,30 @@ const bench: Bench = {
           await clearResults(db, items);
           list.push(await time(() => store.transaction((tx) => closeCycle(tx, CYCLE_ID))));
           const productScores = await storedScores(db);
-          assertAgree(`closeCycle vs hand-written SQL (${engine})`, productScores, sqlScores);
-          assertAgree(`closeCycle vs TypedArray loop (${engine})`, productScores, plainScore);
-          assertAgree(`unit means: closeCycle vs hand-written SQL (${engine})`, await storedUnitMeans(db), sqlUnits);
-          assertAgree(`unit means: closeCycle vs TypedArray loop (${engine})`, await storedUnitMeans(db), plainUnitMean);
+          const productUnits = await storedUnitMeans(db);
+          agree &&=
+            agreeing(`${engine}: closeCycle vs hand-written SQL`, productScores, sqlScores, log) &&
+            agreeing(`${engine}: closeCycle vs TypedArray loop`, productScores, plainScore, log) &&
+            agreeing(`${engine}: unit means, closeCycle vs hand-written SQL`, productUnits, sqlUnits, log) &&
+            agreeing(`${engine}: unit means, closeCycle vs TypedArray loop`, productUnits, plainUnitMean, log);
         }
       }
-      const s = Math.min(...handSql);
-      const ms = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
-      process.stdout.write(
-        `    ${engine}: closeCycle ${ms(stale)} s (item results stale), ${ms(fresh)} s (fresh); hand-written SQL ${ms(handSql)} s; every person's score agrees to 1e-9 (3 ways)\n`,
-      );
+      const ms = (xs: number[]) => xs.map((x) => (x * 1000).toFixed(0)).join(' / ');
+      log(`    ${engine}: closeCycle ${ms(stale)} ms (item results stale), ${ms(fresh)} ms (fresh); hand-written SQL ${ms(handSql)} ms`);
       return [
         { list: stale, label: 'every item result stale' },
         { list: fresh, label: 'item results already fresh' },
-      ].map(({ list, label }): BenchResult => {
-        const p = Math.min(...list);
-        return {
-          name: `closeCycle end to end (${engine}, ${label}: read, aggregate, score, grade, unit means, store)`,
-          unit: 'period close',
-          opsPerSec: 1 / p,
-          baselineName: 'one hand-written SQL statement',
-          baselineOpsPerSec: 1 / s,
-          note: `${(p * 1000).toFixed(0)} ms vs ${(s * 1000).toFixed(0)} ms (best of 2); goal ratio ≥ 1`,
-        };
-      });
+      ].map(({ list, label }): Measurement => ({
+        name: `period close (${label})`,
+        engine,
+        value: 1000 * Math.min(...list),
+        unit: 'ms',
+        baseline: 'one hand-written SQL statement',
+        baselineValue: 1000 * Math.min(...handSql),
+        better: 'lower',
+        agree,
+        note: `${size}; best of 2; every person's score and unit mean equal to 1e-9 three ways (closeCycle, SQL, TypedArray loop)`,
+      }));
     });
     return [...perEngine.flat(), ...results];
   },
