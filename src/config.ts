@@ -26,5 +26,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.OPENKPI_SECURE_COOKIES === '1',
     webDir: env.OPENKPI_WEB_DIR ?? join(ROOT, 'dist', 'web'),
+    // ASVS level 2 defaults: 12 hours from login, 30 minutes unused.
+    sessionLimits: {
+      absoluteMs: positive(env, 'OPENKPI_SESSION_HOURS', 12) * 3_600_000,
+      idleMs: positive(env, 'OPENKPI_SESSION_IDLE_MINUTES', 30) * 60_000,
+    },
   };
+}
+
+/** A whole number > 0 from the environment, or the default when unset; anything else stops the start with a clear message. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!/^[1-9]\d{0,5}$/.test(text)) throw new Error(`${name} must be a whole number above 0, not "${text}"`);
+  return Number(text);
 }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const store = createStore(database.db);
 
   const app = await buildApp(
-    { store, engine: database.engine, version: VERSION, now: () => new Date(), secureCookies: config.secureCookies, readReplica: readReplicaOf(database) },
+    { store, engine: database.engine, version: VERSION, now: () => new Date(), secureCookies: config.secureCookies, sessionLimits: config.sessionLimits, readReplica: readReplicaOf(database) },
     { logger: { level: config.logLevel, redact: LOG_REDACT }, webDir: config.webDir },
   );
   idle.report = (error) => app.log.warn({ err: error }, 'database closed an idle connection');
