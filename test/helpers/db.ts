@@ -19,7 +19,7 @@ export function engines(): Engine[] {
 export async function freshDatabase(engine: Engine, options: { migrated?: boolean } = {}): Promise<Database> {
   let database: Database;
   if (engine === 'pglite') {
-    if (options.migrated !== false) return pgliteFromTemplate('migrated', MIGRATION_SOURCES, (d) => migrate(d.db));
+    if (options.migrated !== false) return pgliteFromTemplate('migrated', MIGRATION_SOURCES, async (d) => void (await migrate(d.db)));
     database = await connect({ dataDir: 'memory://' });
   } else {
     const fresh = await freshPostgresDatabase({ migrated: options.migrated !== false });
