@@ -1,9 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema';
 
-/** The primary's WAL position now: every transaction committed before this call is at or below it. */
+/**
+ * The primary's WAL position now: every transaction committed before this call is at or below it. The insert
+ * position, not `pg_current_wal_lsn()` (the write position): with synchronous_commit off a commit record can still
+ * sit in the WAL buffers, behind the write position, and a replica past that position would not have our write.
+ */
 export async function primaryPosition(primary: Kysely<DB>): Promise<string> {
-  const r = await sql<{ lsn: string }>`SELECT pg_current_wal_lsn()::text AS lsn`.execute(primary);
+  const r = await sql<{ lsn: string }>`SELECT pg_current_wal_insert_lsn()::text AS lsn`.execute(primary);
   return r.rows[0]!.lsn;
 }
 

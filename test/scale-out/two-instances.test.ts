@@ -45,7 +45,7 @@ function actualOf(d: Dashboard, unitId: number, code: string): number | null {
 /** Waits until the replica has replayed everything the primary has written so far. */
 async function replicaCaughtUp(): Promise<number> {
   const start = performance.now();
-  const { lsn } = await one<{ lsn: string }>(primary, 'SELECT pg_current_wal_lsn()::text AS lsn');
+  const { lsn } = await one<{ lsn: string }>(primary, 'SELECT pg_current_wal_insert_lsn()::text AS lsn');
   for (;;) {
     const { done } = await one<{ done: boolean }>(replica, 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [lsn]);
     if (done) return performance.now() - start;
@@ -119,6 +119,8 @@ describe('two app instances, PgBouncer in transaction mode, a primary and a stre
       // ... while B reads the primary for the writer's own list of actuals.
       const own = (await (await writer.call(b.url, `/api/kpis/${code}/actuals?scope=unit:${unitId}`)).json()) as { items: { value: number | null }[] };
       expect(own.items.map((i) => i.value)).toContain(value);
+      // ... and the writer's own dashboard on B (a replica route) comes from the primary: read-your-own-writes.
+      expect(actualOf(await dashboard(writer, b.url, period), unitId, code)).toBe(value);
     } finally {
       await query(replica, 'SELECT pg_wal_replay_resume()');
     }
@@ -136,7 +138,7 @@ describe('two app instances, PgBouncer in transaction mode, a primary and a stre
       await query(primary, 'CREATE TABLE IF NOT EXISTS scale_out_probe (at timestamptz)');
       await new Promise((r) => setTimeout(r, 1200));
       expect(await replicaServes(replicaDb.db, null, 1)).toBe(false);
-      const { lsn } = await one<{ lsn: string }>(primary, 'SELECT pg_current_wal_lsn()::text AS lsn');
+      const { lsn } = await one<{ lsn: string }>(primary, 'SELECT pg_current_wal_insert_lsn()::text AS lsn');
       expect(await replicaServes(replicaDb.db, lsn, 3600)).toBe(false); // not replayed that far: read-your-writes goes to the primary
     } finally {
       await query(replica, 'SELECT pg_wal_replay_resume()');
