@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -69,7 +70,7 @@ export async function prepareCompany(engine: Engine, people: number, log: (line:
     const dir = mkdtempSync(join(tmpdir(), 'okpi-load-'));
     env = { OPENKPI_DATA_DIR: dir, DATABASE_URL: '' };
     open = () => connect({ dataDir: dir });
-    drop = async () => {};
+    drop = () => rm(dir, { recursive: true, force: true });
   }
   const database = await open();
   try {
