@@ -8,14 +8,14 @@ import { handWrittenUnitScores, KPIS, MONTHS, seedUnitKpis, UNITS } from './unit
 const RUNS = 5;
 const UNIT = Math.min(500, UNITS);
 
-/** The 2026 scorecard of one unit (its KPIs, evaluated and scored) against one hand-written SQL statement. */
+/** The 2025 scorecard of one unit (its KPIs, evaluated and scored) against one hand-written SQL statement. */
 const bench: Bench = {
   name: 'scorecard',
   async run({ engines, log }): Promise<Measurement[]> {
     return onEachEngine(engines, async (engine, database): Promise<Measurement> => {
       const load = await time(() => seedUnitKpis(database.db));
       const store = createStore(database.db);
-      const query = { period: '2026', scope: { type: 'unit' as const, id: UNIT } };
+      const query = { period: '2025', scope: { type: 'unit' as const, id: UNIT } };
       const card = await getScorecard(store, SYSTEM_ACTOR, query);
       const hand = (await handWrittenUnitScores(database.db, UNIT)).get(UNIT);
       const agree = card.score !== null && hand !== undefined && close(card.score, hand);
