@@ -5,8 +5,8 @@ import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { connect } from '../../src/db/connect';
-import { migrate } from '../../src/db/migrate';
 import type { DB } from '../../src/db/schema';
+import { migratedPgliteDump } from './db';
 
 export interface CliRun {
   out: string;
@@ -44,8 +44,7 @@ export function useCliDataFolder(prefix: string, fill: (db: Kysely<DB>) => Promi
   const folder = { dataDir: '' };
   beforeAll(async () => {
     folder.dataDir = join(mkdtempSync(join(tmpdir(), prefix)), 'data');
-    const database = await connect({ dataDir: folder.dataDir });
-    await migrate(database.db);
+    const database = await connect({ dataDir: folder.dataDir, loadDataDir: await migratedPgliteDump() });
     await fill(database.db);
     await database.close();
     process.env.OPENKPI_DATA_DIR = folder.dataDir;

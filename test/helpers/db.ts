@@ -2,10 +2,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect, type Database, type Engine } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
-import { pgliteFromTemplate, sourceHash } from './pglite-template';
+import { pgliteFromTemplate, sourceHash, templateDump } from './pglite-template';
 
 /** What a migrated template depends on. */
 export const MIGRATION_SOURCES = ['src/db/migrations', 'src/db/migrate.ts'];
+
+const migrateTemplate = async (database: Database): Promise<void> => void (await migrate(database.db));
+
+/** A migrated PGlite cluster as a dump, to start a data folder on disk from (see `connect`'s `loadDataDir`). */
+export function migratedPgliteDump(): Promise<Blob> {
+  return templateDump('migrated', MIGRATION_SOURCES, migrateTemplate);
+}
 
 /** The engines this run tests: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export function engines(): Engine[] {
@@ -19,7 +26,7 @@ export function engines(): Engine[] {
 export async function freshDatabase(engine: Engine, options: { migrated?: boolean } = {}): Promise<Database> {
   let database: Database;
   if (engine === 'pglite') {
-    if (options.migrated !== false) return pgliteFromTemplate('migrated', MIGRATION_SOURCES, async (d) => void (await migrate(d.db)));
+    if (options.migrated !== false) return pgliteFromTemplate('migrated', MIGRATION_SOURCES, migrateTemplate);
     database = await connect({ dataDir: 'memory://' });
   } else {
     const fresh = await freshPostgresDatabase({ migrated: options.migrated !== false });

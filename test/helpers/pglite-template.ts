@@ -15,17 +15,31 @@ const PGLITE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@electr
  * an atomic rename, so test files running in parallel never read half a dump.
  */
 export async function pgliteFromTemplate(name: string, sources: string[], build: (database: Database) => Promise<void>): Promise<Database> {
-  const file = join(DIR, `${name}-${sourceHash(sources)}.tar`);
+  const file = templateFile(name, sources);
   if (existsSync(file)) return connect({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(file)]) });
   const database = await connect({ dataDir: 'memory://' });
   await build(database);
-  const dump = await database.dump!();
+  await save(file, name, await database.dump!());
+  return database;
+}
+
+/** The template as a dump (built and saved first when missing), e.g. to start a PGlite data folder on disk from it. */
+export async function templateDump(name: string, sources: string[], build: (database: Database) => Promise<void>): Promise<Blob> {
+  const file = templateFile(name, sources);
+  if (!existsSync(file)) await (await pgliteFromTemplate(name, sources, build)).close();
+  return new Blob([readFileSync(file)]);
+}
+
+function templateFile(name: string, sources: string[]): string {
+  return join(DIR, `${name}-${sourceHash(sources)}.tar`);
+}
+
+async function save(file: string, name: string, dump: Blob): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   for (const old of readdirSync(DIR).filter((f) => f.startsWith(`${name}-`))) rmSync(join(DIR, old), { force: true });
   const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
   renameSync(partial, file);
-  return database;
 }
 
 const hashes = new Map<string, string>();
