@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbook';
 import { ACTION_PLAN_STATUS_LABELS } from '../../core/diagnostics';
 import type { Lang } from '../../core/errors';
 import { neutralizeForExport } from '../../core/import/formula-cells';
@@ -33,7 +34,7 @@ export async function exportPareto(store: Store, actor: Actor, q: { period: stri
   const t = (l: { vi: string; en: string }) => l[lang];
   const company = t(L('Công ty', 'Company'));
   const scopeName = (s: { type: string }, name: string) => (s.type === 'company' ? company : name);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
 
   const bars = sheet(wb, t(L('Nguyên nhân', 'Reasons')), [
     { header: t(L('Nguyên nhân không đạt', 'Miss reason')), key: 'reason', width: 48 },

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbook';
 import { neutralizeForExport } from '../../core/import/formula-cells';
 import { STATUS_TEXT, t } from '../../core/reports/labels';
 import type { ReportKpiRow, ScorecardReportData } from '../../core/reports/scorecard-pdf';
@@ -30,7 +31,7 @@ function sheetName(title: string, used: Set<string>): string {
  */
 export async function scorecardXlsx(d: ScorecardReportData, sectionSheetNames: string[]): Promise<Buffer> {
   const { lang } = d;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const used = new Set<string>();
   d.sections.forEach((s, i) => {
     const ws = wb.addWorksheet(sheetName(sectionSheetNames[i] ?? s.title, used), { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });

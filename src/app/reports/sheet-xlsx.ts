@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbook';
 import { neutralizeForExport } from '../../core/import/formula-cells';
 import { t } from '../../core/reports/labels';
 import { weightedResult, type SheetReportData } from '../../core/reports/sheet-report';
@@ -18,7 +18,7 @@ export const SHEET_HEADER_ROW = 9;
  */
 export async function sheetXlsx(d: SheetReportData): Promise<Buffer> {
   const { lang } = d;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(lang === 'vi' ? 'Phiếu đánh giá' : 'Evaluation sheet', { views: [{ state: 'frozen', ySplit: SHEET_HEADER_ROW }] });
   ws.getCell('A1').value = t('sheetTitle', lang);
   ws.getCell('A1').font = { bold: true, size: 14 };

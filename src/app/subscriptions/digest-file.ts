@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbook';
 import { MISS_REASON_LABELS, type MissReason } from '../../core/diagnostics/reasons';
 import type { Lang } from '../../core/errors';
 import { neutralizeForExport } from '../../core/import/formula-cells';
@@ -65,7 +65,7 @@ export function digestText(d: DigestView, scopeLabel: string, lang: Lang, sectio
 }
 
 async function digestXlsx(d: DigestView, lang: Lang, sections: readonly DigestSection[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const text = (s: string) => neutralizeForExport(nfc(s));
   const sheet = (name: string, header: string[]) => {
     const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../workbook';
 import { neutralizeForExport } from '../../../core/import/formula-cells';
 import type { Lang } from '../../../core/errors';
 import type { Actor } from '../../actor';
@@ -43,7 +43,7 @@ export async function exportPayroll(store: Store, actor: Actor, cycleId: number,
     span.set(s.personId, { from: !seen || s.startsOn < seen.from ? s.startsOn : seen.from, to: !seen || s.endsOn > seen.to ? s.endsOn : seen.to });
   }
 
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(lang === 'vi' ? 'Kết quả đánh giá' : 'Evaluation results');
   const groupColumns = [...groups].map(([code, name]) => ({ header: text(name)!, key: `g:${code}`, width: 14, style: { numFmt: PERCENT } }));
   ws.columns = [
