@@ -22,7 +22,12 @@ import type { DB } from '../src/db/schema';
  */
 export async function scaleCloseSql(db: Kysely<DB>, cycleId: number): Promise<void> {
   await sql`DELETE FROM appraisal_unit_results WHERE cycle_id = ${cycleId}`.execute(db);
-  await sql`
+  await closeStatement(cycleId).execute(db);
+}
+
+/** The second statement of `scaleCloseSql`: computes and stores items, sheets and unit results (for EXPLAIN too). */
+export function closeStatement(cycleId: number) {
+  return sql`
     WITH RECURSIVE cyc AS (
       SELECT starts_on, ends_on, missing, bands FROM appraisal_cycles WHERE id = ${cycleId}
     ), sh AS (
@@ -97,7 +102,7 @@ export async function scaleCloseSql(db: Kysely<DB>, cycleId: number): Promise<vo
     INSERT INTO appraisal_unit_results (cycle_id, unit_id, people, score_sum, mean_score)
     SELECT ${cycleId}, up.ancestor_id, count(*), sum(r.score), avg(r.score)
     FROM result r JOIN up ON up.unit_id = r.unit_id WHERE r.score IS NOT NULL
-    GROUP BY up.ancestor_id`.execute(db);
+    GROUP BY up.ancestor_id`;
 }
 
 /** Refuses a cycle with items this statement does not score (rated items, a method other than ratio, "in a range"). */
