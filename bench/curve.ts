@@ -23,3 +23,15 @@ for (const r of rows) {
   console.log(`${`${r.what} ${r.engine}`.padEnd(30)} ${String(r.people).padStart(6)} ${bar} ${(r.ms / 1000).toFixed(2)} s`);
 }
 console.log('```');
+
+// How cost grows: the time factor per 10× people between consecutive sizes (10 = linear), ours and the baseline's.
+console.log('\n| what | engine | people | ours ×, per 10× people | baseline ×, per 10× people |');
+console.log('|---|---|---|---:|---:|');
+for (const what of new Set(rows.map((r) => `${r.what}|${r.engine}`))) {
+  const series = rows.filter((r) => `${r.what}|${r.engine}` === what).sort((a, b) => a.people - b.people);
+  for (let i = 1; i < series.length; i++) {
+    const [a, b] = [series[i - 1]!, series[i]!];
+    const per10 = (x: number, y: number) => Math.pow(y / x, 1 / Math.log10(b.people / a.people)).toFixed(1);
+    console.log(`| ${a.what} | ${a.engine} | ${a.people.toLocaleString('en-US')} → ${b.people.toLocaleString('en-US')} | ${per10(a.ms, b.ms)} | ${per10(a.baseline, b.baseline)} |`);
+  }
+}
