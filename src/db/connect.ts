@@ -87,5 +87,7 @@ function openReadDb(url: string, onIdleError: ((error: Error) => void) | undefin
  */
 function survivesLostConnections(pool: pg.Pool, onError: ((error: Error) => void) | undefined): void {
   pool.on('error', (error) => onError?.(error));
-  pool.on('connect', (client) => client.on('error', (error) => onError?.(error)));
+  // Not reported here: an idle client's error also reaches the pool's listener above (reported once), and a
+  // checked-out client's error fails the query that uses it next, which the request reports.
+  pool.on('connect', (client) => client.on('error', () => undefined));
 }

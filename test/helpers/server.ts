@@ -4,14 +4,9 @@ import type { Store } from '../../src/app/ports';
 import { join } from 'node:path';
 import { ROOT } from '../../src/config';
 import { createStore } from '../../src/db/store';
-import { seedDemo } from '../../src/app/demo/seed-demo';
 import { localDate } from '../../src/core/period';
 import { buildApp } from '../../src/server/app';
-import { migrate } from '../../src/db/migrate';
-import { pgliteFromTemplate } from './pglite-template';
-
-/** Everything the seeded demo company depends on (the server code that writes it, its data, the migrations). */
-const DEMO_SOURCES = ['src/app', 'src/core', 'src/db', 'src/contract'];
+import { demoDatabase } from './demo-template';
 
 export interface TestServer {
   url: string;
@@ -30,11 +25,7 @@ export async function startTestServer(options: { now?: Date } = {}): Promise<Tes
   if (!existsSync(join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` first');
   const fixed = options.now;
   const today = localDate(fixed ?? new Date(), 'Asia/Ho_Chi_Minh');
-  // The demo company (143k orders) takes ~8 s to seed: seeded once per day and source version, then loaded from a dump.
-  const database = await pgliteFromTemplate(`demo-${today}`, DEMO_SOURCES, async (d) => {
-    await migrate(d.db);
-    await seedDemo(createStore(d.db), { today });
-  });
+  const database = await demoDatabase(today);
   const store = createStore(database.db);
   const app = await buildApp(
     { store, engine: database.engine, version: 'e2e', now: fixed ? () => fixed : () => new Date(), loginRateLimit: { max: 1000, timeWindow: '1 minute' } },

@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-data';
+import { demoDataFolder } from '../helpers/demo-template';
 import { httpSession, spawnServer } from './spawn-server';
 
 const HEADER = 'Họ và tên,Email,Mã phòng ban,Chức danh,Email quản lý';
@@ -22,7 +20,7 @@ async function peopleTotal(call: Awaited<ReturnType<typeof httpSession>>): Promi
 
 describe('process crashes and shutdown (real server process, PGlite data folder)', () => {
   it('kill -9 during a people import leaves all rows or none, and the server restarts on the same folder', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'okpi-crash-'));
+    const dataDir = await demoDataFolder('okpi-crash-');
     const first = await spawnServer({ OPENKPI_DATA_DIR: dataDir });
     const call = await httpSession(first.url, 'admin@minhan.vn', DEMO_PASSWORD);
     const before = await peopleTotal(call);
@@ -56,7 +54,7 @@ describe('process crashes and shutdown (real server process, PGlite data folder)
   });
 
   it('SIGTERM finishes the in-flight request, then exits 0 and closes the database cleanly', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'okpi-term-'));
+    const dataDir = await demoDataFolder('okpi-term-');
     const server = await spawnServer({ OPENKPI_DATA_DIR: dataDir });
     const call = await httpSession(server.url, 'admin@minhan.vn', DEMO_PASSWORD);
     const form = new FormData();
