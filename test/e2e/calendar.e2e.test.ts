@@ -76,6 +76,7 @@ describe('calendar pages', () => {
   it('an employee sees what she measures on /calendar, with states, in vi and en, at 390 px', async () => {
     const { page } = s.w;
     await page.getByTestId('logout').click();
+    await page.getByTestId('login-email').waitFor(); // signed out (a /login opened before that would go home)
     await login(page, DEMO.employee);
     await page.goto('/calendar');
     const item = page.getByTestId('calendar-item').filter({ hasText: 'CAL_E2E' }).first();

@@ -281,6 +281,7 @@ describe('datasets in the browser', () => {
   it('lets a manager read datasets but not import: no import button, the import page sends them home', async () => {
     const { page } = w;
     await page.getByTestId('logout').click();
+    await page.getByTestId('login-email').waitFor(); // signed out (a /login opened before that would go home)
     await login(page, DEMO.manager);
     await page.goto('/datasets');
     await page.getByTestId('datasets-table').locator('tr', { hasText: 'don_hang' }).waitFor();

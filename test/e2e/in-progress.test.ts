@@ -155,7 +155,8 @@ describe('a period still running is judged against what is expected by today', (
     expect(await textOf(aggregation.locator('.ant-select-content, .ant-select-selection-item').first())).toBe('Tổng');
     await page.getByTestId('kpi-unit').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phần trăm (%)' }).click();
-    expect(await textOf(aggregation.locator('.ant-select-content, .ant-select-selection-item').first())).toBe('Trung bình');
+    // The form proposes it on the next render: poll instead of reading once (a busy machine renders late).
+    await expect.poll(() => textOf(aggregation.locator('.ant-select-content, .ant-select-selection-item').first())).toBe('Trung bình');
     expect(await page.getByTestId('kpi-aggregation-warning').count()).toBe(0);
     // Choosing "Tổng" on purpose is allowed, with a warning.
     await page.getByTestId('kpi-aggregation').click();
