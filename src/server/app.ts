@@ -103,7 +103,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
       await api.register(webhookRoutes(deps));
       await api.register(reportRoutes(deps));
       await api.register(subscriptionRoutes(deps));
-      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true, noDatabase: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );

@@ -19,6 +19,8 @@ declare module 'fastify' {
     download?: string;
     /** The route counts attempts itself and may answer 429 (e.g. login); `rateLimit` routes are detected too. */
     rateLimited?: boolean;
+    /** The route never touches the database (e.g. health), so it cannot answer 503 DB_UNAVAILABLE. */
+    noDatabase?: boolean;
   }
 }
 
@@ -52,6 +54,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'A business rule refused the request (stable code in `error.code`, message in the request language).',
   429: 'RATE_LIMITED: too many attempts; wait and retry.',
   500: 'INTERNAL: unexpected error; nothing was changed.',
+  503: 'DB_UNAVAILABLE: the database cannot be reached (restart, failover); retry after the Retry-After seconds. Nothing was changed.',
 };
 
 type Auth = 'session' | 'apiToken' | 'none';
@@ -79,6 +82,7 @@ export function errorStatuses(route: RouteOptions, auth: Auth): number[] {
   if (schema.params !== undefined) out.add(404);
   if (hasBody) out.add(413).add(415);
   if (route.config?.rateLimited || (route.config !== undefined && 'rateLimit' in route.config)) out.add(429);
+  if (!route.config?.noDatabase) out.add(503);
   return [...out].sort((a, b) => a - b);
 }
 

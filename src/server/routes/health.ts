@@ -4,7 +4,7 @@ import type { ServerDeps } from '../context';
 
 export function healthRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: Health } } }, async () => ({
+    app.get('/health', { config: { public: true, noDatabase: true }, schema: { tags: ['system'], response: { 200: Health } } }, async () => ({
       status: 'ok' as const,
       db: deps.engine,
       version: deps.version,
