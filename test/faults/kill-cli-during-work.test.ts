@@ -9,7 +9,7 @@ import { ROOT } from '../../src/config';
 import { connect } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
 import { createStore } from '../../src/db/store';
-import { freshPostgresDatabase } from '../helpers/db';
+import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { runCli } from './cli-process';
 
 /**
@@ -19,15 +19,6 @@ import { runCli } from './cli-process';
  * command run again stores exactly what an uninterrupted run stores.
  */
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Waits until another backend of this database has an open transaction that has written; false if the command ended first. */
 async function writingTransaction(c: pg.Client, run: ReturnType<typeof runCli>): Promise<boolean> {

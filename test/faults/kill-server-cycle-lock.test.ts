@@ -5,7 +5,7 @@ import { moveCyclePhase } from '../../src/app/appraisal/setup/move-cycle-phase';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-data';
 import { connect } from '../../src/db/connect';
 import { createStore } from '../../src/db/store';
-import { freshPostgresDatabase } from '../helpers/db';
+import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-server';
 
 /**
@@ -15,15 +15,6 @@ import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-s
  * killed while it waits.
  */
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Every appraisal table, row by row, without instants (locked_at, updated_at … differ between two runs). */
 async function appraisalFingerprint(c: pg.Client): Promise<Record<string, string>> {

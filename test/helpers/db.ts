@@ -50,8 +50,8 @@ export async function freshPostgresDatabase(options: { migrated?: boolean } = {}
   const adminUrl = process.env.DATABASE_URL!;
   const name = `okpi_test_${randomBytes(6).toString('hex')}`;
   const template = options.migrated ? await migratedPostgresTemplate(adminUrl) : null;
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
-  return { url: databaseUrl(adminUrl, name), drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+  return { url: databaseUrl(adminUrl, name), drop: async () => void (await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
 }
 
 let postgresTemplate: Promise<string> | undefined;
@@ -60,7 +60,7 @@ let postgresTemplate: Promise<string> | undefined;
 function migratedPostgresTemplate(adminUrl: string): Promise<string> {
   postgresTemplate ??= (async () => {
     const name = `okpi_template_${sourceHash(MIGRATION_SOURCES)}`;
-    await withAdmin(adminUrl, async (c) => {
+    await withClient(adminUrl, async (c) => {
       await c.query('SELECT pg_advisory_lock(74140001)');
       try {
         if ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return;
@@ -86,11 +86,12 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
+/** Runs `fn` with one plain pg client connected to `url`, closed afterwards. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await fn(client);
+    return await fn(client);
   } finally {
     await client.end();
   }
