@@ -36,7 +36,10 @@ function templateFile(name: string, sources: string[]): string {
 
 async function save(file: string, name: string, dump: Blob): Promise<void> {
   mkdirSync(DIR, { recursive: true });
-  for (const old of readdirSync(DIR).filter((f) => f.startsWith(`${name}-`))) rmSync(join(DIR, old), { force: true });
+  // Older templates of this name go; another worker's `.partial` file (it may be saving the same template now) stays.
+  for (const old of readdirSync(DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.tar'))) {
+    if (join(DIR, old) !== file) rmSync(join(DIR, old), { force: true });
+  }
   const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
   renameSync(partial, file);
