@@ -76,24 +76,7 @@ export async function seedDemoAppraisal(store: Store, today: IsoDate): Promise<v
       },
     ],
   });
-  const q = quarter.key.slice(-1);
-  const cycle = await createCycle(store, SYSTEM_ACTOR, {
-    code: `${quarter.key}`,
-    name: `Đánh giá KPI quý ${q}/${year}`,
-    frequency: 'quarterly',
-    period: quarter.key,
-    deadlines: {
-      targets: addDays(quarter.start, 7),
-      agree: addDays(quarter.start, 14),
-      track: quarter.end,
-      self: addDays(quarter.end, 5),
-      review: addDays(quarter.end, 10),
-      calibrate: addDays(quarter.end, 15),
-    },
-    missing: 'renormalize',
-    distribution: { A: 0.15, B: 0.35, C: 0.4, D: 0.1 },
-    secondApproval: false,
-  });
+  const cycle = await createQuarterCycle(store, quarter);
   await assignSheets(store, SYSTEM_ACTOR, cycle.id, { templateId: template.id, unitId: team.id, positionId: position.id, includeSubunits: false });
   await moveCyclePhase(store, SYSTEM_ACTOR, cycle.id, 'track', '', new Date(`${today}T00:00:00Z`));
 }
@@ -124,4 +107,29 @@ async function seedPersonTargets(store: Store, quarter: { key: string; start: st
       })),
     );
   }
+}
+
+/**
+ * A demo quarter's evaluation cycle (the demo company's and the generated companies'): deadlines a week, two weeks,
+ * then 5/10/15 days after the quarter, missing values renormalized, the usual A/B/C/D distribution, no second approval.
+ */
+export async function createQuarterCycle(store: Store, quarter: { key: string; start: IsoDate; end: IsoDate }) {
+  const year = quarter.key.slice(0, 4);
+  return createCycle(store, SYSTEM_ACTOR, {
+    code: quarter.key,
+    name: `Đánh giá KPI quý ${quarter.key.slice(-1)}/${year}`,
+    frequency: 'quarterly',
+    period: quarter.key,
+    deadlines: {
+      targets: addDays(quarter.start, 7),
+      agree: addDays(quarter.start, 14),
+      track: quarter.end,
+      self: addDays(quarter.end, 5),
+      review: addDays(quarter.end, 10),
+      calibrate: addDays(quarter.end, 15),
+    },
+    missing: 'renormalize',
+    distribution: { A: 0.15, B: 0.35, C: 0.4, D: 0.1 },
+    secondApproval: false,
+  });
 }

@@ -1,12 +1,12 @@
 import { DEFAULT_COEFFICIENTS } from '../../../core/appraisal';
-import { addDays, type IsoDate } from '../../../core/period';
+import type { IsoDate } from '../../../core/period';
 import { SYSTEM_ACTOR } from '../../actor';
 import { assignSheets } from '../../appraisal/setup/assign-sheets';
 import { createBonusRule } from '../../appraisal/setup/create-bonus-rule';
-import { createCycle } from '../../appraisal/setup/create-cycle';
 import { createTemplate } from '../../appraisal/setup/create-template';
 import { moveCyclePhase } from '../../appraisal/setup/move-cycle-phase';
 import type { Store } from '../../ports';
+import { createQuarterCycle } from '../seed-appraisal';
 import { GROUP_WEIGHTS, OUTPUT_ITEM_WEIGHTS, SHARED_ITEM_WEIGHTS, SHARED_KPIS, OUTPUT_KPIS } from './kpi-library';
 import type { OrgPlan } from './org-plan';
 
@@ -31,24 +31,7 @@ export async function writeAppraisal(store: Store, plan: OrgPlan, quarter: { key
     roundStep: 1000,
     note: 'Thưởng theo xếp loại (A 1,5 · B 1,2 · C 1,0 · D 0,5)',
   });
-  const q = quarter.key.slice(-1);
-  const cycle = await createCycle(store, SYSTEM_ACTOR, {
-    code: quarter.key,
-    name: `Đánh giá KPI quý ${q}/${year}`,
-    frequency: 'quarterly',
-    period: quarter.key,
-    deadlines: {
-      targets: addDays(quarter.start, 7),
-      agree: addDays(quarter.start, 14),
-      track: quarter.end,
-      self: addDays(quarter.end, 5),
-      review: addDays(quarter.end, 10),
-      calibrate: addDays(quarter.end, 15),
-    },
-    missing: 'renormalize',
-    distribution: { A: 0.15, B: 0.35, C: 0.4, D: 0.1 },
-    secondApproval: false,
-  });
+  const cycle = await createQuarterCycle(store, quarter);
   let sheets = 0;
   for (const position of plan.positions) {
     const family = plan.positionFamily.get(position.id)!;
