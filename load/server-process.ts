@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../test/process/spawn-server';
 
 export interface RunningServer {
   url: string;
@@ -9,16 +9,6 @@ export interface RunningServer {
   output: () => string;
   /** SIGTERM and wait for the exit (the server finishes in-flight requests, writes a --cpu-prof profile). */
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /**

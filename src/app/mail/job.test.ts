@@ -1,22 +1,13 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDatabase } from '../../../test/helpers/db';
 import { companyWithTwoReaders } from '../../../test/helpers/two-readers';
+import { freePort } from '../../../test/process/spawn-server';
 import { startSmtpServer } from '../../../test/helpers/smtp-server';
 import type { Database } from '../../db/connect';
 import { createStore } from '../../db/store';
 import { notify } from '../notifications/notify';
 import type { Store } from '../ports';
 import { deliverMail } from './job';
-
-/** A port on 127.0.0.1 with nothing listening (taken from the OS, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const T0 = new Date('2026-09-08T02:00:00Z'); // 09:00 in Hồ Chí Minh City
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
