@@ -97,7 +97,7 @@ describe('people evaluation, admin pages', () => {
     await page.keyboard.type('BRAND_AWARENESS');
     await option(page, 'BRAND_AWARENESS').click();
     // Picking the KPI fills the item's code and names.
-    expect(await inputOf(page, 'item-0-0-code').inputValue()).toBe('BRAND_AWARENESS');
+    await expect.poll(() => inputOf(page, 'item-0-0-code').inputValue()).toBe('BRAND_AWARENESS');
     for (const g of [1, 2]) {
       await page.getByTestId(`group-${g}-add-rated`).click();
       await inputOf(page, `item-${g}-0-code`).fill(g === 1 ? 'ON_TIME' : 'PRODUCT');
