@@ -1,7 +1,8 @@
+import { dateTimeFormat } from '../intl/formats';
 import type { IsoDate } from '../period';
 
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -28,5 +29,5 @@ export function zonedInstant(date: IsoDate, hour: number, minute: number, timeZo
 
 /** The hour (0–23) of an instant on the wall clock of a time zone. */
 export function localHour(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
+  return Number(dateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));
 }

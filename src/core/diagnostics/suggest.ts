@@ -1,4 +1,5 @@
 import type { Localized } from '../errors';
+import { numberFormat } from '../intl/formats';
 import type { MissReason } from './reasons';
 
 /** What the app gathers about one missed (KPI, scope, period) to suggest reasons. */
@@ -25,7 +26,7 @@ export interface Suggestion {
 const AGREED = new Set(['agreed', 'finalized']);
 export const UNREALISTIC_JUMP = 2;
 
-const fmt = (n: number, lang: 'vi' | 'en') => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(n);
+const fmt = (n: number, lang: 'vi' | 'en') => numberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(n);
 
 /**
  * Suggested reasons from data, each with why, for the owner to confirm:

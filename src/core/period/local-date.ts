@@ -1,17 +1,10 @@
 import { DomainError } from '../errors';
+import { dateTimeFormat } from '../intl/formats';
 import type { IsoDate } from './dates';
 
 // Building an Intl.DateTimeFormat costs ~50 µs, a tenth of a cached dashboard request under load: one per zone.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-    if (formats.size >= 100) formats.clear(); // zones come from settings: a handful, but never unbounded
-    formats.set(timeZone, format);
-  }
-  return format;
-}
+const dateFormat = (timeZone: string) =>
+  dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
 
 /**
  * The calendar date of an instant in a time zone (`Asia/Ho_Chi_Minh` by default in the product).
