@@ -355,6 +355,11 @@ export interface Store {
   };
   targets: {
     list(q: { kpiId?: number | undefined; scope?: TargetScope | undefined; from?: string | undefined; to?: string | undefined }): Promise<TargetRecord[]>;
+    /**
+     * Each target of these KPIs and period keys overlapping [from, to] — (KPI, scope, period key) — with whether an actual is stored
+     * for it (`late` of that actual, or null when none): joined in the database, for the measurement calendar.
+     */
+    reportSlots(q: { kpiIds: number[]; periodKeys: string[]; from: string; to: string }): Promise<{ kpiId: number; scope: TargetScope; period: string; late: boolean | null }[]>;
     upsert(targets: TargetWrite[]): Promise<void>;
     /** Removes the targets of one KPI and scope whose period is not in `keep`. */
     removeOthers(kpiId: number, scope: TargetScope, keep: string[]): Promise<number>;

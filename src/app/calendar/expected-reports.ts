@@ -2,7 +2,6 @@ import { periodKindOf } from '../../core/actuals';
 import { reportingDeadline, type WorkingCalendar } from '../../core/calendar';
 import { addDays, compareDates, nextPeriod, periodContaining, type CalendarPeriodKind, type IsoDate, type Period } from '../../core/period';
 import type { KpiRecord, Store, TargetScope } from '../ports';
-import { scopeKey } from '../scope';
 
 /** One (KPI, scope, period) somebody must measure by a deadline, and what is stored for it. */
 export interface ExpectedReport {
@@ -24,7 +23,7 @@ export function measuredKpis(kpis: readonly KpiRecord[]): KpiRecord[] {
 /**
  * The expected reports of the given periods (per period kind): every scope with a target of a measured KPI in
  * one of its frequency's periods, with its deadline by the company calendar and its stored actual, if any.
- * One query for the targets, one per period kind for the actuals.
+ * One query: targets joined with their actuals in the database.
  */
 export async function expectedReports(
   store: Store,
@@ -37,22 +36,22 @@ export async function expectedReports(
   const spans = [...windows.values()].filter((ps) => ps.length > 0);
   const from = spans.map((ps) => ps[0]!.start).sort()[0];
   const to = spans.map((ps) => ps.at(-1)!.end).sort().at(-1);
-  const ids = measured.map((k) => k.id);
-  const [targets, ...actualsByKind] = await Promise.all([
-    store.targets.list({ from, to }),
-    ...[...windows].filter(([, ps]) => ps.length > 0).map(([kind, ps]) => store.actuals.list({ kpiIds: ids, kind, from: ps[0]!.start, to: ps.at(-1)!.end })),
-  ]);
-  const stored = new Map(actualsByKind.flat().map((a) => [`${a.kpiId}|${scopeKey(a.scope)}|${a.period}`, a]));
+  const periodKeys = spans.flatMap((ps) => ps.map((p) => p.key));
+  const slots = await store.targets.reportSlots({ kpiIds: measured.map((k) => k.id), periodKeys, from: from!, to: to! });
   const kpiById = new Map(measured.map((k) => [k.id, k]));
+  // Period lookups by key, per kind (a window holds a few dozen periods; slots can be hundreds of thousands).
+  const periodsByKind = new Map([...windows].map(([kind, ps]) => [kind, new Map(ps.map((p) => [p.key, p]))]));
+  const deadlines = new Map<string, IsoDate>();
   const out: ExpectedReport[] = [];
-  for (const target of targets) {
-    const kpi = kpiById.get(target.kpiId);
+  for (const slot of slots) {
+    const kpi = kpiById.get(slot.kpiId);
     if (!kpi) continue;
-    const period = windows.get(periodKindOf(kpi.frequency!))!.find((p) => p.key === target.period);
+    const period = periodsByKind.get(periodKindOf(kpi.frequency!))?.get(slot.period);
     if (!period) continue;
-    const deadline = reportingDeadline(period.end, kpi.reportWithinDays, calendar)!;
-    const actual = stored.get(`${kpi.id}|${scopeKey(target.scope)}|${period.key}`) ?? null;
-    out.push({ kpi, scope: target.scope, period, deadline, actual: actual && { late: actual.late } });
+    const deadlineKey = `${period.end}|${kpi.reportWithinDays}`;
+    let deadline = deadlines.get(deadlineKey);
+    if (deadline === undefined) deadlines.set(deadlineKey, (deadline = reportingDeadline(period.end, kpi.reportWithinDays, calendar)!));
+    out.push({ kpi, scope: slot.scope, period, deadline, actual: slot.late === null ? null : { late: slot.late } });
   }
   return out;
 }

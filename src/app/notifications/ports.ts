@@ -41,6 +41,8 @@ export interface DigestItem {
 export interface NotificationsStore {
   /** Inserts the notification; null when the user already has one with the same dedupe key. */
   insert(n: NewNotification): Promise<{ id: string } | null>;
+  /** Which of these (user, dedupe key) pairs are already used, as `userId|key`: one query for a whole job's worth. */
+  usedDedupeKeys(pairs: readonly { userId: number; dedupeKey: string }[]): Promise<Set<string>>;
   list(userId: number, q: { unreadOnly: boolean; limit: number; beforeId?: string | undefined }): Promise<NotificationRecord[]>;
   unreadCount(userId: number): Promise<number>;
   /** Marks the user's own notifications read (`ids` null = all); returns how many changed. */

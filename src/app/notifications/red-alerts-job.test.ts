@@ -1,6 +1,12 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/api';
-import { engines } from '../../../test/helpers/db';
+import { engines, freshDatabase } from '../../../test/helpers/db';
+import type { Database } from '../../db/connect';
+import { createStore } from '../../db/store';
+import { generateCompany } from '../demo/generate/generate-company';
+import { SYSTEM_ACTOR } from '../actor';
+import { getScorecard } from '../evaluation/scorecard';
 import { sendRedAlerts } from './red-alerts-job';
 
 /**
@@ -56,3 +62,42 @@ describe.each(engines())('red-status alerts on %s', (engine) => {
     expect(mails).toHaveLength(2);
   });
 });
+
+describe.each(engines())('red-status alerts over a generated company on %s', (engine) => {
+  let database: Database;
+  let period: string;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    period = (await generateCompany(database, { people: 60, years: 1, orders: 10 })).period;
+    // Generated KPIs have no owner: give each one the login of a person, spread over the unit heads.
+    await sql`UPDATE kpis SET owner_id = (SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.role = 'manager' ORDER BY p.id OFFSET (kpis.id % 3) LIMIT 1)`.execute(database.db);
+  });
+  afterAll(() => database.close());
+
+  it('alerts exactly the red items of the company and of every unit scorecard, once', async () => {
+    const store = createStore(database.db);
+    const now = new Date(`${nextMonthStart(period)}T03:00:00Z`); // 10:00 in Hồ Chí Minh City, the day after the period
+    // The job evaluates all units at once; here each scope's scorecard is asked for one by one, as a user would.
+    const kpis = await store.kpis.list({ status: 'active' });
+    const units = (await store.units.list()).filter((u) => !u.archived);
+    const expected: string[] = [];
+    for (const s of [{ scope: { type: 'company', id: null } as const, key: 'company' }, ...units.map((u) => ({ scope: { type: 'unit', id: u.id } as const, key: `unit:${u.code}` }))]) {
+      const card = await getScorecard(store, SYSTEM_ACTOR, { period, scope: s.scope, now });
+      for (const item of card.items.filter((i) => i.status === 'red')) {
+        const owner = await store.people.findById(kpis.find((k) => k.code === item.code)!.ownerId!);
+        expected.push(`${owner!.userId}|kpi.red|${item.code}|${s.key}|${period}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await sendRedAlerts({ store, now })).toBe(expected.length);
+    const keys = await database.db.selectFrom('notifications').select(['user_id', 'dedupe_key']).where('kind', '=', 'kpi.red').execute();
+    expect(keys.map((k) => `${k.user_id}|${k.dedupe_key}`).sort()).toEqual(expected.sort());
+    // A later pass finds every notice given and sends nothing.
+    expect(await sendRedAlerts({ store, now: new Date(now.getTime() + 3_600_000) })).toBe(0);
+  });
+});
+
+function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}

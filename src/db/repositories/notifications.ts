@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { NotificationRecord, NotificationsStore } from '../../app/notifications/ports';
 import type { DB, NotificationsTable } from '../schema';
 
@@ -38,6 +38,15 @@ export function notificationsRepo(db: Kysely<DB>): NotificationsStore {
         .returning('id')
         .executeTakeFirst();
       return row ? { id: String(row.id) } : null;
+    },
+    async usedDedupeKeys(pairs) {
+      if (pairs.length === 0) return new Set();
+      // Pairs as two arrays: one statement whatever their number, and the (user_id, dedupe_key) index is used.
+      const { rows } = await sql<{ user_id: number; dedupe_key: string }>`
+        SELECT n.user_id, n.dedupe_key FROM notifications n
+        JOIN unnest(${pairs.map((p) => p.userId)}::int[], ${pairs.map((p) => p.dedupeKey)}::text[]) AS asked(user_id, dedupe_key)
+          ON n.user_id = asked.user_id AND n.dedupe_key = asked.dedupe_key`.execute(db);
+      return new Set(rows.map((r) => `${r.user_id}|${r.dedupe_key}`));
     },
     async list(userId, q) {
       let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);

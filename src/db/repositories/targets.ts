@@ -35,6 +35,18 @@ export function targetsRepo(db: Kysely<DB>): Store['targets'] {
         }),
       );
     },
+    async reportSlots(q) {
+      if (q.kpiIds.length === 0) return [];
+      const { rows } = await sql<{ kpi_id: number; scope_type: TargetScope['type']; scope_id: number | null; period_key: string; late: boolean | null }>`
+        SELECT t.kpi_id, t.scope_type, t.scope_id, t.period_key, a.late
+        FROM kpi_targets t
+        LEFT JOIN kpi_actuals a ON a.kpi_id = t.kpi_id AND a.scope_type = t.scope_type
+          -- COALESCE, not IS NOT DISTINCT FROM: an equality the planner can hash or merge (the latter took 90 s at 10k people)
+          AND COALESCE(a.scope_id, -1) = COALESCE(t.scope_id, -1) AND a.period_key = t.period_key
+          AND a.period_end >= ${q.from} AND a.period_start <= ${q.to}
+        WHERE t.kpi_id IN (SELECT unnest(${q.kpiIds}::int[])) AND t.period_key IN (SELECT unnest(${q.periodKeys}::text[])) AND t.period_end >= ${q.from} AND t.period_start <= ${q.to}`.execute(db);
+      return rows.map((r) => ({ kpiId: r.kpi_id, scope: scopeOf(r.scope_type, r.scope_id), period: r.period_key, late: r.late }));
+    },
     async upsert(targets) {
       for (let i = 0; i < targets.length; i += 1000) {
         const rows = targets.slice(i, i + 1000).map((t) => ({
