@@ -358,8 +358,9 @@ export interface Store {
     /**
      * Each target of these KPIs and period keys overlapping [from, to] — (KPI, scope, period key) — with whether an actual is stored
      * for it (`late` of that actual, or null when none): joined in the database, for the measurement calendar.
+     * `openOnly`: just the slots with no actual (what reminders chase).
      */
-    reportSlots(q: { kpiIds: number[]; periodKeys: string[]; from: string; to: string }): Promise<{ kpiId: number; scope: TargetScope; period: string; late: boolean | null }[]>;
+    reportSlots(q: { kpiIds: number[]; periodKeys: string[]; from: string; to: string; openOnly?: boolean }): Promise<{ kpiId: number; scope: TargetScope; period: string; late: boolean | null }[]>;
     upsert(targets: TargetWrite[]): Promise<void>;
     /** Removes the targets of one KPI and scope whose period is not in `keep`. */
     removeOthers(kpiId: number, scope: TargetScope, keep: string[]): Promise<number>;

@@ -23,13 +23,14 @@ export function measuredKpis(kpis: readonly KpiRecord[]): KpiRecord[] {
 /**
  * The expected reports of the given periods (per period kind): every scope with a target of a measured KPI in
  * one of its frequency's periods, with its deadline by the company calendar and its stored actual, if any.
- * One query: targets joined with their actuals in the database.
+ * One query: targets joined with their actuals in the database; `openOnly` leaves out the reports already in.
  */
 export async function expectedReports(
   store: Store,
   kpis: readonly KpiRecord[],
   windows: ReadonlyMap<CalendarPeriodKind, readonly Period[]>,
   calendar: WorkingCalendar,
+  options: { openOnly?: boolean } = {},
 ): Promise<ExpectedReport[]> {
   const measured = measuredKpis(kpis).filter((k) => (windows.get(periodKindOf(k.frequency!))?.length ?? 0) > 0);
   if (measured.length === 0) return [];
@@ -37,7 +38,7 @@ export async function expectedReports(
   const from = spans.map((ps) => ps[0]!.start).sort()[0];
   const to = spans.map((ps) => ps.at(-1)!.end).sort().at(-1);
   const periodKeys = spans.flatMap((ps) => ps.map((p) => p.key));
-  const slots = await store.targets.reportSlots({ kpiIds: measured.map((k) => k.id), periodKeys, from: from!, to: to! });
+  const slots = await store.targets.reportSlots({ kpiIds: measured.map((k) => k.id), periodKeys, from: from!, to: to!, openOnly: options.openOnly });
   const kpiById = new Map(measured.map((k) => [k.id, k]));
   // Period lookups by key, per kind (a window holds a few dozen periods; slots can be hundreds of thousands).
   const periodsByKind = new Map([...windows].map(([kind, ps]) => [kind, new Map(ps.map((p) => [p.key, p]))]));

@@ -37,7 +37,7 @@ export async function dueReminders(store: Store, at: Date): Promise<DueReminder[
   const from = addDays(today, -RECENT_DEADLINE_DAYS);
   const to = addDays(today, AHEAD_DAYS);
   const kpis = await store.kpis.list();
-  const open = (await expectedReports(store, kpis, periodsWithDeadlinesIn(kpis, from, to), calendar)).filter(
+  const open = (await expectedReports(store, kpis, periodsWithDeadlinesIn(kpis, from, to), calendar, { openOnly: true })).filter(
     (e) => e.actual === null && e.deadline >= from && e.deadline <= to,
   );
   if (open.length === 0) return [];
