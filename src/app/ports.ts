@@ -356,11 +356,12 @@ export interface Store {
   targets: {
     list(q: { kpiId?: number | undefined; scope?: TargetScope | undefined; from?: string | undefined; to?: string | undefined }): Promise<TargetRecord[]>;
     /**
-     * Each target of these KPIs and period keys overlapping [from, to] — (KPI, scope, period key) — with whether an actual is stored
+     * Each target of these KPIs (with the period kind of their frequency) and period keys overlapping [from, to] —
+     * (KPI, scope, period key) — with whether an actual is stored
      * for it (`late` of that actual, or null when none): joined in the database, for the measurement calendar.
      * `openOnly`: just the slots with no actual (what reminders chase).
      */
-    reportSlots(q: { kpiIds: number[]; periodKeys: string[]; from: string; to: string; openOnly?: boolean }): Promise<{ kpiId: number; scope: TargetScope; period: string; late: boolean | null }[]>;
+    reportSlots(q: { kpis: { kpiId: number; kind: string }[]; periodKeys: string[]; from: string; to: string; openOnly?: boolean }): Promise<{ kpiId: number; scope: TargetScope; period: string; late: boolean | null }[]>;
     upsert(targets: TargetWrite[]): Promise<void>;
     /** Removes the targets of one KPI and scope whose period is not in `keep`. */
     removeOthers(kpiId: number, scope: TargetScope, keep: string[]): Promise<number>;

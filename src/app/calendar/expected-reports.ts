@@ -38,7 +38,7 @@ export async function expectedReports(
   const from = spans.map((ps) => ps[0]!.start).sort()[0];
   const to = spans.map((ps) => ps.at(-1)!.end).sort().at(-1);
   const periodKeys = spans.flatMap((ps) => ps.map((p) => p.key));
-  const slots = await store.targets.reportSlots({ kpiIds: measured.map((k) => k.id), periodKeys, from: from!, to: to!, openOnly: options.openOnly });
+  const slots = await store.targets.reportSlots({ kpis: measured.map((k) => ({ kpiId: k.id, kind: periodKindOf(k.frequency!) })), periodKeys, from: from!, to: to!, openOnly: options.openOnly });
   const kpiById = new Map(measured.map((k) => [k.id, k]));
   // Period lookups by key, per kind (a window holds a few dozen periods; slots can be hundreds of thousands).
   const periodsByKind = new Map([...windows].map(([kind, ps]) => [kind, new Map(ps.map((p) => [p.key, p]))]));

@@ -36,15 +36,17 @@ export function targetsRepo(db: Kysely<DB>): Store['targets'] {
       );
     },
     async reportSlots(q) {
-      if (q.kpiIds.length === 0) return [];
+      if (q.kpis.length === 0) return [];
+      // The actual is matched on exactly the columns of its unique index (kpi_actuals_slot), so each lookup is exact
+      // whatever plan the planner picks: on a freshly loaded table without statistics, a join on other columns
+      // became a nested loop over every actual of the KPI (minutes at 10,000 people).
       const { rows } = await sql<{ kpi_id: number; scope_type: TargetScope['type']; scope_id: number | null; period_key: string; late: boolean | null }>`
         SELECT t.kpi_id, t.scope_type, t.scope_id, t.period_key, a.late
         FROM kpi_targets t
-        LEFT JOIN kpi_actuals a ON a.kpi_id = t.kpi_id AND a.scope_type = t.scope_type
-          -- COALESCE, not IS NOT DISTINCT FROM: an equality the planner can hash or merge (the latter took 90 s at 10k people)
-          AND COALESCE(a.scope_id, -1) = COALESCE(t.scope_id, -1) AND a.period_key = t.period_key
-          AND a.period_end >= ${q.from} AND a.period_start <= ${q.to}
-        WHERE t.kpi_id IN (SELECT unnest(${q.kpiIds}::int[])) AND t.period_key IN (SELECT unnest(${q.periodKeys}::text[])) AND t.period_end >= ${q.from} AND t.period_start <= ${q.to}
+        JOIN unnest(${q.kpis.map((k) => k.kpiId)}::int[], ${q.kpis.map((k) => k.kind)}::text[]) AS k(kpi_id, kind) ON k.kpi_id = t.kpi_id
+        LEFT JOIN kpi_actuals a ON a.kpi_id = t.kpi_id AND a.period_kind = k.kind AND a.period_start = t.period_start
+          AND a.scope_type = t.scope_type AND COALESCE(a.scope_id, 0) = COALESCE(t.scope_id, 0)
+        WHERE t.period_key IN (SELECT unnest(${q.periodKeys}::text[])) AND t.period_end >= ${q.from} AND t.period_start <= ${q.to}
           ${q.openOnly ? sql`AND a.id IS NULL` : sql``}`.execute(db);
       return rows.map((r) => ({ kpiId: r.kpi_id, scope: scopeOf(r.scope_type, r.scope_id), period: r.period_key, late: r.late }));
     },
