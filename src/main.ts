@@ -28,9 +28,11 @@ async function main(): Promise<void> {
 
   if (config.seedDemo && (await isEmpty(store))) {
     const logins = await seedDemo(store, { today: companyToday(null, new Date()) }); // the demo company uses the default zone
-    app.log.info('demo company loaded');
-    console.log(`\nDemo company loaded. Logins (password: ${DEMO_PASSWORD}):`);
-    for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.name}`);
+    if (logins.length > 0) {
+      app.log.info('demo company loaded');
+      console.log(`\nDemo company loaded. Logins (password: ${DEMO_PASSWORD}):`);
+      for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.name}`);
+    }
   }
 
   const jobs = schedulerSettings();

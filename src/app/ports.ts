@@ -278,6 +278,11 @@ export interface Store {
   company: {
     get(): Promise<Company | null>;
     save(company: Company): Promise<void>;
+    /**
+     * Waits for, then holds until the transaction ends, the lock of first-time setup (the demo company): two app
+     * instances starting on one empty database set it up once. Call inside `store.transaction`.
+     */
+    lockSetup(): Promise<void>;
   };
   users: {
     findByEmail(email: string): Promise<UserWithSecret | null>;

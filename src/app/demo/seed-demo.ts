@@ -39,7 +39,8 @@ export function readDemoFile(path = DEMO_FILE): KpiFile {
 
 /**
  * Loads the demo company from examples/demo-company.yaml (through the same use-case as `openkpi apply`)
- * and creates the demo logins, in one transaction. Returns the logins (password: DEMO_PASSWORD).
+ * and creates the demo logins, in one transaction. Returns the logins (password: DEMO_PASSWORD); none when the
+ * database already has a company (another instance seeded it first).
  * With `history.today`, also 2 years of monthly actuals up to the month before it and the `orders` dataset
  * (two years of orders before that day).
  */
@@ -47,6 +48,9 @@ export async function seedDemo(store: Store, history?: { today: IsoDate }): Prom
   const doc = readDemoFile();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return store.transaction(async (tx) => {
+    // Another instance starting on the same empty database may be seeding: wait for it, then find the company there.
+    await tx.company.lockSetup();
+    if (!(await isEmpty(tx))) return [];
     await applyKpiFile(tx, SYSTEM_ACTOR, doc);
     await seedDemoHolidays(tx);
     const people = new Map((await tx.people.findByEmails(DEMO_LOGINS.map((l) => l.email))).map((p) => [p.email, p]));

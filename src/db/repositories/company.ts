@@ -1,9 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Company, Store } from '../../app/ports';
 import type { DB } from '../schema';
 
+/** Advisory lock key of first-time setup (migrations use 774411). */
+const SETUP_LOCK = 774412;
+
 export function companyRepo(db: Kysely<DB>): Store['company'] {
   return {
+    async lockSetup() {
+      await sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`.execute(db);
+    },
     async get() {
       const row = await db.selectFrom('company').selectAll().where('id', '=', 1).executeTakeFirst();
       if (!row) return null;
