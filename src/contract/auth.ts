@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../core/auth/password-policy';
 import { z } from 'zod';
 import { ROLES } from '../core/auth/roles';
 import { Email, RefId, cleanString, cleanText } from './common';
@@ -6,6 +7,7 @@ export const Role = z.enum(ROLES);
 export const Lang = z.enum(['vi', 'en']);
 
 const Password = (min: number) => cleanString.min(min).max(200);
+const NewPassword = Password(MIN_PASSWORD_LENGTH);
 export const LoginBody = z.strictObject({ email: Email, password: Password(1) });
 
 export const User = z.object({
@@ -27,14 +29,14 @@ export const MeResponse = z.object({ user: SessionUser });
 export const SessionResponse = z.object({ user: SessionUser.nullable() });
 export const CsrfResponse = z.object({ token: z.string() });
 export const UpdateMeBody = z.strictObject({ locale: Lang });
-export const ChangePasswordBody = z.strictObject({ currentPassword: Password(1), newPassword: Password(8) });
+export const ChangePasswordBody = z.strictObject({ currentPassword: Password(1), newPassword: NewPassword });
 
 export const CreateUserBody = z.strictObject({
   email: Email,
   name: cleanText(200),
   role: Role,
   /** Absent: the login gets an unguessable password; the admin then hands over a reset link. */
-  password: Password(8).optional(),
+  password: NewPassword.optional(),
   locale: Lang.optional(),
   personId: RefId.nullable().optional(),
 });
@@ -50,5 +52,5 @@ export const UpdateUserBody = z.strictObject({
 export const ResetLinkResponse = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
 export const ResetPasswordBody = z.strictObject({
   token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/),
-  newPassword: Password(8),
+  newPassword: NewPassword,
 });

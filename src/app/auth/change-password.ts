@@ -2,9 +2,8 @@ import { DomainError, issue } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
 import { hashPassword, verifyPassword } from '../passwords';
 import type { Store } from '../ports';
+import { requireLongEnough } from './password-length';
 import { hashToken } from './sessions';
-
-export const MIN_PASSWORD_LENGTH = 8;
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -23,11 +22,7 @@ export async function changePassword(store: Store, actor: Actor, input: ChangePa
       { issues: [issue('currentPassword', 'WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.')] },
     );
   }
-  if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
-    const vi = `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
-    const en = `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
-    throw new DomainError('PASSWORD_TOO_SHORT', { vi, en }, { issues: [issue('newPassword', 'PASSWORD_TOO_SHORT', vi, en)] });
-  }
+  requireLongEnough(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await store.transaction(async (tx) => {
     await tx.users.update(found.id, { passwordHash });

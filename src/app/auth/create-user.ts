@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requireLongEnough } from './password-length';
 import type { Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
@@ -20,12 +21,7 @@ export interface CreateUserInput {
 
 export async function createUser(store: Store, actor: Actor, input: CreateUserInput): Promise<User> {
   policy.require(actor, 'user.manage', COMPANY);
-  if (input.password !== undefined && input.password.length < 8) {
-    throw new DomainError('PASSWORD_TOO_SHORT', {
-      vi: 'Mật khẩu phải có ít nhất 8 ký tự.',
-      en: 'The password must be at least 8 characters long.',
-    });
-  }
+  if (input.password !== undefined) requireLongEnough(input.password, 'password');
   const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
   return store.transaction(async (tx) => {
     if (await tx.users.findByEmail(input.email)) {

@@ -143,6 +143,7 @@ describe.each(engines())('logins, roles and password reset on %s', (engine) => {
 
     const anon = await t.anonymous();
     expect((await anon.post('/api/auth/reset', { token: link.token, newPassword: 'short' })).statusCode).toBe(400);
+    expect((await anon.post('/api/auth/reset', { token: link.token, newPassword: 'mat-khau-11' })).statusCode).toBe(400); // 11 < 12
     const ok = await anon.post('/api/auth/reset', { token: link.token, newPassword: 'mat-khau-moi-2026' });
     expect(ok.statusCode).toBe(200);
     expect((await employee.get('/api/auth/me')).statusCode).toBe(401);

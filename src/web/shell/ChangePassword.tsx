@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '../../core/auth/password-policy';
 import { api } from '../api';
 import { useShowError } from '../lib/api-errors';
 
@@ -51,12 +52,12 @@ export function useChangePassword(): { open(): void; dialog: ReactNode } {
   return { open: () => setOpen(true), dialog };
 }
 
-/** New password and its confirmation (at least 8 characters, both the same); also used by the reset page. */
+/** New password and its confirmation (at least 12 characters, both the same); also used by the reset page. */
 export function NewPasswordFields() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true, min: 8, message: t('account.passwordMin') }]}>
+      <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true, min: MIN_PASSWORD_LENGTH, message: t('account.passwordMin', { min: MIN_PASSWORD_LENGTH }) }]}>
         <Input.Password autoComplete="new-password" data-testid="new-password" />
       </Form.Item>
       <Form.Item
