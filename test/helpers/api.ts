@@ -84,6 +84,15 @@ export class ApiClient {
     return client;
   }
 
+  /** The same browser talking to another app instance (behind a load balancer): its cookies and CSRF token. */
+  on(app: FastifyInstance): ApiClient {
+    const other = new ApiClient(app);
+    other.cookies = this.cookies;
+    other.csrf = this.csrf;
+    other.lang = this.lang;
+    return other;
+  }
+
   async request(opts: InjectOptions) {
     const headers: Record<string, string> = {
       'accept-language': this.lang,
