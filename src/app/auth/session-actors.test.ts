@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/helpers/api';
-import { engines, freshDatabase, freshPostgresDatabase } from '../../../test/helpers/db';
-import { connect, type Database } from '../../db/connect';
+import { engines } from '../../../test/helpers/db';
+import { twoConnections } from '../../../test/helpers/two-connections';
+import type { Database } from '../../db/connect';
 import { createStore } from '../../db/store';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../demo/seed-demo';
@@ -11,31 +12,19 @@ const appOn = (database: Database) =>
 
 // Each instance keeps signed-in sessions in memory for up to 30 s; what ends a session on one must end it on all.
 describe.each(engines())('sessions across two app instances on %s', (engine) => {
-  let first: Database;
-  let second: Database;
-  let drop = async () => {};
+  let db: Awaited<ReturnType<typeof twoConnections>>;
   let appA: Awaited<ReturnType<typeof appOn>>;
   let appB: Awaited<ReturnType<typeof appOn>>;
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const fresh = await freshPostgresDatabase({ migrated: true });
-      first = await connect({ databaseUrl: fresh.url });
-      second = await connect({ databaseUrl: fresh.url }); // its own pool, as another process
-      drop = fresh.drop;
-    } else {
-      first = await freshDatabase('pglite');
-      second = first;
-    }
-    await seedDemo(createStore(first.db));
-    [appA, appB] = [await appOn(first), await appOn(second)];
+    db = await twoConnections(engine);
+    await seedDemo(createStore(db.first.db));
+    [appA, appB] = [await appOn(db.first), await appOn(db.second)];
   });
   afterAll(async () => {
     await appA.close();
     await appB.close();
-    await first.close();
-    if (second !== first) await second.close();
-    await drop();
+    await db.close();
   });
 
   it('a logout on one instance ends the session on the other at once, though the other had it cached', async () => {

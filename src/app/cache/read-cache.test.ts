@@ -1,12 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '../../db/connect';
-import { migrate } from '../../db/migrate';
+import type { Database } from '../../db/connect';
 import { createStore } from '../../db/store';
 import { buildApp } from '../../server/app';
 import { ApiClient } from '../../../test/helpers/api';
-import { engines, freshPostgresDatabase } from '../../../test/helpers/db';
+import { engines } from '../../../test/helpers/db';
+import { twoConnections } from '../../../test/helpers/two-connections';
 import { seedDemo } from '../demo/seed-demo';
 import { ReadCache } from './read-cache';
 
@@ -28,30 +28,19 @@ describe.each(engines())('cached reads on %s', (engine) => {
   // Two app instances (each with its own cache) over one database; on PostgreSQL each has its own connection pool.
   let first: Database;
   let second: Database;
-  let drop = async () => {};
+  let close = async () => {};
   let appA: Awaited<ReturnType<typeof appOn>>;
   let appB: Awaited<ReturnType<typeof appOn>>;
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const fresh = await freshPostgresDatabase();
-      first = await connect({ databaseUrl: fresh.url });
-      second = await connect({ databaseUrl: fresh.url });
-      drop = fresh.drop;
-    } else {
-      first = await connect({ dataDir: 'memory://' });
-      second = first;
-    }
-    await migrate(first.db);
+    ({ first, second, close } = await twoConnections(engine));
     await seedDemo(createStore(first.db));
     [appA, appB] = [await appOn(first), await appOn(second)];
   });
   afterAll(async () => {
     await appA.close();
     await appB.close();
-    await first.close();
-    if (second !== first) await second.close();
-    await drop();
+    await close();
   });
 
   it('serves a read again from the cache while the data is unchanged', async () => {
