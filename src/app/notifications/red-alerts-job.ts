@@ -5,7 +5,7 @@ import { evaluateKpiInPeriod, openPeriodOn, type Evaluation } from '../../core/e
 import { toEvalKpi } from '../evaluation/eval-kpi';
 import { loadPeriodFacts } from '../evaluation/load-period';
 import { loadUnitFacts } from '../evaluation/load-unit-facts';
-import { todayOf } from '../evaluation/opening-period';
+import { companyToday } from '../../core/actuals';
 import type { Job, JobContext } from '../scheduler/job';
 import { whenChanged } from '../scheduler/when-changed';
 import { localHour } from '../../core/calendar';
@@ -38,7 +38,7 @@ interface RedItem {
 export async function sendRedAlerts(ctx: JobContext): Promise<number> {
   const company = await getCompany(ctx.store);
   if (localHour(ctx.now, company.timezone) < ALERT_HOUR) return 0;
-  const today = await todayOf(ctx.store, ctx.now);
+  const today = companyToday(company, ctx.now); // the company is read once, above
   const period = previousPeriod(periodContaining(today, 'month'));
   const open = openPeriodOn(period, today);
   const kpis = await ctx.store.kpis.list({ status: 'active' });

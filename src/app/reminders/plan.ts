@@ -38,7 +38,7 @@ export async function dueReminders(store: Store, at: Date): Promise<DueReminder[
   const to = addDays(today, AHEAD_DAYS);
   const kpis = await store.kpis.list();
   const open = (await expectedReports(store, kpis, periodsWithDeadlinesIn(kpis, from, to), calendar, { openOnly: true })).filter(
-    (e) => e.actual === null && e.deadline >= from && e.deadline <= to,
+    (e) => e.deadline >= from && e.deadline <= to, // open only: the database left out the reports already in
   );
   if (open.length === 0) return [];
 
