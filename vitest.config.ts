@@ -22,6 +22,8 @@ export default defineConfig({
           // One retry in CI for a browser race on a busy machine; scripts/summarize-tests.mjs lists every test
           // that needed it, so a flaky test is seen, not hidden. A real failure fails twice.
           retry: process.env.CI === 'true' ? 1 : 0,
+          // The page updates after a request; expect.poll waits for it up to 10 s (1 s is short on a busy CI machine).
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -89,7 +89,8 @@ describe('marketing forms in the browser', () => {
 
     const good = 'kênh;tháng;người nhận;phản hồi;chi phí\nTikTok Shop;01/2027;1.000;30;2.000.000\nTikTok Shop;2027-02;3.000;150;6.000.000\n';
     await page.getByTestId('results-import').locator('input[type=file]').setInputFiles(csvFile('ket-qua.csv', good));
-    expect(await page.getByTestId('results-import-preview').locator('tr.ant-table-row').count()).toBe(2);
+    // The wrong file's one-row preview is still on screen until the new file is read.
+    await expect.poll(() => page.getByTestId('results-import-preview').locator('tr.ant-table-row').count()).toBe(2);
     await page.getByTestId('results-import-confirm').click();
     await page.getByTestId('results-import-done').waitFor();
     expect(await page.getByTestId('results-import-done').textContent()).toBe('Đã nhập 2 dòng kết quả.');
