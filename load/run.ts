@@ -104,7 +104,9 @@ async function main(): Promise<void> {
       const manager = await login(server.url, company.manager, company.password);
       const employee = await login(server.url, company.employee, company.password);
       const p = company.period;
-      rows.push(await cannon('unit dashboard', server, `${server.url}/api/dashboard/units?period=${p}&unit=${manager.unitId}`, manager.cookie));
+      // The dashboard page's two reads: the unit tree (scores and counts), then the rows of the unit opened.
+      rows.push(await cannon('unit dashboard', server, `${server.url}/api/dashboard/units?period=${p}&unit=${manager.unitId}&kpis=none`, manager.cookie));
+      rows.push(await cannon('unit KPIs', server, `${server.url}/api/dashboard/units/${manager.unitId}/kpis?period=${p}`, manager.cookie));
       rows.push(await cannon('scorecard', server, `${server.url}/api/scorecard?period=${p}&scope=unit:${manager.unitId}`, manager.cookie));
       rows.push(await cannon('my KPIs', server, `${server.url}/api/scorecard?period=${p}&scope=person:${employee.personId}`, employee.cookie));
       const base = rows[0]!.reqPerSec;

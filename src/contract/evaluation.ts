@@ -11,7 +11,10 @@ export const ScorecardQuery = z.strictObject({ period: PeriodKey.optional(), sco
 export const StrategyMapQuery = z.strictObject({ period: PeriodKey.optional() });
 export const SeriesParams = z.strictObject({ code: z.string().regex(KPI_CODE_PATTERN) });
 export const SeriesQuery = z.strictObject({ from: PeriodKey.optional(), to: PeriodKey.optional(), scope: ScopeText.optional() });
-export const UnitDashboardQuery = z.strictObject({ period: PeriodKey.optional(), unit: Id.optional() });
+/** `kpis=none`: the units and their scores and counts, each with `kpis: []` (a tree to open unit by unit: see UnitKpis). */
+export const UnitDashboardQuery = z.strictObject({ period: PeriodKey.optional(), unit: Id.optional(), kpis: z.enum(['all', 'none']).optional() });
+export const UnitKpisParams = z.strictObject({ id: Id });
+export const UnitKpisQuery = z.strictObject({ period: PeriodKey.optional() });
 
 const num = z.number().nullable();
 const Status = z.enum(['green', 'amber', 'red', 'none']);
@@ -110,6 +113,8 @@ export const KpiSeries = z.object({
   hasTarget: z.boolean(),
 });
 
+const UnitKpiView = KpiHeader.extend(EvaluationView.shape).extend({ scopeLevel: z.enum(['unit', 'company']) });
+
 export const UnitDashboard = z.object({
   period: EvaluatedPeriod,
   units: z.array(
@@ -132,7 +137,14 @@ export const UnitDashboard = z.object({
        * KPIs with a target or actual of this unit (`level: unit`), and KPIs the unit owns (its owner sits
        * in it) shown with their company-scope numbers when the unit has none of its own (`level: company`).
        */
-      kpis: z.array(KpiHeader.extend(EvaluationView.shape).extend({ scopeLevel: z.enum(['unit', 'company']) })),
+      kpis: z.array(UnitKpiView),
     }),
   ),
+});
+
+/** One unit's KPI rows, as in the dashboard (`GET /dashboard/units/{id}/kpis`). */
+export const UnitKpis = z.object({
+  period: EvaluatedPeriod,
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  kpis: z.array(UnitKpiView),
 });

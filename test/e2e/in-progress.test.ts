@@ -138,7 +138,7 @@ describe('a period still running is judged against what is expected by today', (
     await page.getByTestId('dashboard-unit-MKT').click();
     const kpis = page.getByTestId('dashboard-unit-kpis').locator('tbody tr.ant-table-row');
     await kpis.first().waitFor();
-    expect(await kpis.count()).toBe(7);
+    await expect.poll(() => kpis.count()).toBe(7);
     expect(await textOf(page.getByTestId('company-level-LEADS'))).toBe('cấp công ty');
     await shots(page, 'dashboard-owned-vi', 'dashboard-current');
     await setLang(page, 'EN');

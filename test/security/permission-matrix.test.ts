@@ -192,6 +192,12 @@ const CORE_CASES: Record<string, Case> = {
     request: () => ({ method: 'GET', url: '/api/dashboard/units?period=2026-06' }),
     items: (_w, body) => (body as { units: { id: number }[] }).units.map((u) => ({ scope: 'unit', unitId: u.id })),
   },
+  'GET /api/dashboard/units/{id}/kpis': {
+    succeeds: true,
+    action: 'numbers.read',
+    scopes: UNITS,
+    request: (w, s) => ({ method: 'GET', url: `/api/dashboard/units/${w.unit[s.slice(5)]}/kpis?period=2026-06` }),
+  },
   'GET /api/overview': {
     action: 'numbers.read',
     request: () => ({ method: 'GET', url: '/api/overview' }),

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import { getScorecard, getUnitDashboard, type Scorecard, type UnitDashboard } from '../evaluation';
+import { getScorecard, getUnitDashboard, getUnitKpis, type Scorecard, type UnitDashboard, type UnitKpis } from '../evaluation';
 import { todayOf } from '../evaluation/opening-period';
 import type { Store, TargetScope } from '../ports';
 import { scopeKey } from '../scope';
@@ -16,7 +16,13 @@ export async function cachedScorecard(cache: ReadCache, store: Store, actor: Act
 }
 
 /** `getUnitDashboard` through the read cache. */
-export async function cachedUnitDashboard(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; unitId?: number | undefined; now: Date }, present: (d: UnitDashboard) => string): Promise<ResponseBody> {
+export async function cachedUnitDashboard(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; unitId?: number | undefined; kpis?: 'all' | 'none' | undefined; now: Date }, present: (d: UnitDashboard) => string): Promise<ResponseBody> {
   const today = await todayOf(store, q.now);
-  return cache.read(store, readKey('unit-dashboard', actor.user.id, q.period, q.unitId, today), async () => new ResponseBody(present(await getUnitDashboard(store, actor, q))));
+  return cache.read(store, readKey('unit-dashboard', actor.user.id, q.period, q.unitId, q.kpis ?? 'all', today), async () => new ResponseBody(present(await getUnitDashboard(store, actor, q))));
+}
+
+/** `getUnitKpis` (one unit's rows of the dashboard) through the read cache. */
+export async function cachedUnitKpis(cache: ReadCache, store: Store, actor: Actor, q: { period?: string | undefined; unitId: number; now: Date }, present: (d: UnitKpis) => string): Promise<ResponseBody> {
+  const today = await todayOf(store, q.now);
+  return cache.read(store, readKey('unit-kpis', actor.user.id, q.period, q.unitId, today), async () => new ResponseBody(present(await getUnitKpis(store, actor, q))));
 }

@@ -82,12 +82,12 @@ export interface UnitDashboard {
  * KPIs it owns (the owner sits in it) with their company-scope numbers when it has none of its own.
  * A period still running on the company's today is judged against its expected-to-date targets.
  * Admins see every unit, managers and viewers their subtree, employees their own unit.
- * `unitId` narrows to one unit's subtree.
+ * `unitId` narrows to one unit's subtree; `kpis: 'none'` leaves out the KPI rows (their counts stay).
  */
 export async function getUnitDashboard(
   store: Store,
   actor: Actor,
-  q: { period?: string | undefined; unitId?: number | undefined; now?: Date | undefined },
+  q: { period?: string | undefined; unitId?: number | undefined; kpis?: 'all' | 'none' | undefined; now?: Date | undefined },
 ): Promise<UnitDashboard> {
   policy.requireAtAll(actor, 'numbers.read');
   const today = await todayOf(store, q.now ?? new Date());
@@ -169,7 +169,7 @@ export async function getUnitDashboard(
         amber: kpiRows.amber,
         red: kpiRows.red,
         none: kpiRows.none,
-        kpis: kpiRows.views,
+        kpis: q.kpis === 'none' ? [] : kpiRows.views,
       };
     }),
   };

@@ -210,6 +210,31 @@ describe.each(engines())('evaluation API on %s', (engine) => {
     expect(ownCard.items.find((i: { code: string }) => i.code === 'REV')).toMatchObject({ target: 10 * B, actual: 6 * B, achievement: 0.6 });
   });
 
+  it('sends the tree without KPI rows (kpis=none) and one unit\'s rows on their own, with the same access', async () => {
+    const admin = await login('admin@minhan.vn');
+    const full = (await admin.get('/api/dashboard/units?period=2026-03')).json();
+    const tree = (await admin.get('/api/dashboard/units?period=2026-03&kpis=none')).json();
+    // Same units, scores and counts; no rows.
+    const withoutRows = (u: Record<string, unknown>) => ({ ...u, kpis: [] });
+    expect(tree).toEqual({ ...full, units: full.units.map(withoutRows) });
+    expect(tree.units.find((u: { code: string }) => u.code === 'KD-MB')).toMatchObject({ kpiCount: 1, red: 1, kpis: [] });
+
+    const mb = (await admin.get(`/api/dashboard/units/${unitId.get('KD-MB')}/kpis?period=2026-03`)).json();
+    expect(mb.unit).toEqual({ id: unitId.get('KD-MB'), code: 'KD-MB', name: expect.any(String) });
+    expect(mb.period).toEqual(full.period);
+    expect(mb.kpis).toEqual(full.units.find((u: { code: string }) => u.code === 'KD-MB').kpis);
+    expect(mb.kpis).toEqual([expect.objectContaining({ code: 'REV', target: 10 * B, actual: 6 * B, scopeLevel: 'unit' })]);
+    expect((await admin.get(`/api/dashboard/units/${unitId.get('KD')}/kpis?period=2026-03`)).json().kpis).toEqual([]);
+
+    const employee = await login('nhanvien@minhan.vn');
+    expect((await employee.get(`/api/dashboard/units/${unitId.get('KD-MB')}/kpis?period=2026-03`)).statusCode).toBe(200);
+    const other = await employee.get(`/api/dashboard/units/${unitId.get('KD-MN')}/kpis?period=2026-03`);
+    expect([other.statusCode, other.json().error.code]).toEqual([403, 'FORBIDDEN']);
+    const unknown = await admin.get('/api/dashboard/units/999999/kpis?period=2026-03');
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await admin.get('/api/dashboard/units?kpis=some')).statusCode).toBe(400);
+  });
+
   it('lists the KPIs a unit owns with their company numbers, labelled company level', async () => {
     // NPS gets an owner in Marketing; Marketing has no unit target or actual of it.
     const [head] = await store.people.findByEmails(['truong.mkt@minhan.vn']);

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { cachedScorecard, cachedUnitDashboard } from '../../app/cache/cached-evaluation';
+import { cachedScorecard, cachedUnitDashboard, cachedUnitKpis } from '../../app/cache/cached-evaluation';
 import { ReadCache } from '../../app/cache/read-cache';
 import type { ResponseBody } from '../../app/cache/response-body';
 import { getKpiSeries, getStrategyMap } from '../../app/evaluation';
 import { parseScope } from '../../app/scope';
-import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery } from '../../contract/evaluation';
+import { KpiSeries, Scorecard, ScorecardQuery, SeriesParams, SeriesQuery, StrategyMap, StrategyMapQuery, UnitDashboard, UnitDashboardQuery, UnitKpis, UnitKpisParams, UnitKpisQuery } from '../../contract/evaluation';
 import { requireActor, type ServerDeps } from '../context';
 import { readStore } from '../read-replica';
 
@@ -40,7 +40,10 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         }),
     );
     app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req, reply) =>
-      json(req, reply, await cachedUnitDashboard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.query.unit, now: deps.now() }, (v) => JSON.stringify(UnitDashboard.parse(v)))),
+      json(req, reply, await cachedUnitDashboard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.query.unit, kpis: req.query.kpis, now: deps.now() }, (v) => JSON.stringify(UnitDashboard.parse(v)))),
+    );
+    app.get('/dashboard/units/:id/kpis', { schema: { tags: ['evaluation'], params: UnitKpisParams, querystring: UnitKpisQuery, response: { 200: UnitKpis } } }, async (req, reply) =>
+      json(req, reply, await cachedUnitKpis(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.params.id, now: deps.now() }, (v) => JSON.stringify(UnitKpis.parse(v)))),
     );
   };
 }

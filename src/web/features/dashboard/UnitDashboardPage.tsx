@@ -26,6 +26,8 @@ export default function UnitDashboardPage() {
   const dashboard = useUnitDashboard(asked);
   // Without a period in the address the server opens on the latest month with data.
   const period = asked ?? dashboard.data?.period.key ?? currentMonthKey();
+  // The period the units were evaluated in (the server's pick when none was asked): a unit's rows are read for it.
+  const shownPeriod = dashboard.data?.period.key;
   const units = dashboard.data?.units ?? [];
   const current = units.find((u) => u.id === currentId);
   const rows = childrenOf(units, currentId);
@@ -68,9 +70,9 @@ export default function UnitDashboardPage() {
               </Typography.Text>
             </Space>
           }
-          styles={current.kpis.length === 0 ? { body: { display: 'none' } } : undefined}
+          styles={current.kpiCount === 0 ? { body: { display: 'none' } } : undefined}
         >
-          {current.kpis.length > 0 && <UnitKpiTable kpis={current.kpis} testId="dashboard-unit-kpis" />}
+          {current.kpiCount > 0 && shownPeriod && <UnitKpiTable unitId={current.id} period={shownPeriod} testId="dashboard-unit-kpis" />}
         </Card>
       )}
       {rows.length > 0 && (
@@ -82,8 +84,8 @@ export default function UnitDashboardPage() {
           dataSource={rows}
           pagination={false}
           expandable={{
-            rowExpandable: (u) => u.kpis.length > 0,
-            expandedRowRender: (u) => <UnitKpiTable kpis={u.kpis} />,
+            rowExpandable: (u) => u.kpiCount > 0,
+            expandedRowRender: (u) => shownPeriod && <UnitKpiTable unitId={u.id} period={shownPeriod} />,
           }}
           columns={[
             {

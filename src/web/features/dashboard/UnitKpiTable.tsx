@@ -1,4 +1,4 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../session';
@@ -6,25 +6,30 @@ import { formatKpiValue } from '../kpi/format-value';
 import { kpiName } from '../kpi/KpiStatusTag';
 import { formatAchievement, RAG_COLOR, RAG_TAG, ragOf } from '../results/display';
 import { InProgressTag } from '../results/InProgressTag';
-import type { UnitRowT } from '../results/types';
+import { useUnitKpis } from '../results/queries';
+import type { UnitKpisT } from '../results/types';
 import { ExportTable } from '../../shell/ExportTable';
 
-type UnitKpi = UnitRowT['kpis'][number];
+type UnitKpi = UnitKpisT['kpis'][number];
 
 /**
  * The KPIs of one unit for the period: actual, target, achievement and status. A KPI the unit owns but
  * has no unit numbers for shows its company-level numbers, labelled "cấp công ty"; a period still running
- * shows the expected-to-date target under the target.
+ * shows the expected-to-date target under the target. Loaded when the unit is opened.
  */
-export function UnitKpiTable({ kpis, testId }: { kpis: UnitKpi[]; testId?: string }) {
+export function UnitKpiTable({ unitId, period, testId }: { unitId: number; period: string; testId?: string }) {
   const { t } = useTranslation();
   const { lang } = useSession();
+  const unitKpis = useUnitKpis(unitId, period);
+  if (unitKpis.error) return <Alert type="error" showIcon title={unitKpis.error.message} />;
+  const kpis = unitKpis.data?.kpis ?? [];
   return (
     <ExportTable<UnitKpi> exportName="unit-kpis"
       size="small"
       rowKey="code"
       pagination={false}
       dataSource={kpis}
+      loading={unitKpis.isFetching && !unitKpis.data}
       data-testid={testId}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('dashboard.noKpis') }}

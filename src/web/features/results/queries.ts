@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api';
-import type { ActualT, ActualVersionT, EvidenceFileT, KpiSeriesT, ScopeText, ScorecardT, StrategyMapT, UnitDashboardT } from './types';
+import type { ActualT, ActualVersionT, EvidenceFileT, KpiSeriesT, ScopeText, ScorecardT, StrategyMapT, UnitDashboardT, UnitKpisT } from './types';
 
 /** Every results query starts with 'results', so one invalidation refreshes chart, history, map and dashboards. */
 export const resultsKeys = {
@@ -12,6 +12,7 @@ export const resultsKeys = {
   strategy: (period: string | undefined) => ['results', 'strategy', period ?? 'latest'] as const,
   scorecard: (period: string | undefined, scope: ScopeText) => ['results', 'scorecard', period ?? 'latest', scope] as const,
   dashboard: (period: string | undefined) => ['results', 'dashboard', period ?? 'latest'] as const,
+  unitKpis: (unitId: number, period: string) => ['results', 'unit-kpis', unitId, period] as const,
 };
 
 const path = (code: string) => `/api/kpis/${encodeURIComponent(code)}`;
@@ -58,10 +59,20 @@ export function useScorecard(period: string | undefined, scope: ScopeText, enabl
   });
 }
 
+/** The units with their scores and status counts, without KPI rows (`useUnitKpis` loads a unit's rows when it is opened). */
 export function useUnitDashboard(period: string | undefined) {
   return useQuery({
     queryKey: resultsKeys.dashboard(period),
-    queryFn: () => api<UnitDashboardT>('GET', `/api/dashboard/units${query({ period })}`),
+    queryFn: () => api<UnitDashboardT>('GET', `/api/dashboard/units${query({ period, kpis: 'none' })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One unit's KPI rows of the dashboard for a period. */
+export function useUnitKpis(unitId: number, period: string) {
+  return useQuery({
+    queryKey: resultsKeys.unitKpis(unitId, period),
+    queryFn: () => api<UnitKpisT>('GET', `/api/dashboard/units/${unitId}/kpis${query({ period })}`),
     placeholderData: keepPreviousData,
   });
 }

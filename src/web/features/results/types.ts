@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Actual, ActualVersionList, ApiToken, CreatedApiToken, EvidenceFile } from '../../../contract/actuals';
-import type { KpiSeries, Pace, Scorecard, StrategyMap, StrategyMapNode, UnitDashboard } from '../../../contract/evaluation';
+import type { KpiSeries, Pace, Scorecard, StrategyMap, StrategyMapNode, UnitDashboard, UnitKpis } from '../../../contract/evaluation';
 
 // Types only: the zod schemas stay out of the web bundle.
 export type ActualT = z.infer<typeof Actual>;
@@ -15,6 +15,7 @@ export type StrategyMapT = z.infer<typeof StrategyMap>;
 export type StrategyNodeT = StrategyMapNode;
 export type UnitDashboardT = z.infer<typeof UnitDashboard>;
 export type UnitRowT = UnitDashboardT['units'][number];
+export type UnitKpisT = z.infer<typeof UnitKpis>;
 export type ApiTokenT = z.infer<typeof ApiToken>;
 export type CreatedApiTokenT = z.infer<typeof CreatedApiToken>;
 export type RagStatus = 'green' | 'amber' | 'red' | 'none';
