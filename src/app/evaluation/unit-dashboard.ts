@@ -1,12 +1,10 @@
-import { evaluateKpiInPeriod, evaluatePeriod, openPeriodOn, unitScores, unitTreeOrder, type Evaluation } from '../../core/evaluation';
+import { unitScores, unitTreeOrder, type Evaluation } from '../../core/evaluation';
 import { subtreeIds } from '../../core/org/tree';
 import type { RagStatus } from '../../core/scoring';
 import type { Actor } from '../actor';
 import { forbidden, notFound, policy } from '../policy';
 import type { Store } from '../ports';
-import { toEvalKpi } from './eval-kpi';
-import { loadPeriodFacts } from './load-period';
-import { loadUnitFacts } from './load-unit-facts';
+import { evaluateEveryUnit } from './every-unit';
 import { evaluatedPeriodView, periodToShow, todayOf } from './opening-period';
 import { kpiHeader, type EvaluationView, type KpiHeader, type PeriodView } from './present';
 
@@ -92,7 +90,6 @@ export async function getUnitDashboard(
   policy.requireAtAll(actor, 'numbers.read');
   const today = await todayOf(store, q.now ?? new Date());
   const period = await periodToShow(store, q.period, today);
-  const open = openPeriodOn(period, today);
   const allUnits = (await store.units.list()).filter((u) => !u.archived);
   let shown = new Set(allUnits.filter((u) => policy.can(actor, 'numbers.read', { scope: 'unit', unitId: u.id })).map((u) => u.id));
   if (q.unitId !== undefined) {
@@ -102,26 +99,19 @@ export async function getUnitDashboard(
     shown = new Set([...shown].filter((id) => sub.has(id)));
   }
 
-  const kpis = await store.kpis.list({ status: 'active' });
-  const evalKpis = kpis.map(toEvalKpi);
+  const { kpis, company, byUnit } = await evaluateEveryUnit(store, period, today);
   const headers = kpis.map(kpiHeader);
-  const [facts, companyFacts] = await Promise.all([
-    loadUnitFacts(store, evalKpis, period),
-    loadPeriodFacts(store, evalKpis, period, { type: 'company', id: null }),
-  ]);
-  // The company-scope evaluation of every KPI, shown under the unit that owns it.
-  const company = evaluatePeriod(evalKpis, period, companyFacts, today);
+  // The company-scope evaluation of a KPI is shown under the unit that owns it, when the unit has no numbers of its own.
   const owned = new Map<number, number[]>();
   kpis.forEach((k, i) => {
     if (k.ownerUnitId !== null) owned.set(k.ownerUnitId, [...(owned.get(k.ownerUnitId) ?? []), i]);
   });
   const rowsByUnit = new Map<number, UnitKpiRows>();
   const scoresByUnit = new Map<number, (number | null)[]>();
-  // One pass per unit × KPI with plain loops: this is 50,000 evaluations for 1,000 units × 50 KPIs.
   for (const unit of allUnits) {
-    const f = facts.get(unit.id);
+    const evaluated = byUnit.get(unit.id);
     const own = owned.get(unit.id);
-    if (f === undefined && own === undefined) continue;
+    if (evaluated === undefined && own === undefined) continue;
     const rows: UnitKpiRows = { views: [], green: 0, amber: 0, red: 0, none: 0 };
     const scores: (number | null)[] = [];
     const add = (i: number, e: Evaluation, level: UnitKpiView['scopeLevel']) => {
@@ -129,18 +119,8 @@ export async function getUnitDashboard(
       rows[e.status]++;
       scores.push(e.score);
     };
-    const shownHere = new Set<number>();
-    if (f !== undefined) {
-      for (let i = 0; i < evalKpis.length; i++) {
-        const targets = f.targets[i];
-        const actuals = f.actuals[i];
-        if (targets === undefined && actuals === undefined) continue;
-        const e = evaluateKpiInPeriod(evalKpis[i]!, period, targets ?? NONE, actuals ?? NONE, open);
-        if (e.target === null && e.actual === null) continue;
-        add(i, e, 'unit');
-        shownHere.add(i);
-      }
-    }
+    const shownHere = new Set(evaluated?.kpiIndex);
+    for (let j = 0; j < (evaluated?.kpiIndex.length ?? 0); j++) add(evaluated!.kpiIndex[j]!, evaluated!.evaluations[j]!, 'unit');
     for (const i of own ?? NONE) if (!shownHere.has(i)) add(i, company[i]!, 'company');
     rowsByUnit.set(unit.id, rows);
     scoresByUnit.set(unit.id, scores);

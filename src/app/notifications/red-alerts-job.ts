@@ -1,10 +1,8 @@
 import { periodContaining, previousPeriod } from '../../core/period';
 import { numberFormat } from '../../core/intl/formats';
 import { getCompany } from '../company/company';
-import { evaluateKpiInPeriod, openPeriodOn, type Evaluation } from '../../core/evaluation';
-import { toEvalKpi } from '../evaluation/eval-kpi';
-import { loadPeriodFacts } from '../evaluation/load-period';
-import { loadUnitFacts } from '../evaluation/load-unit-facts';
+import type { Evaluation } from '../../core/evaluation';
+import { evaluateEveryUnit } from '../evaluation/every-unit';
 import { companyToday } from '../../core/actuals';
 import type { Job, JobContext } from '../scheduler/job';
 import { whenChanged } from '../scheduler/when-changed';
@@ -32,21 +30,17 @@ interface RedItem {
 /**
  * Tells each KPI owner when their KPI ended the last completed month red, for the company and for each unit:
  * once per KPI, scope and period (the dedupe key), whichever instance or tick gets there first.
- * Scoring is the scorecard's own (the same facts and `evaluateKpiInPeriod`), for every unit at once: the job
- * ran one scorecard per unit, 5 minutes a tick for a 10,000-person company; now a few set-based queries.
+ * Scoring is the unit dashboard's (`evaluateEveryUnit`), for every unit at once: the job ran one scorecard per
+ * unit, 5 minutes a tick for a 10,000-person company; now a few set-based queries.
  */
 export async function sendRedAlerts(ctx: JobContext): Promise<number> {
   const company = await getCompany(ctx.store);
   if (localHour(ctx.now, company.timezone) < ALERT_HOUR) return 0;
   const today = companyToday(company, ctx.now); // the company is read once, above
   const period = previousPeriod(periodContaining(today, 'month'));
-  const open = openPeriodOn(period, today);
-  const kpis = await ctx.store.kpis.list({ status: 'active' });
-  const evalKpis = kpis.map(toEvalKpi);
-  const units = (await ctx.store.units.list()).filter((u) => !u.archived);
-  const [unitFacts, companyFacts] = await Promise.all([
-    loadUnitFacts(ctx.store, evalKpis, period),
-    loadPeriodFacts(ctx.store, evalKpis, period, { type: 'company', id: null }),
+  const [{ kpis, company: companyScope, byUnit }, units] = await Promise.all([
+    evaluateEveryUnit(ctx.store, period, today),
+    ctx.store.units.list().then((all) => all.filter((u) => !u.archived)),
   ]);
   const owners = new Map<number, number | null>();
   const ownerLogin = async (personId: number | null) => {
@@ -56,26 +50,19 @@ export async function sendRedAlerts(ctx: JobContext): Promise<number> {
   };
 
   const notices: ReturnType<typeof redNotice>[] = [];
-  const collect = async (scope: { key: string; vi: string; en: string }, evaluate: (i: number) => Evaluation | null) => {
-    for (let i = 0; i < kpis.length; i++) {
-      const e = evaluate(i);
-      if (e?.status !== 'red') continue;
-      const kpi = kpis[i]!;
-      const userId = await ownerLogin(kpi.ownerId);
-      if (userId === null) continue;
-      const item = { code: kpi.code, name: kpi.name, nameEn: kpi.nameEn ?? null, target: e.target?.value ?? null, actual: e.actual?.value ?? null, achievement: e.achievement, score: e.score };
-      notices.push(redNotice(userId, item, scope, period.key));
-    }
+  const collect = async (scope: { key: string; vi: string; en: string }, i: number, e: Evaluation) => {
+    if (e.status !== 'red') return;
+    const kpi = kpis[i]!;
+    const userId = await ownerLogin(kpi.ownerId);
+    if (userId === null) return;
+    const item = { code: kpi.code, name: kpi.name, nameEn: kpi.nameEn ?? null, target: e.target?.value ?? null, actual: e.actual?.value ?? null, achievement: e.achievement, score: e.score };
+    notices.push(redNotice(userId, item, scope, period.key));
   };
-  await collect({ key: 'company', vi: 'toàn công ty', en: 'company-wide' }, (i) =>
-    evaluateKpiInPeriod(evalKpis[i]!, period, companyFacts.targets.get(evalKpis[i]!.id) ?? [], companyFacts.actuals.get(evalKpis[i]!.id) ?? [], open),
-  );
+  const whole = { key: 'company', vi: 'toàn công ty', en: 'company-wide' };
+  for (let i = 0; i < kpis.length; i++) await collect(whole, i, companyScope[i]!);
   for (const u of units) {
-    const f = unitFacts.get(u.id);
-    if (f === undefined) continue;
-    await collect({ key: `unit:${u.code}`, vi: u.name, en: u.name }, (i) =>
-      f.targets[i] === undefined && f.actuals[i] === undefined ? null : evaluateKpiInPeriod(evalKpis[i]!, period, f.targets[i] ?? [], f.actuals[i] ?? [], open),
-    );
+    const evaluated = byUnit.get(u.id);
+    for (let j = 0; j < (evaluated?.kpiIndex.length ?? 0); j++) await collect({ key: `unit:${u.code}`, vi: u.name, en: u.name }, evaluated!.kpiIndex[j]!, evaluated!.evaluations[j]!);
   }
 
   // Notices already given (an earlier tick, another instance) are skipped in one query; `notify` still dedupes.
