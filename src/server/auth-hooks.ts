@@ -8,9 +8,6 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Integrations under /api/v1 authenticate with a bearer token (api-v1.ts), never a cookie: CSRF cannot apply. */
 const isBearerRoute = (route: string) => route.startsWith('/api/v1/');
 
-/** Writes that cannot change who a user is or which units they see: they keep the session cache warm. */
-const KEEPS_ACTORS = ['/api/kpis', '/api/actuals', '/api/api-tokens', '/api/v1/'];
-
 /**
  * Every /api request, in this order, before its body is parsed or validated:
  * 1. the session cookie → acting user (cached, see SessionActors) and the request language;
@@ -43,13 +40,6 @@ export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void 
     const route = apiRoute(request);
     if (route && MUTATING.has(request.method) && !isBearerRoute(route)) return app.csrfProtection(request, reply, done);
     done();
-  });
-
-  // onSend, not onResponse: the cache is cleared before the client can send its next request.
-  app.addHook('onSend', async (request) => {
-    const route = apiRoute(request);
-    if (!route || !MUTATING.has(request.method)) return;
-    if (!KEEPS_ACTORS.some((prefix) => route.startsWith(prefix))) sessions.changed();
   });
 }
 
