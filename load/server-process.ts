@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '../test/process/spawn-server';
+import { waitForHealth } from '../test/process/wait-for-health';
 
 export interface RunningServer {
   url: string;
@@ -13,7 +14,7 @@ export interface RunningServer {
 
 /**
  * Starts a server process from `command` (e.g. `node --import tsx src/main.ts` or the compiled server) with
- * PORT/HOST set, and waits until `healthPath` answers.
+ * PORT/HOST set, and waits (up to 60 s) until `healthPath` answers.
  */
 export async function startServer(command: string[], env: Record<string, string>, healthPath = '/api/health'): Promise<RunningServer> {
   const port = await freePort();
@@ -24,28 +25,18 @@ export async function startServer(command: string[], env: Record<string, string>
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    try {
-      if ((await fetch(url + healthPath)).ok) {
-        return {
-          url,
-          pid: child.pid!,
-          child,
-          output: () => out,
-          stop: async () => {
-            if (child.exitCode === null) child.kill('SIGTERM');
-            await exited;
-          },
-        };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${out}`);
+  const output = () => out;
+  await waitForHealth(child, url + healthPath, output);
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** Samples a process's resident memory (VmRSS in /proc) every `everyMs`; `stop()` returns the maximum in MB. */

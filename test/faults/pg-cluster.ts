@@ -26,13 +26,11 @@ function pgCtl(args: string[]): void {
 export function startCluster(dir: string): PgCluster {
   const out = execFileSync('bash', [join(ROOT, 'scripts/pg-throwaway.sh'), 'start', dir], { encoding: 'utf8' });
   const url = /DATABASE_URL=(\S+)/.exec(out)![1]!;
-  const port = new URL(url).port;
-  // The options pg-throwaway.sh starts it with, so a restart is the same server on the same port.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  // No options on start: pg-throwaway.sh wrote its port and settings into the cluster's postgresql.conf.
   return {
     url,
     stop: () => pgCtl(['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']),
-    start: () => pgCtl(['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']),
+    start: () => pgCtl(['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', 'start']),
     remove: () => execFileSync('bash', [join(ROOT, 'scripts/pg-throwaway.sh'), 'stop', dir], { stdio: 'ignore' }),
   };
 }

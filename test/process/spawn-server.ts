@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../../src/config';
+import { waitForHealth } from './wait-for-health';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -33,18 +34,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  // Up to 60 s: a cold start through the TypeScript loader on a busy 2-core machine has taken over 30 s.
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, output: () => out, exited };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${out}`);
+  const output = () => out;
+  await waitForHealth(child, `${url}/api/health`, output);
+  return { url, child, output, exited };
 }
 
 /** A logged-in HTTP session against a real server: cookies and CSRF like a browser. */
