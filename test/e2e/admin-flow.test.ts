@@ -53,8 +53,9 @@ describe('admin: language, org chart and audit log', () => {
   it('remembers the language on the user, not only in this browser', async () => {
     const { page } = w;
     await switchLang(w, 'EN', 'Org chart');
-    const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json() as Promise<{ user: { locale: string } }>));
-    expect(me.user.locale).toBe('en');
+    // The page switches language first and saves the choice on the user with a request after that.
+    const locale = () => page.evaluate(() => fetch('/api/auth/me').then((r) => r.json() as Promise<{ user: { locale: string } }>)).then((me) => me.user.locale);
+    await expect.poll(locale).toBe('en');
     await switchLang(w, 'VI', 'Sơ đồ tổ chức');
   });
 
@@ -141,8 +142,8 @@ describe('admin: language, org chart and audit log', () => {
   it('shows the company settings form', async () => {
     const { page } = w;
     await nav(w).getByText('Cài đặt công ty', { exact: true }).click();
-    await page.getByTestId('company-name').waitFor();
-    expect(await page.getByTestId('company-name').inputValue()).toBe('Công ty TNHH Thương mại Minh An');
+    // The form is drawn empty, then filled with the company (an effect after the data arrives).
+    await expect.poll(() => page.getByTestId('company-name').inputValue()).toBe('Công ty TNHH Thương mại Minh An');
     expect(await page.getByTestId('company-form').textContent()).toContain('Asia/Ho_Chi_Minh');
     await screenshot(page, 'settings');
   });
@@ -157,7 +158,7 @@ describe('admin: language, org chart and audit log', () => {
     await item.locator('.ant-form-item-explain-error').waitFor();
     expect(await item.locator('.ant-form-item-explain-error').textContent()).toBe('Tên công ty không được để trống.');
     await page.reload();
-    expect(await page.getByTestId('company-name').inputValue()).toBe('Công ty TNHH Thương mại Minh An');
+    await expect.poll(() => page.getByTestId('company-name').inputValue()).toBe('Công ty TNHH Thương mại Minh An');
   });
 
   it('imports people from CSV: a dry run lists bad rows, a good file is imported', async () => {

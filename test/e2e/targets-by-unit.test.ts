@@ -88,8 +88,8 @@ describe('Targets by unit: sum check, inline edit, cascade and monthly plan', ()
     await page.getByTestId('cascade-company').click();
     const dialog = page.getByTestId('cascade-dialog');
     await dialog.waitFor();
-    // The units that already share the target are proposed.
-    expect(await textOf(dialog.getByTestId('cascade-units'))).toContain('KD-MB');
+    // The units that already share the target are proposed (once last year's actuals have loaded).
+    await expect.poll(() => textOf(dialog.getByTestId('cascade-units'))).toContain('KD-MB');
     expect(await textOf(dialog.getByTestId('cascade-units'))).toContain('KD-MN');
     // Custom weights that do not reach 100 % are refused: 60 + 50 = 110 %.
     await dialog.getByTestId('cascade-mode').getByText('Theo tỷ trọng (%)').click();
