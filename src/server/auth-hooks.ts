@@ -20,13 +20,15 @@ export function registerAuthHooks(app: FastifyInstance, deps: ServerDeps): void 
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('dataVersion', null);
 
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language'], undefined);
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const actor = await sessions.actorFor(token, deps.now());
+      request.dataVersion = await deps.store.dataVersion.read();
+      const actor = await sessions.actorFor(token, deps.now(), request.dataVersion);
       if (actor) {
         request.sessionToken = token;
         request.actor = actor;

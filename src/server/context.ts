@@ -27,6 +27,8 @@ declare module 'fastify' {
     lang: Lang;
     actor: Actor | null;
     sessionToken: string | null;
+    /** The primary's data version, read once when the session was checked; cached reads on the primary reuse it. */
+    dataVersion: string | null;
   }
   interface FastifyContextConfig {
     /** Route is reachable without a session (login, health, csrf). */

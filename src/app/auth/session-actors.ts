@@ -47,11 +47,12 @@ export class SessionActors {
     this.recheckMs = Math.min(RECHECK_SESSION_EVERY_MS, this.limits.idleMs);
   }
 
-  async actorFor(token: string, now: Date): Promise<Actor | null> {
+  /** `version`: the store's data version, read by the caller just now (it passes it on to the read cache). */
+  async actorFor(token: string, now: Date, version?: string): Promise<Actor | null> {
     const key = hashToken(token);
     const t = now.getTime();
-    // Read the version before the session: a change that lands meanwhile makes this entry stale.
-    const version = await this.store.dataVersion.read();
+    // The version is read before the session: a change that lands meanwhile makes this entry stale.
+    version ??= await this.store.dataVersion.read();
     const hit = this.entries.get(key);
     if (hit && hit.version === version && t < hit.recheckAt && t < hit.sessionExpiresAt) return hit.actor;
     if (hit) this.entries.delete(key);

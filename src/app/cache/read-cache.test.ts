@@ -94,6 +94,30 @@ describe.each(engines())('cached reads on %s', (engine) => {
     expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 
+  it('answers a repeated read with one query, the data version, read once for the session and the cache', async () => {
+    // The same database through a plugin that counts every statement sent (no mock: the queries run).
+    const sent: string[] = [];
+    const counted = first.db.withPlugin({
+      transformQuery: (args) => {
+        sent.push(args.node.kind === 'RawNode' ? args.node.sqlFragments.join('?') : args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const app = await buildApp({ store: createStore(counted), engine: first.engine, version: 'test', now: () => new Date(), loginRateLimit: { max: 1000, timeWindow: '1 minute' } });
+    try {
+      const admin = await ApiClient.signedIn(app, 'admin@minhan.vn');
+      for (const url of [SCORECARD, '/api/dashboard/units?period=2026-03&kpis=none']) {
+        const once = (await admin.get(url)).json();
+        sent.length = 0;
+        expect((await admin.get(url)).json()).toEqual(once);
+        expect(sent).toEqual(['SELECT sum(version)::text AS v FROM data_version']);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('computes once for requests that arrive together, and does not keep a failure', async () => {
     const cache = new ReadCache();
     const store = createStore(first.db);

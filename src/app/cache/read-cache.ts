@@ -16,11 +16,14 @@ export class ReadCache {
 
   constructor(private readonly maxEntries = 100) {}
 
-  /** The cached result for `key` at the store's current data version, computing and keeping it on a miss. */
-  async read<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The cached result for `key` at the store's current data version, computing and keeping it on a miss.
+   * `known`: the store's version read earlier in this request (the session check reads it), saving a query.
+   */
+  async read<T>(store: Store, key: string, compute: () => Promise<T>, known?: string): Promise<T> {
     // Read before computing: data committed before this read is visible to `compute`, so an entry holds
     // data at least as new as its version (a write committing meanwhile changes the version for the next read).
-    const version = await store.dataVersion.read();
+    const version = known ?? (await store.dataVersion.read());
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { cachedScorecard, cachedUnitDashboard, cachedUnitKpis } from '../../app/cache/cached-evaluation';
+import { cachedScorecard, cachedUnitDashboard, cachedUnitKpis, type CachedReadContext } from '../../app/cache/cached-evaluation';
 import { ReadCache } from '../../app/cache/read-cache';
 import type { ResponseBody } from '../../app/cache/response-body';
 import { getKpiSeries, getStrategyMap } from '../../app/evaluation';
@@ -20,9 +20,14 @@ function json(req: FastifyRequest, reply: FastifyReply, body: ResponseBody) {
 export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { store } = deps;
   const cache = new ReadCache();
+  /** A cached read's context: the replica or the primary, and the primary's version already read by the session check. */
+  const cached = async (req: FastifyRequest): Promise<CachedReadContext> => {
+    const store = await readStore(deps, req);
+    return { cache, store, actor: requireActor(req), now: deps.now(), version: store === deps.store ? (req.dataVersion ?? undefined) : undefined };
+  };
   return async (app) => {
     app.get('/scorecard', { schema: { tags: ['evaluation'], querystring: ScorecardQuery, response: { 200: Scorecard } } }, async (req, reply) =>
-      json(req, reply, await cachedScorecard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, scope: parseScope(req.query.scope), now: deps.now() }, (v) => JSON.stringify(Scorecard.parse(v)))),
+      json(req, reply, await cachedScorecard(await cached(req), { period: req.query.period, scope: parseScope(req.query.scope) }, (v) => JSON.stringify(Scorecard.parse(v)))),
     );
     app.get('/strategy-map', { schema: { tags: ['evaluation'], querystring: StrategyMapQuery, response: { 200: StrategyMap } } }, async (req) =>
       getStrategyMap(store, requireActor(req), { period: req.query.period, now: deps.now() }),
@@ -40,10 +45,10 @@ export function evaluationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         }),
     );
     app.get('/dashboard/units', { schema: { tags: ['evaluation'], querystring: UnitDashboardQuery, response: { 200: UnitDashboard } } }, async (req, reply) =>
-      json(req, reply, await cachedUnitDashboard(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.query.unit, kpis: req.query.kpis, now: deps.now() }, (v) => JSON.stringify(UnitDashboard.parse(v)))),
+      json(req, reply, await cachedUnitDashboard(await cached(req), { period: req.query.period, unitId: req.query.unit, kpis: req.query.kpis }, (v) => JSON.stringify(UnitDashboard.parse(v)))),
     );
     app.get('/dashboard/units/:id/kpis', { schema: { tags: ['evaluation'], params: UnitKpisParams, querystring: UnitKpisQuery, response: { 200: UnitKpis } } }, async (req, reply) =>
-      json(req, reply, await cachedUnitKpis(cache, await readStore(deps, req), requireActor(req), { period: req.query.period, unitId: req.params.id, now: deps.now() }, (v) => JSON.stringify(UnitKpis.parse(v)))),
+      json(req, reply, await cachedUnitKpis(await cached(req), { period: req.query.period, unitId: req.params.id }, (v) => JSON.stringify(UnitKpis.parse(v)))),
     );
   };
 }
