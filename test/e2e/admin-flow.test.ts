@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -7,7 +7,7 @@ useBrowserSession((s) => (w = s.w));
 const nav = (w: WatchedPage) => w.page.getByTestId('side-nav');
 
 async function switchLang(w: WatchedPage, label: 'VI' | 'EN', expectedNavText: string) {
-  await w.page.getByTestId('lang-switch').getByText(label, { exact: true }).click();
+  await chooseLanguage(w.page, label);
   await nav(w).getByText(expectedNavText, { exact: true }).waitFor();
 }
 

@@ -7,7 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, horizontalOverflow, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, horizontalOverflow, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
 
 /**
  * Issue 11, the admin's pages: a sheet template with decimal weights, a cycle, assignment to a team, phases
@@ -57,10 +57,6 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
 async function movePhase(page: Page, button: 'phase-forward' | 'phase-back', phase: string) {
   await page.getByTestId(button).click();
   await page.locator(`[data-testid=cycle-phase][data-phase=${phase}]`).waitFor();
-}
-
-async function setLang(page: Page, lang: 'EN' | 'VI') {
-  await page.getByTestId('lang-switch').getByText(lang, { exact: true }).click();
 }
 
 beforeAll(async () => {
@@ -287,7 +283,7 @@ describe('people evaluation, admin pages', () => {
 
   it('reads in English too', async () => {
     const { page } = w;
-    await setLang(page, 'EN');
+    await chooseLanguage(page, 'EN');
     await page.getByTestId('cycle-tab-pay').click();
     await expect.poll(() => textOf(page.getByTestId('pay-total-current'))).toContain('₫20,000,000');
     expect(await textOf(page.getByTestId('cycle-phase'))).toBe('Locked');
@@ -305,7 +301,7 @@ describe('people evaluation, admin pages', () => {
     await page.goto('/appraisal');
     await page.getByTestId('cycles-table').locator('tr', { hasText: 'E2E' }).first().waitFor();
     await screenshot(page, 'appraisal-cycles-en');
-    await setLang(page, 'VI');
+    await chooseLanguage(page, 'VI');
     await screenshot(page, 'appraisal-cycles-vi');
   });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiWrite } from '../../src/app/actuals/test-fixtures';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, horizontalOverflow, launchBrowser, login, openPage, screenshot, SCREENSHOTS, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, horizontalOverflow, launchBrowser, login, openPage, screenshot, SCREENSHOTS, type WatchedPage } from './browser';
 
 /**
  * Issue 11, acceptance: one evaluation cycle through three people in Chromium. The manager assigns a sheet
@@ -347,19 +347,19 @@ describe('people evaluation: one cycle through manager, employee and admin', () 
     await screenshot(manager.page, 'appraisal-sheet-vi');
 
     const { page } = employee;
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     const sheet = await mySheet();
     await sheet.getByText('Final score').waitFor();
     expect(await textOf(sheet.getByTestId('sheet-score'))).toContain('86%');
     expect(await textOf(sheet.getByTestId('item-actual-SALES'))).toContain('₫405,000,000');
     await screenshotAt(page, sheet, 'my-evaluation-en');
 
-    await manager.page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(manager.page, 'EN');
     await openSheetAsManager();
     await manager.page.getByText('Agreement history (3 steps)').waitFor();
     await screenshot(manager.page, 'appraisal-sheet-en');
 
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     await page.setViewportSize({ width: 390, height: 844 });
     const phoneSheet = await mySheet();
     const overflow = await horizontalOverflow(page);

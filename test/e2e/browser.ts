@@ -74,6 +74,22 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 }
 
 /**
+ * Switches the UI language with the header's VI / EN switch and waits until the page shows it and the choice is saved
+ * on the user (the switch is disabled while it saves): a navigation right after keeps the language.
+ */
+export async function chooseLanguage(page: Page, label: string): Promise<void> {
+  const lang = label.toLowerCase();
+  await page.getByTestId('lang-switch').getByText(label.toUpperCase(), { exact: true }).click();
+  await page.waitForFunction(
+    (l) => {
+      const sw = document.querySelector('[data-testid="lang-switch"]');
+      return document.documentElement.lang === l && sw !== null && !sw.classList.contains('ant-segmented-disabled');
+    },
+    lang,
+  );
+}
+
+/**
  * Full-window screenshot into docs/screenshots/<name>.png (1280×800). CI throws the pictures away, so there it only
  * waits for the network to settle (as a picture would) and skips the rest: ~80 pictures cost minutes of CI time.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, screenshot, useBrowserSession, type BrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow, login, screenshot, useBrowserSession } from './browser';
 
 let s: BrowserSession;
 useBrowserSession((session) => (s = session));
@@ -94,11 +94,11 @@ describe('calendar pages', () => {
       await item.waitFor();
       await expectNoSidewaysScroll();
       await page.screenshot({ path: `${process.cwd()}/docs/screenshots/calendar-390.png`, fullPage: false });
-      await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+      await chooseLanguage(page, 'EN');
       await page.getByText('Measurement calendar').first().waitFor();
       expect(await item.textContent()).toMatch(/Late|Due soon|Due/);
       await expectNoSidewaysScroll();
-      await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+      await chooseLanguage(page, 'VI');
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, screenshot, SCREENSHOTS, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, horizontalOverflow, login, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -43,10 +43,6 @@ const cellsOf = (page: Page, testId: string) =>
 async function fullScreenshot(page: Page, name: string) {
   await screenshot(page, name); // settles the page the same way
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function setLang(page: Page, lang: 'EN' | 'VI') {
-  await page.getByTestId('lang-switch').getByText(lang, { exact: true }).click();
 }
 
 async function expectNoSidewaysScroll(page: Page, what: string) {
@@ -205,7 +201,7 @@ describe('datasets in the browser', () => {
 
   it('works in English: numbers, months and rates the English way', async () => {
     const { page } = w;
-    await setLang(page, 'EN');
+    await chooseLanguage(page, 'EN');
     await page.goto('/datasets/don_hang?tab=query');
     await page.getByTestId('query-measure-format-0').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Money (₫)' }).click();
@@ -225,7 +221,7 @@ describe('datasets in the browser', () => {
     await page.goto('/datasets');
     await page.getByTestId('datasets-table').locator('tr', { hasText: 'don_hang' }).waitFor();
     await screenshot(page, 'datasets-browser-en');
-    await setLang(page, 'VI');
+    await chooseLanguage(page, 'VI');
   });
 
   it('shows the demo orders by quarter cohort', async () => {

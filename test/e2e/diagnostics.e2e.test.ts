@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, screenshot, useBrowserSession, type BrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow, login, screenshot, useBrowserSession } from './browser';
 
 let s: BrowserSession;
 useBrowserSession((session) => (s = session));
@@ -73,7 +73,7 @@ describe('miss diagnostics page', () => {
       await page.screenshot({ path: `${process.cwd()}/docs/screenshots/diagnostics-390.png`, fullPage: true });
 
       await page.setViewportSize({ width: 1366, height: 900 });
-      await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+      await chooseLanguage(page, 'EN');
       await page.getByText('Pareto of miss reasons').waitFor();
       await screenshot(page, 'diagnostics-en');
       await page.setViewportSize({ width: 390, height: 844 });
@@ -83,7 +83,7 @@ describe('miss diagnostics page', () => {
       expect(english.culprits).toEqual([]);
       expect(english.scrollWidth).toBeLessThanOrEqual(english.innerWidth);
       await page.setViewportSize({ width: 1366, height: 900 });
-      await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+      await chooseLanguage(page, 'VI');
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, login, openPage, useBrowserSession, type BrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, login, openPage, useBrowserSession } from './browser';
 
 /** Everyday use: money typed with unit words, no false sum gaps, one status label, the system named in English. */
 let s: BrowserSession;
@@ -67,10 +67,10 @@ describe('everyday words and numbers', () => {
 
   it('names the system "System" in the English audit log', async () => {
     const { page } = s.w;
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.goto('/audit');
     await page.getByText('System', { exact: true }).first().waitFor();
     expect(await page.getByText('Hệ thống', { exact: true }).count()).toBe(0);
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/period';
 import { periodKeyOf, periodLabel } from '../../src/web/features/results/periods';
 import { join } from 'node:path';
-import { DEMO, horizontalOverflow, SCREENSHOTS, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, horizontalOverflow, login, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -23,12 +23,6 @@ async function pick(page: Page, testId: string, typed: string, option: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
-async function switchLang(page: Page, label: 'VI' | 'EN') {
-  await page.getByTestId('lang-switch').getByText(label, { exact: true }).click();
-  await page.locator('html').getAttribute('lang');
-  await page.waitForTimeout(300);
-}
-
 /** No sideways scrolling: the document is no wider than the window (else: the outermost elements sticking out). */
 async function fitsWidth(page: Page): Promise<void> {
   const o = await horizontalOverflow(page);
@@ -38,7 +32,7 @@ async function fitsWidth(page: Page): Promise<void> {
 /** Screenshots of the page as it is, vi and en, at 1366 px and 390 px; back to vi at 1366 px. */
 async function shots(page: Page, name: string, ready: () => Promise<void>, focus?: string): Promise<void> {
   for (const lang of ['vi', 'en'] as const) {
-    await switchLang(page, lang === 'vi' ? 'VI' : 'EN');
+    await chooseLanguage(page, lang === 'vi' ? 'VI' : 'EN');
     for (const [size, suffix] of [[DESKTOP, ''], [PHONE, '-390']] as const) {
       await page.setViewportSize(size);
       // Charts follow the window a moment after it changes (their resize observer).
@@ -55,7 +49,7 @@ async function shots(page: Page, name: string, ready: () => Promise<void>, focus
       }
     }
   }
-  await switchLang(page, 'VI');
+  await chooseLanguage(page, 'VI');
   await page.setViewportSize(DESKTOP);
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/app/ports';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
 
 /*
  * Everyday numbers on 5 December 2026, 10:00 in Hà Nội (the server's and the browser's clock stand still):
@@ -42,11 +42,6 @@ async function shots(page: Page, name: string, ready: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}${suffix}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function setLang(page: Page, lang: 'VI' | 'EN'): Promise<void> {
-  await page.getByTestId('lang-switch').getByText(lang, { exact: true }).click();
-  await page.waitForTimeout(200);
 }
 
 beforeAll(async () => {
@@ -91,11 +86,11 @@ describe('a period still running is judged against what is expected by today', (
     // Only REVENUE has a December number: the company score is its score, capped at 120 % — not red.
     expect(await textOf(page.getByTestId('strategy-score'))).toBe('120%');
     await shots(page, 'strategy-in-progress-vi', 'strategy-page');
-    await setLang(page, 'EN');
+    await chooseLanguage(page, 'EN');
     expect(await textOf(page.getByTestId('strategy-in-progress'))).toBe('In progress');
     expect(await textOf(page.getByTestId('map-expected-REVENUE').first())).toBe('Expected to date: 3.2B ₫');
     await shots(page, 'strategy-in-progress-en', 'strategy-page');
-    await setLang(page, 'VI');
+    await chooseLanguage(page, 'VI');
   });
 
   it('draws the open month next to its expected value on the results tab, and the pace is on track', async () => {
@@ -110,10 +105,10 @@ describe('a period still running is judged against what is expected by today', (
     expect(await textOf(page.getByTestId('results-in-progress'))).toBe('Đang diễn ra');
     expect(await textOf(page.getByTestId('pace-period-status'))).toBe('Đúng tiến độ');
     await shots(page, 'results-in-progress-vi', 'kpi-results');
-    await setLang(page, 'EN');
+    await chooseLanguage(page, 'EN');
     expect(await textOf(page.getByTestId('results-in-progress'))).toBe('In progress');
     await shots(page, 'results-in-progress-en', 'kpi-results');
-    await setLang(page, 'VI');
+    await chooseLanguage(page, 'VI');
   });
 
   it('shows 4,985 tỷ / 5 tỷ for a gross profit of 99,7 % instead of 5 tỷ / 5 tỷ', async () => {
@@ -141,10 +136,10 @@ describe('a period still running is judged against what is expected by today', (
     await expect.poll(() => kpis.count()).toBe(7);
     expect(await textOf(page.getByTestId('company-level-LEADS'))).toBe('cấp công ty');
     await shots(page, 'dashboard-owned-vi', 'dashboard-current');
-    await setLang(page, 'EN');
+    await chooseLanguage(page, 'EN');
     expect(await textOf(page.getByTestId('company-level-LEADS'))).toBe('company level');
     await shots(page, 'dashboard-owned-en', 'dashboard-current');
-    await setLang(page, 'VI');
+    await chooseLanguage(page, 'VI');
   });
 
   it('proposes "Trung bình" for a % KPI and warns on a sum of percentages', async () => {
@@ -192,10 +187,10 @@ describe("the employee's own target comes first", () => {
     await expect.poll(() => textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('Chưa báo cáo');
     await expect.poll(() => textOf(page.getByTestId('my-needed-REVENUE').first())).toContain('36.000.000.000 ₫');
     await shots(page, 'home-personal-target-vi', 'my-kpis');
-    await setLang(page, 'EN');
+    await chooseLanguage(page, 'EN');
     await expect.poll(() => textOf(page.getByTestId('my-pace-REVENUE').first())).toBe('No check-in yet');
     await shots(page, 'home-personal-target-en', 'my-kpis');
-    await setLang(page, 'VI');
+    await chooseLanguage(page, 'VI');
   });
 
   it('opens the results tab on "Tôi (Vũ Đình Khoa)" and checks in to his own scope', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => ({ w } = s));
@@ -93,10 +93,10 @@ describe('KPI bound to a dataset: form, monthly actuals, drill-through', () => {
     expect(orders).toEqual(['r1', 'r2', 'r3']);
     await page.keyboard.press('Escape');
 
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.getByText('Values from a dataset').waitFor();
     await screenshot(page, 'kpi-binding-en');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     expect(w.unexpectedErrors()).toEqual([]);
   });
 });

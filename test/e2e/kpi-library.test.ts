@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -45,7 +45,7 @@ async function waitStatus(page: Page, l: string, status: 'ok' | 'warning' | 'err
 }
 
 async function switchLang(page: Page, label: 'VI' | 'EN', navText: string) {
-  await page.getByTestId('lang-switch').getByText(label, { exact: true }).click();
+  await chooseLanguage(page, label);
   await nav(page).getByText(navText, { exact: true }).waitFor();
 }
 

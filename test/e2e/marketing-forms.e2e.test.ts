@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, horizontalOverflow, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((session) => {
@@ -121,10 +121,10 @@ describe('marketing forms in the browser', () => {
     await page.getByTestId('marketing-funnel').locator('tr.ant-table-row').first().waitFor();
     await expectNoSidewaysScroll(page, 'marketing page at 390 px');
     await screenshot(page, 'marketing-390');
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.getByText('Funnel per channel').waitFor();
     await expectNoSidewaysScroll(page, 'marketing page at 390 px in English');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     expect(w.unexpectedErrors([[422, '/results/import']])).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, openPage, screenshot, type BrowserSession, type WatchedPage, useBrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow, login, openPage, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let s: BrowserSession;
 let w: WatchedPage;
@@ -53,7 +53,7 @@ describe('marketing in the browser', () => {
     expect(await page.getByTestId('awareness-sample-size').textContent()).toMatch(/cần khoảng [\d.]+ người mỗi lần khảo sát/);
     await screenshot(page, 'marketing-campaign-vi');
 
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.getByText('Brand awareness before / after').waitFor();
     expect(await page.getByTestId('rr-total').textContent()).toBe('5.5 %');
     expect(await page.getByTestId('awareness-lift').textContent()).toBe('Lift of 8 percentage points (95 % interval: 1.46 to 14.54 points).');
@@ -62,7 +62,7 @@ describe('marketing in the browser', () => {
     await page.getByTestId('rr-total').waitFor();
     expect(await page.getByTestId('rr-total').textContent()).toBe('3.2 %');
     await screenshot(page, 'marketing-channels-en');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
   });
 
   it('refuses to start the draft campaign and says which target is missing', async () => {

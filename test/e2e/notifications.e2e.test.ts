@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notify } from '../../src/app/notifications/notify';
 import type { TestServer } from '../helpers/server';
-import { DEMO, horizontalOverflow, login, openPage, screenshot, type BrowserSession, useBrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow, login, openPage, screenshot, useBrowserSession } from './browser';
 
 let s: BrowserSession;
 useBrowserSession((session) => (s = session));
@@ -71,7 +71,7 @@ describe('notifications: the bell, the notifications page, e-mail and webhook se
     await page.setViewportSize({ width: 390, height: 844 });
     for (const lang of ['vi', 'en']) {
       await page.goto('/settings/notifications');
-      if (lang === 'en') await page.getByTestId('lang-switch').getByText('EN').click();
+      if (lang === 'en') await chooseLanguage(page, 'EN');
       await page.getByRole('tab', { name: lang === 'vi' ? 'E-mail (SMTP)' : 'E-mail (SMTP)' }).waitFor();
       await page.getByTestId('mail-smtp-url').waitFor();
       if (lang === 'en') await page.getByRole('tab', { name: 'Webhooks' }).waitFor();

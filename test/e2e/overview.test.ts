@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import type { TestServer } from '../helpers/server';
 import { localDate, periodContaining, shiftPeriod } from '../../src/core/period';
-import { DEMO, DEMO_PASSWORD, SCREENSHOTS, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, DEMO_PASSWORD, login, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 /** useBrowserSession starts a TestServer; its app takes in-process requests for the setup. */
@@ -90,12 +90,12 @@ describe('home overview in the browser', () => {
     expect(text).toMatch(/Toàn công ty · Tháng \d{2}\/\d{4}/);
     await shoot('home-admin-vi');
 
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.getByTestId('overview').getByText('Targets not fully allocated').waitFor();
     expect(await page.getByTestId('overview').textContent()).toMatch(/Whole company · [A-Z][a-z]{2} \d{4}/);
     await shoot('home-admin-en');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     expect(w.unexpectedErrors()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DEMO, DEMO_PASSWORD, SCREENSHOTS, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, DEMO_PASSWORD, login, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -36,11 +36,6 @@ async function focusedShot(w: WatchedPage, name: string, focus: () => Promise<vo
 const toDiagram = (w: WatchedPage) => () => w.page.getByTestId('org-diagram').evaluate((el) => el.scrollIntoView({ block: 'start' }));
 const drawerToBottom = (w: WatchedPage) => () => w.page.locator('.ant-drawer-body:visible').evaluate((el) => el.scrollTo(0, el.scrollHeight));
 
-async function switchLang(w: WatchedPage, label: 'VI' | 'EN') {
-  await w.page.getByTestId('lang-switch').getByText(label, { exact: true }).click();
-  await w.page.waitForFunction((l) => document.documentElement.lang === l, label.toLowerCase());
-}
-
 async function signOut(w: WatchedPage) {
   await w.page.setViewportSize(WIDE);
   await w.page.getByTestId('logout').click();
@@ -65,10 +60,10 @@ describe('people and accounts in the browser', () => {
     expect(await page.getByTestId('overview').textContent()).toContain('Toàn công ty');
     await page.getByTestId('overview-score').waitFor();
     await shoot(w, 'home-admin-vi');
-    await switchLang(w, 'EN');
+    await chooseLanguage(w.page, 'EN');
     await page.getByTestId('overview').getByText('Whole company', { exact: false }).waitFor();
     await shoot(w, 'home-admin-en');
-    await switchLang(w, 'VI');
+    await chooseLanguage(w.page, 'VI');
   });
 
   it('draws the org chart with heads and people counts', async () => {
@@ -79,10 +74,10 @@ describe('people and accounts in the browser', () => {
     await box.getByText('Hoàng Thị Lan').waitFor();
     expect(await box.textContent()).toContain('9 người');
     await shoot(w, 'org-diagram-vi', toDiagram(w));
-    await switchLang(w, 'EN');
+    await chooseLanguage(w.page, 'EN');
     await box.getByText('9 people').waitFor();
     await shoot(w, 'org-diagram-en', toDiagram(w));
-    await switchLang(w, 'VI');
+    await chooseLanguage(w.page, 'VI');
   });
 
   it('opens a person, moves them to another unit, gives them a manager login and issues a reset link', async () => {
@@ -115,12 +110,12 @@ describe('people and accounts in the browser', () => {
     expect(resetLink).toMatch(/^http:\/\/[^/]+\/reset-password#[A-Za-z0-9_-]{40,}$/);
     await shoot(w, 'person-drawer-vi', drawerToBottom(w));
     await closeDrawer(w);
-    await switchLang(w, 'EN');
+    await chooseLanguage(w.page, 'EN');
     await row.getByTestId('person-open').click();
     await account.getByText('Issue a password reset link').waitFor();
     await shoot(w, 'person-drawer-en', drawerToBottom(w));
     await closeDrawer(w);
-    await switchLang(w, 'VI');
+    await chooseLanguage(w.page, 'VI');
   });
 
   it('the new user sets a password with the link, signs in as a manager, and the link works only once', async () => {

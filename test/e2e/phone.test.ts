@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow as overflow, login, openPage, screenshot, SCREENSHOTS, useBrowserSession, type BrowserSession, type WatchedPage } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow as overflow, login, openPage, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
 
 /** An iPhone 12–15 sized window: the width most of our users' phones have. */
 const PHONE = { width: 390, height: 844 };
@@ -207,7 +207,7 @@ describe('screenshots for docs/screenshots (admin, vi and en, 390 and 1366 px)',
   it.skipIf(process.env.CI === 'true').each(['vi', 'en'] as const)('takes the %s screenshots', async (lang) => {
     const { page } = w;
     await page.setViewportSize(PHONE);
-    await page.getByTestId('lang-switch').getByText(lang.toUpperCase(), { exact: true }).click();
+    await chooseLanguage(page, lang.toUpperCase());
     await page.waitForLoadState('networkidle');
     for (const c of Object.values(PAGES)) {
       await page.setViewportSize(PHONE);
@@ -225,7 +225,7 @@ describe('screenshots for docs/screenshots (admin, vi and en, 390 and 1366 px)',
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${SCREENSHOTS}/nav-drawer-phone-${lang}.png` });
     await page.keyboard.press('Escape');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     expect(w.unexpectedErrors()).toEqual([]);
   }, 300_000);
 });

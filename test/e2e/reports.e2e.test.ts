@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, screenshot, useBrowserSession, type BrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow, login, screenshot, useBrowserSession } from './browser';
 
 let s: BrowserSession;
 useBrowserSession((session) => (s = session));
@@ -63,7 +63,7 @@ describe('Reports page (/reports)', () => {
       await page.screenshot({ path: `${process.cwd()}/docs/screenshots/reports-phone.png`, fullPage: true });
       // English: the same page, still no sideways scrolling.
       await page.setViewportSize({ width: 1366, height: 900 });
-      await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+      await chooseLanguage(page, 'EN');
       await page.getByText('KPI scorecard report').waitFor();
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByTestId('report-sheet-list').getByText('Per person').waitFor();
@@ -71,7 +71,7 @@ describe('Reports page (/reports)', () => {
       expect(english.culprits).toEqual([]);
       expect(english.scrollWidth).toBeLessThanOrEqual(english.innerWidth);
       await page.setViewportSize({ width: 1366, height: 900 });
-      await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+      await chooseLanguage(page, 'VI');
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }

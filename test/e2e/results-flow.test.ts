@@ -6,7 +6,7 @@ import { kpiWrite } from '../../src/app/actuals/test-fixtures';
 import type { Store } from '../../src/app/ports';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { DEMO, ensureWebBuild, launchBrowser, login, openPage, ROOT, screenshot, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, launchBrowser, login, openPage, ROOT, screenshot, type WatchedPage } from './browser';
 
 // The server's clock stands still on 20/03/2026 10:00 (Hà Nội), so pace and "late" tags do not drift.
 const NOW = new Date('2026-03-20T03:00:00Z');
@@ -173,13 +173,13 @@ describe('results: check-in, chart, strategy map, dashboard, tokens', () => {
 
   it('shows the strategy map in English for a quarter', async () => {
     const { page } = admin;
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.getByTestId('side-nav').getByText('Strategy map', { exact: true }).waitFor();
     await page.goto('/strategy?period=2026-Q1');
     await page.getByTestId('map-node-REVENUE').first().waitFor();
     expect(await page.getByTestId('strategy-page').textContent()).toContain('Q1 2026');
     await screenshot(page, 'strategy-map-en');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     await page.getByTestId('side-nav').getByText('Bản đồ chiến lược', { exact: true }).waitFor();
   });
 

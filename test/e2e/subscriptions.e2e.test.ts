@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, horizontalOverflow, login, useBrowserSession, type BrowserSession } from './browser';
+import { type BrowserSession, chooseLanguage, DEMO, horizontalOverflow, login, useBrowserSession } from './browser';
 
 let s: BrowserSession;
 useBrowserSession((session) => (s = session));
@@ -43,11 +43,11 @@ describe('report subscriptions card and the digest page', () => {
     await shoot('digest-vi', 1366);
     await shoot('digest-phone', 390);
     expect((await horizontalOverflow(page)).culprits).toEqual([]);
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.getByText('Management digest', { exact: true }).first().waitFor();
     expect((await horizontalOverflow(page)).culprits).toEqual([]);
     await shoot('digest-en-phone', 390);
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(s.w.unexpectedErrors()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -146,12 +146,12 @@ describe('Targets by unit: sum check, inline edit, cascade and monthly plan', ()
     // Teams still hold 10,4 + 9,6 = 20 tỷ of February's new 25 tỷ: 25 − 20 = +5 tỷ left to allocate.
     await page.locator('[data-testid="sum-company"][data-status="mismatch"]').waitFor();
     expect(await textOf(companySum(page))).toBe('Chênh lệch: +5 tỷ (chưa phân bổ hết)');
-    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await chooseLanguage(page, 'EN');
     await page.getByRole('tab', { name: 'Targets by unit' }).waitFor();
     await waitText(companySum(page), 'Difference: +5B ₫ (not fully allocated)');
     expect(await textOf(page.getByTestId('target-company'))).toBe('₫25,000,000,000');
     await screenshot(page, 'targets-by-unit-en');
-    await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
+    await chooseLanguage(page, 'VI');
     // People of a unit can be shown under it (no person targets in the demo yet: "—").
     await page.getByTestId('targets-show-people').click();
     const person = table(page).locator('tr.ant-table-row', { hasText: 'Vũ Đình Khoa' });

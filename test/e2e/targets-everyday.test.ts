@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, login, screenshot, type WatchedPage, useBrowserSession } from './browser';
+import { chooseLanguage, DEMO, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 // Issue 10, targets: one top row for the company, a cascade that starts from the units that have the KPI,
 // a monthly plan that opens already split, and one period label everywhere.
@@ -57,7 +57,7 @@ async function shootBoth(page: Page, name: string, lang: 'vi' | 'en') {
 }
 
 async function setLang(page: Page, lang: 'VI' | 'EN') {
-  await page.getByTestId('lang-switch').getByText(lang, { exact: true }).click();
+  await chooseLanguage(page, lang);
   await page.getByRole('tab', { name: lang === 'VI' ? 'Chỉ tiêu theo đơn vị' : 'Targets by unit' }).waitFor();
 }
 
@@ -213,13 +213,10 @@ describe('Targets, everyday use', () => {
     const subjects = page.getByTestId('audit-subject');
     await subjects.first().waitFor();
     await subjects.filter({ hasText: new RegExp(`^REVENUE .*· ${THIS_YEAR}$`) }).first().waitFor();
-    await setLangOnPage(page, 'VI');
+    await chooseLanguage(page, 'VI');
     await subjects.filter({ hasText: new RegExp(`^REVENUE .*· Năm ${THIS_YEAR}$`) }).first().waitFor();
     expect((await subjects.allTextContents()).filter((x) => /\d{4}-(\d{2}|Q\d)\b/.test(x))).toEqual([]);
     expect(w.unexpectedErrors()).toEqual([]);
   });
 });
 
-async function setLangOnPage(page: Page, lang: 'VI' | 'EN') {
-  await page.getByTestId('lang-switch').getByText(lang, { exact: true }).click();
-}
