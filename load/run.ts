@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ROOT } from '../src/config';
+import { startNodeFlags } from '../scripts/build-server.mjs';
 import { PROFILE_DIR } from './profile-summary';
 import { checkinSlots, deadlocks, runCheckinClients, verifyCheckins } from './checkin-clients';
 import { prepareCompany } from './prepare';
@@ -60,7 +61,7 @@ const serverCommand = (): string[] => {
   if (flags.server === 'tsx') return [...node, '--import', 'tsx', join(ROOT, 'src/main.ts')];
   if (flags.server) return flags.server.split(' ').flatMap((p, i) => (i === 0 && p === 'node' ? node : [p]));
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-server.mjs'), '--if-stale'], { stdio: 'inherit' });
-  return [...node, join(ROOT, 'dist/server/main.js')];
+  return [...node, ...startNodeFlags(), join(ROOT, 'dist/server/main.js')];
 };
 
 async function main(): Promise<void> {

@@ -12,3 +12,5 @@ export function inputsHash(target: BuildTarget): string;
 export function isFresh(target: BuildTarget): boolean;
 export function buildServer(): Promise<void>;
 export function buildWeb(): void;
+/** The node flags of package.json "start" (before dist/server/main.js). */
+export function startNodeFlags(): string[];

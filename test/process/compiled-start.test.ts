@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, inputsHash, isFresh, TARGETS, type BuildTarget } from '../../scripts/build-server.mjs';
+import { buildServer, inputsHash, isFresh, startNodeFlags, TARGETS, type BuildTarget } from '../../scripts/build-server.mjs';
 import { ROOT } from '../../src/config';
 import { engines, freshPostgresDatabase } from '../helpers/db';
 import { freePort } from './spawn-server';
@@ -11,14 +11,14 @@ import { freePort } from './spawn-server';
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 /**
- * What `npm start` runs in production: node on dist/server/main.js, no TypeScript loader. Started from another
+ * What `npm start` runs in production: node with its flags on dist/server/main.js, no TypeScript loader. Started from another
  * working folder, so it must find its migrations and package.json (and so the demo company, by the same ROOT)
  * from its own location. Without the demo company: loading it takes most of a minute on a busy 2-core machine.
  */
 async function startCompiled(env: Record<string, string>) {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), 'okpi-compiled-cwd-'));
-  const child = spawn(process.execPath, [join(ROOT, TARGETS.server.out, 'main.js')], {
+  const child = spawn(process.execPath, [...startNodeFlags(), join(ROOT, TARGETS.server.out, 'main.js')], {
     cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPENKPI_SCHEDULER: 'off', OPENKPI_DEMO: '0', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
