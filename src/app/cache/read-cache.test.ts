@@ -107,7 +107,7 @@ describe.each(engines())('cached reads on %s', (engine) => {
     const app = await buildApp({ store: createStore(counted), engine: first.engine, version: 'test', now: () => new Date(), loginRateLimit: { max: 1000, timeWindow: '1 minute' } });
     try {
       const admin = await ApiClient.signedIn(app, 'admin@minhan.vn');
-      for (const url of [SCORECARD, '/api/dashboard/units?period=2026-03&kpis=none']) {
+      for (const url of [SCORECARD, '/api/dashboard/units?period=2026-03&kpis=none', '/api/kpis', '/api/kpis?status=active&q=doanh']) {
         const once = (await admin.get(url)).json();
         sent.length = 0;
         expect((await admin.get(url)).json()).toEqual(once);

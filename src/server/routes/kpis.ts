@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getKpi, listKpis, previewSmart } from '../../app/kpi/read-kpis';
+import { cachedKpiList } from '../../app/cache/cached-kpis';
+import { getKpi, previewSmart } from '../../app/kpi/read-kpis';
 import { archiveKpi, createKpi, updateKpi, type KpiInput } from '../../app/kpi/save-kpi';
 import { listTemplates } from '../../core/kpi';
 import { CodeParams, KpiBody, KpiDetail, KpiDraftBody, KpiList, KpiListQuery, KpiSaved, SmartPreview, TemplateList } from '../../contract/kpi';
 import { z } from 'zod';
 import { COMPANY, policy } from '../../app/policy';
+import { cachedReadContext, sendCached } from '../cached-reads';
 import { requireActor, type ServerDeps } from '../context';
 
 type Body = z.infer<typeof KpiBody>;
@@ -49,9 +51,10 @@ function draftInput(d: Draft): KpiInput {
 export function kpiRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { store } = deps;
   return async (app) => {
-    app.get('/kpis', { schema: { tags: ['kpi'], querystring: KpiListQuery, response: { 200: KpiList } } }, async (req) => {
+    app.get('/kpis', { schema: { tags: ['kpi'], querystring: KpiListQuery, response: { 200: KpiList } } }, async (req, reply) => {
       const { q, ...filter } = req.query;
-      return { items: await listKpis(store, requireActor(req), { ...filter, search: q }) };
+      const context = await cachedReadContext(deps, req, { replica: false });
+      return sendCached(req, reply, await cachedKpiList(context, { ...filter, search: q }, (v) => JSON.stringify(KpiList.parse(v))));
     });
     app.get('/kpis/:code', { schema: { tags: ['kpi'], params: CodeParams, response: { 200: KpiDetail } } }, async (req) =>
       getKpi(store, requireActor(req), req.params.code),
