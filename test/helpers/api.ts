@@ -12,7 +12,7 @@ export interface TestApp {
   store: Store;
   database: Database;
   /** A signed-in API client for a demo login (password is the demo one). */
-  as(email: string): Promise<ApiClient>;
+  as(email: string, password?: string): Promise<ApiClient>;
   anonymous(): Promise<ApiClient>;
   close(): Promise<void>;
 }
@@ -33,7 +33,7 @@ export async function startTestApp(engine: Engine, options: { seed?: boolean; lo
     app,
     store,
     database,
-    as: (email) => ApiClient.signedIn(app, email),
+    as: (email, password) => ApiClient.signedIn(app, email, password),
     anonymous: () => ApiClient.create(app),
     async close() {
       await app.close();
@@ -77,9 +77,9 @@ export class ApiClient {
   }
 
   /** A client signed in as a demo login (the demo password). */
-  static async signedIn(app: FastifyInstance, email: string): Promise<ApiClient> {
+  static async signedIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<ApiClient> {
     const client = await ApiClient.create(app);
-    const res = await client.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+    const res = await client.post('/api/auth/login', { email, password });
     if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.body}`);
     return client;
   }

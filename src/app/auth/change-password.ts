@@ -2,7 +2,7 @@ import { DomainError, issue } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
 import { hashPassword, verifyPassword } from '../passwords';
 import type { Store } from '../ports';
-import { requireLongEnough } from './password-length';
+import { requireAcceptablePassword } from './password-rules';
 import { hashToken } from './sessions';
 
 export interface ChangePasswordInput {
@@ -22,7 +22,7 @@ export async function changePassword(store: Store, actor: Actor, input: ChangePa
       { issues: [issue('currentPassword', 'WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.')] },
     );
   }
-  requireLongEnough(input.newPassword, 'newPassword');
+  requireAcceptablePassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await store.transaction(async (tx) => {
     await tx.users.update(found.id, { passwordHash });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { requireLongEnough } from './password-length';
+import { requireAcceptablePassword } from './password-rules';
 import type { Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
@@ -21,7 +21,7 @@ export interface CreateUserInput {
 
 export async function createUser(store: Store, actor: Actor, input: CreateUserInput): Promise<User> {
   policy.require(actor, 'user.manage', COMPANY);
-  if (input.password !== undefined) requireLongEnough(input.password, 'password');
+  if (input.password !== undefined) requireAcceptablePassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
   return store.transaction(async (tx) => {
     if (await tx.users.findByEmail(input.email)) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { requireLongEnough } from './password-length';
+import { requireAcceptablePassword } from './password-rules';
 import { DomainError } from '../../core/errors';
 import { auditActor, type Actor } from '../actor';
 import { hashPassword } from '../passwords';
@@ -38,7 +38,7 @@ export async function issueResetLink(store: Store, actor: Actor, userId: number,
 
 /** Sets a new password with a reset link's token: the token works once, before it expires; every session of the user ends and a login lock is lifted. */
 export async function resetPassword(store: Store, input: { token: string; newPassword: string }, now: Date): Promise<void> {
-  requireLongEnough(input.newPassword, 'newPassword');
+  requireAcceptablePassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await store.transaction(async (tx) => {
     const userId = await tx.users.takeResetToken(hashToken(input.token), now);

@@ -20,9 +20,9 @@ describe.each(engines())('appraisal and cycle notices on %s', (engine) => {
     t = await startTestApp(engine);
     [admin, manager, khoa] = await Promise.all([t.as('admin@minhan.vn'), t.as('truong.kd@minhan.vn'), t.as('nhanvien@minhan.vn')]);
     const people = await peopleByEmail(admin);
-    const login = await admin.post('/api/users', { email: 'lan.hoang@minhan.vn', name: 'Hoàng Thị Lan', role: 'manager', password: 'openkpi-demo', locale: 'en', personId: people.get('lan.hoang@minhan.vn')!.id });
+    const login = await admin.post('/api/users', { email: 'lan.hoang@minhan.vn', name: 'Hoàng Thị Lan', role: 'manager', password: 'lan-hoang-mat-khau', locale: 'en', personId: people.get('lan.hoang@minhan.vn')!.id });
     expect(login.statusCode, login.body).toBe(201);
-    lan = await t.as('lan.hoang@minhan.vn');
+    lan = await t.as('lan.hoang@minhan.vn', 'lan-hoang-mat-khau');
     const templateId = await createTemplate(admin, 'NOTICE_SALES');
     cycleId = await createCycle(admin, 'NOTICE_2040', '2040');
     sheetId = (await assign(admin, cycleId, templateId, [people.get('nhanvien@minhan.vn')!.id])).values().next().value!;

@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .requiredOption('--email <email>', 'login email')
     .requiredOption('--name <name>', 'display name')
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).default('employee'))
-    .option('--password <password>', 'password (min 12 characters); generated and printed once when omitted')
+    .option('--password <password>', 'password (at least 12 characters, not a common or breached one); generated and printed once when omitted')
     .option('--lang <lang>', 'vi | en')
     .action(async (opts: { email: string; name: string; role: Role; password?: string; lang?: string }) => {
       const lang = cliLang(opts.lang);
