@@ -318,6 +318,19 @@ export interface Store {
     /** Forgets the failures and any lock (a successful login, a password reset). */
     clear(email: string): Promise<void>;
   };
+  /** The login throttle's fixed windows, by key hash, shared by every app instance (src/server/login-throttle.ts). */
+  loginWindows: {
+    /**
+     * Counts one attempt in each window (a window that ended at `now` starts again, ending at `now + windowMs`) unless
+     * one is full (its count has reached its `max`): then nothing is counted and the latest end of the full windows is
+     * returned. Atomic across instances.
+     */
+    take(windows: { keyHash: string; max: number }[], now: Date, windowMs: number): Promise<{ ok: true } | { ok: false; resetAt: Date }>;
+    /** Gives one attempt back to each window (a successful login does not count). */
+    giveBack(keyHashes: string[]): Promise<void>;
+    /** Drops windows that ended before `now`. */
+    prune(now: Date): Promise<void>;
+  };
   units: {
     list(): Promise<OrgUnit[]>;
     findById(id: number): Promise<OrgUnit | null>;

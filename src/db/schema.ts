@@ -41,6 +41,12 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
 }
 
+export interface LoginWindowsTable {
+  key_hash: string;
+  attempts: number;
+  reset_at: Timestamp;
+}
+
 export interface LoginLockoutsTable {
   email: string;
   failures: number;
@@ -112,6 +118,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   login_lockouts: LoginLockoutsTable;
+  login_windows: LoginWindowsTable;
   password_resets: PasswordResetsTable;
   org_units: OrgUnitsTable;
   positions: PositionsTable;

@@ -18,6 +18,7 @@ import { kpisRepo } from './repositories/kpis';
 import { peopleRepo } from './repositories/people';
 import { positionsRepo } from './repositories/positions';
 import { loginLockoutsRepo } from './repositories/login-lockouts';
+import { loginWindowsRepo } from './repositories/login-windows';
 import { sessionsRepo } from './repositories/sessions';
 import { targetsRepo } from './repositories/targets';
 import { unitsRepo } from './repositories/units';
@@ -40,6 +41,7 @@ export function createStore(db: Kysely<DB>, inTransaction = false): Store {
     users: usersRepo(db),
     sessions: sessionsRepo(db),
     loginLockouts: loginLockoutsRepo(db),
+    loginWindows: loginWindowsRepo(db),
     units: unitsRepo(db),
     positions: positionsRepo(db),
     people: peopleRepo(db),

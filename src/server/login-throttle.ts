@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Store } from '../app/ports';
 import { DomainError } from '../core/errors';
 
 export interface LoginLimits {
@@ -11,32 +13,32 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { max: 10, maxPerAddress: 30, timeWindow: '15 minutes' };
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
 export type LoginAttempt =
-  | { ok: true; /** A successful login does not count against the limits. */ succeeded(): void }
+  | { ok: true; /** A successful login does not count against the limits. */ succeeded(): Promise<void> }
   | { ok: false; retryAfterSeconds: number };
 
-const MAX_KEYS = 100_000;
+/** Ended windows are dropped after this many attempts on an instance. */
+const PRUNE_EVERY = 1_000;
 
 /**
- * Counts login attempts in fixed windows, per (address, e-mail) and per address. An attempt counts
- * as soon as it starts (so parallel guesses cannot slip through while passwords are being checked)
- * and is given back when it succeeds: only failures use up the limits, an office behind one address
- * can still sign everyone in.
+ * Counts login attempts in fixed windows, per (address, e-mail) and per address, in the database: every app instance
+ * counts into the same windows, so spraying passwords across instances behind a load balancer meets one limit. An
+ * attempt counts as soon as it starts (so parallel guesses cannot slip through while passwords are being checked) and
+ * is given back when it succeeds: only failures use up the limits, an office behind one address can still sign
+ * everyone in. Keys are stored hashed: the table holds no address or e-mail.
  */
 export class LoginThrottle {
-  private readonly windows = new Map<string, Window>();
   private readonly windowMs: number;
   private readonly perEmail: number;
   private readonly perAddress: number;
+  private sincePrune = 0;
 
+  /** `name` keeps throttles apart (logins, reset links). */
   constructor(
+    private readonly store: Store,
+    private readonly name: string,
     limits: LoginLimits,
-    private readonly now: () => number,
+    private readonly now: () => Date,
   ) {
     this.windowMs = parseDuration(limits.timeWindow);
     this.perEmail = limits.max;
@@ -44,37 +46,23 @@ export class LoginThrottle {
   }
 
   /** Counts one attempt, or tells how long to wait when either limit is used up. */
-  attempt(address: string, email: string): LoginAttempt {
-    const t = this.now();
-    if (this.windows.size > MAX_KEYS) this.prune(t);
-    const keys: [string, number][] = [
-      [`${address}|${email.trim().toLowerCase()}`, this.perEmail],
-      [`${address}|*`, this.perAddress],
-    ];
-    const windows = keys.map(([key, max]) => ({ window: this.window(key, t), max }));
-    const full = windows.filter(({ window, max }) => window.count >= max);
-    if (full.length > 0) return { ok: false, retryAfterSeconds: Math.max(...full.map(({ window }) => Math.ceil((window.resetAt - t) / 1000))) };
-    for (const { window } of windows) window.count += 1;
-    return {
-      ok: true,
-      succeeded: () => {
-        for (const { window } of windows) window.count = Math.max(0, window.count - 1);
-      },
-    };
-  }
-
-  private window(key: string, t: number): Window {
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= t) {
-      w = { count: 0, resetAt: t + this.windowMs };
-      this.windows.set(key, w);
+  async attempt(address: string, email: string): Promise<LoginAttempt> {
+    const now = this.now();
+    if (++this.sincePrune >= PRUNE_EVERY) {
+      this.sincePrune = 0;
+      await this.store.loginWindows.prune(now);
     }
-    return w;
+    const windows = [
+      { keyHash: this.keyHash(address, email.trim().toLowerCase()), max: this.perEmail },
+      { keyHash: this.keyHash(address, '*'), max: this.perAddress },
+    ];
+    const taken = await this.store.loginWindows.take(windows, now, this.windowMs);
+    if (!taken.ok) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((taken.resetAt.getTime() - now.getTime()) / 1000)) };
+    return { ok: true, succeeded: () => this.store.loginWindows.giveBack(windows.map((w) => w.keyHash)) };
   }
 
-  private prune(t: number): void {
-    for (const [key, w] of this.windows) if (w.resetAt <= t) this.windows.delete(key);
-    if (this.windows.size > MAX_KEYS) this.windows.clear();
+  private keyHash(address: string, email: string): string {
+    return createHash('sha256').update(JSON.stringify([this.name, address, email])).digest('base64url');
   }
 }
 

@@ -14,7 +14,7 @@ import { ReadCache } from './read-cache';
 const NOT_VERSIONED = [
   'schema_migrations', 'data_version', 'sessions', 'audit_log', 'kpi_actual_versions', 'kpi_evidence', 'api_tokens',
   'idempotency_keys', 'password_resets', 'notifications', 'notification_preferences', 'reminder_log', 'mail_outbox',
-  'webhooks', 'webhook_deliveries', 'report_subscriptions', 'login_lockouts',
+  'webhooks', 'webhook_deliveries', 'report_subscriptions', 'login_lockouts', 'login_windows',
 ];
 
 const appOn = (database: Database) =>

@@ -32,16 +32,16 @@ function presentMe(actor: Actor) {
 }
 
 export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
-  const throttle = new LoginThrottle(deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, () => deps.now().getTime());
+  const throttle = new LoginThrottle(deps.store, 'login', deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, deps.now);
   // Reset tokens are guessed like passwords: the same limits, counted apart from logins.
-  const resetThrottle = new LoginThrottle(deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, () => deps.now().getTime());
+  const resetThrottle = new LoginThrottle(deps.store, 'reset', deps.loginRateLimit ?? DEFAULT_LOGIN_LIMITS, deps.now);
   return async (app) => {
     app.get('/auth/csrf', { config: { public: true }, schema: { tags: ['auth'], response: { 200: CsrfResponse } } }, async (_req, reply) => ({
       token: reply.generateCsrf(),
     }));
 
     app.post('/auth/login', { config: { public: true, rateLimited: true }, schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } }, async (req, reply) => {
-      const attempt = throttle.attempt(req.ip, req.body.email);
+      const attempt = await throttle.attempt(req.ip, req.body.email);
       if (!attempt.ok) {
         reply.header('retry-after', String(attempt.retryAfterSeconds));
         throw loginRateLimited(attempt.retryAfterSeconds);
@@ -53,7 +53,7 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           throw error;
         },
       );
-      attempt.succeeded();
+      await attempt.succeeded();
       reply.setCookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: Math.floor(limits.absoluteMs / 1000) });
       // A new CSRF secret with the new session; the fresh token rides along so the client needs no extra call.
       delete req.cookies[CSRF_COOKIE];
@@ -93,13 +93,13 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/auth/reset',
       { config: { public: true, rateLimited: true }, schema: { tags: ['auth'], body: ResetPasswordBody, response: { 200: Ok } } },
       async (req, reply) => {
-        const attempt = resetThrottle.attempt(req.ip, 'reset');
+        const attempt = await resetThrottle.attempt(req.ip, 'reset');
         if (!attempt.ok) {
           reply.header('retry-after', String(attempt.retryAfterSeconds));
           throw loginRateLimited(attempt.retryAfterSeconds);
         }
         await resetPassword(deps.store, req.body, deps.now());
-        attempt.succeeded();
+        await attempt.succeeded();
         return { ok: true as const };
       },
     );
