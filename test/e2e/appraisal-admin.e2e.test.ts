@@ -169,12 +169,16 @@ describe('people evaluation, admin pages', () => {
 
   it('assigns the template to the Northern sales team, then skips everyone on a second try', async () => {
     const { page } = w;
+    // What a select of the dialog shows as chosen (the form refuses to send while one is empty).
+    const chosen = (testId: string) => textOf(page.getByTestId('assign-form').locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-select-content, .ant-select-selection-item').first());
     const assign = async () => {
       await page.getByTestId('assign-open').click();
       await page.getByTestId('assign-template').click();
       await option(page, TEMPLATE).click();
+      await expect.poll(() => chosen('assign-template')).toContain(TEMPLATE);
       await page.getByTestId('assign-unit').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: 'Nhóm Kinh doanh Miền Bắc' }).click();
+      await expect.poll(() => chosen('assign-unit')).toContain('Nhóm Kinh doanh Miền Bắc');
       await page.getByTestId('assign-ok').click();
       await page.getByTestId('assign-result').waitFor();
     };
