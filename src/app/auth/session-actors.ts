@@ -47,12 +47,13 @@ export class SessionActors {
     this.recheckMs = Math.min(RECHECK_SESSION_EVERY_MS, this.limits.idleMs);
   }
 
-  /** `version`: the store's data version, read by the caller just now (it passes it on to the read cache). */
-  async actorFor(token: string, now: Date, version?: string): Promise<Actor | null> {
+  /**
+   * `version`: the store's data version, read by the caller just before (it passes it on to the read cache). Read
+   * before the session, so a change that lands meanwhile makes this entry stale.
+   */
+  async actorFor(token: string, now: Date, version: string): Promise<Actor | null> {
     const key = hashToken(token);
     const t = now.getTime();
-    // The version is read before the session: a change that lands meanwhile makes this entry stale.
-    version ??= await this.store.dataVersion.read();
     const hit = this.entries.get(key);
     if (hit && hit.version === version && t < hit.recheckAt && t < hit.sessionExpiresAt) return hit.actor;
     if (hit) this.entries.delete(key);

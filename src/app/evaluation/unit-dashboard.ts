@@ -114,8 +114,10 @@ export async function getUnitDashboard(
     if (evaluated === undefined && own === undefined) continue;
     const rows: UnitKpiRows = { views: [], green: 0, amber: 0, red: 0, none: 0 };
     const scores: (number | null)[] = [];
+    // Every unit's scores count (rolled scores), but rows are built only for the units answered, and only when asked.
+    const withViews = q.kpis !== 'none' && shown.has(unit.id);
     const add = (i: number, e: Evaluation, level: UnitKpiView['scopeLevel']) => {
-      rows.views.push(unitKpiView(headers[i]!, e, level));
+      if (withViews) rows.views.push(unitKpiView(headers[i]!, e, level));
       rows[e.status]++;
       scores.push(e.score);
     };
@@ -144,12 +146,12 @@ export async function getUnitDashboard(
         status: s.status,
         rolledScore: s.rolledScore,
         rolledStatus: s.rolledStatus,
-        kpiCount: kpiRows.views.length,
+        kpiCount: kpiRows.green + kpiRows.amber + kpiRows.red + kpiRows.none,
         green: kpiRows.green,
         amber: kpiRows.amber,
         red: kpiRows.red,
         none: kpiRows.none,
-        kpis: q.kpis === 'none' ? [] : kpiRows.views,
+        kpis: kpiRows.views,
       };
     }),
   };
