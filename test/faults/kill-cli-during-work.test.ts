@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,6 +11,7 @@ import { migrate } from '../../src/db/migrate';
 import { createStore } from '../../src/db/store';
 import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { runCli } from './cli-process';
+import { applyFingerprint, datasetFingerprint, ordersCents, ordersCsv, pgQuery } from './job-fingerprints';
 
 /**
  * kill -9 of the `openkpi` process in the middle of its one transaction, on PostgreSQL: the moment is certain, not
@@ -63,37 +64,18 @@ async function migrated(url: string): Promise<void> {
 }
 
 const ORDERS = 200_000;
-const ordersCsv = (dir: string) => {
-  const file = join(dir, 'orders.csv');
-  const lines = ['order_id,day,amount'];
-  for (let i = 1; i <= ORDERS; i++) lines.push(`D${i},${String((i % 28) + 1).padStart(2, '0')}/01/2026,${i % 1000}.${String(i % 100).padStart(2, '0')}`);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-};
-// Σ over i of (i mod 1000) + (i mod 100)/100, in cents: 200 full rounds of 0…999 and 2,000 of 0…99 cents.
-const ORDERS_CENTS = (ORDERS / 1000) * ((999 * 1000) / 2) * 100 + (ORDERS / 100) * ((99 * 100) / 2);
 
 const JOBS: Job[] = [
   {
     name: 'a dataset import (200k rows, COPY)',
-    args: (dir) => ['dataset', 'import', 'orders', ordersCsv(dir), '--key', 'order_id', '--json'],
-    fingerprint: async (c) => {
-      const catalogue = Number((await c.query(`SELECT count(*) AS n FROM datasets`)).rows[0].n);
-      const table = (await c.query(`SELECT to_regclass('public.ds_orders') IS NOT NULL AS present`)).rows[0].present as boolean;
-      if (!table) return { catalogue, rows: 0, cents: '0' };
-      const r = (await c.query(`SELECT count(*) AS n, (sum(amount) * 100)::bigint::text AS cents FROM ds_orders`)).rows[0];
-      return { catalogue, rows: Number(r.n), cents: r.cents as string };
-    },
-    expected: { catalogue: 1, rows: ORDERS, cents: String(ORDERS_CENTS) },
+    args: (dir) => ['dataset', 'import', 'orders', ordersCsv(dir, ORDERS), '--key', 'order_id', '--json'],
+    fingerprint: (c) => datasetFingerprint(pgQuery(c)),
+    expected: { catalogue: 1, rows: ORDERS, cents: ordersCents(ORDERS) },
   },
   {
     name: 'openkpi apply of the demo company (KPI-as-code, one transaction)',
     args: () => ['apply', DEMO_YAML, '--yes'],
-    fingerprint: async (c) => {
-      const count = async (t: string) => Number((await c.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
-      const kpis = (await c.query(`SELECT string_agg(code || '=' || coalesce(formula, ''), ',' ORDER BY code) AS s FROM kpis`)).rows[0].s as string | null;
-      return { company: await count('company'), units: await count('org_units'), people: await count('people'), kpis: await count('kpis'), targets: await count('kpi_targets'), formulas: kpis };
-    },
+    fingerprint: (c) => applyFingerprint(pgQuery(c)),
     expected: async (url: string) => {
       const database = await connect({ databaseUrl: url });
       try {

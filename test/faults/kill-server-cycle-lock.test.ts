@@ -7,6 +7,7 @@ import { connect } from '../../src/db/connect';
 import { createStore } from '../../src/db/store';
 import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-server';
+import { appraisalFingerprint, pgQuery } from './job-fingerprints';
 
 /**
  * kill -9 of the server while it locks an appraisal cycle (the period close: closeCycle computes and freezes every
@@ -16,19 +17,7 @@ import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-s
  */
 
 
-/** Every appraisal table, row by row, without instants (locked_at, updated_at … differ between two runs). */
-async function appraisalFingerprint(c: pg.Client): Promise<Record<string, string>> {
-  const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'appraisal\\_%' ORDER BY 1`)).rows;
-  const out: Record<string, string> = {};
-  for (const { t } of tables) {
-    const r = await c.query<{ n: string; h: string | null }>(
-      `SELECT count(*) AS n, md5(string_agg(j::text, ',' ORDER BY j::text)) AS h FROM (
-         SELECT (SELECT jsonb_object_agg(k, v) FROM jsonb_each(to_jsonb(x)) e(k, v) WHERE k NOT LIKE '%\\_at') AS j FROM ${t} x) s`,
-    );
-    out[t] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
-  }
-  return out;
-}
+const appraisalFingerprintOf = (c: pg.Client) => appraisalFingerprint(pgQuery(c));
 
 async function stop(server: ServerProcess): Promise<void> {
   server.child.kill('SIGTERM');
@@ -55,7 +44,7 @@ describe.runIf(process.env.DATABASE_URL)('kill -9 of the server while it locks a
 
       const server = await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' });
       const call = await httpSession(server.url, 'admin@minhan.vn', DEMO_PASSWORD);
-      const before = await withClient(victim.url, appraisalFingerprint);
+      const before = await withClient(victim.url, appraisalFingerprintOf);
       await withClient(victim.url, async (c) => {
         const gate = new pg.Client({ connectionString: victim.url });
         await gate.connect();
@@ -85,7 +74,7 @@ describe.runIf(process.env.DATABASE_URL)('kill -9 of the server while it locks a
         const left = await c.query(`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()`);
         const sessions = await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
         expect({ sessions: Number(sessions.rows[0].n), locks: Number(left.rows[0].n) }).toEqual({ sessions: 0, locks: 0 });
-        expect(await appraisalFingerprint(c)).toEqual(before);
+        expect(await appraisalFingerprintOf(c)).toEqual(before);
       });
 
       const again = await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' });
@@ -104,9 +93,9 @@ describe.runIf(process.env.DATABASE_URL)('kill -9 of the server while it locks a
       } finally {
         await database.close();
       }
-      const expected = await withClient(clean.url, appraisalFingerprint);
+      const expected = await withClient(clean.url, appraisalFingerprintOf);
       expect(expected, 'the lock changes the results, so "unchanged after the crash" means something').not.toEqual(before);
-      expect(await withClient(victim.url, appraisalFingerprint)).toEqual(expected);
+      expect(await withClient(victim.url, appraisalFingerprintOf)).toEqual(expected);
     } finally {
       await victim.drop();
       await clean?.drop();

@@ -12,6 +12,7 @@ import { COMPANY, policy } from '../policy';
 import type { Store } from '../ports';
 import { BoundKpis, type BoundKpisResult } from '../kpi-binding/after-import';
 import { DatasetWriter } from './dataset-writer';
+import { injectionPoint } from '../faults/injection-point';
 import { openDatasetFile, type DatasetFile, type DatasetFileFormat, type DatasetFileOptions, type OpenedDatasetFile } from './read-dataset-file';
 
 export interface ImportDatasetOptions extends DatasetFileOptions {
@@ -90,6 +91,7 @@ export async function importDataset(store: Store, actor: Actor, name: string, fi
     await tx.audit.record([
       { ...auditActor(actor), action: 'import', entity: 'dataset', entityId: name, before: existing && { rowCount: existing.rowCount }, after: { file: file.name, action, rows, inserted, replaced, rowCount: stored.rowCount } },
     ]);
+    await injectionPoint('dataset-import');
     return { dataset: stored, action, rows, inserted, replaced, format: opened.format, kpis };
   });
 }

@@ -5,6 +5,7 @@ import { saveBinding } from '../kpi-binding/save-binding';
 import { checkKpiFile, normalizeScoring, type KpiFileBinding, planChanges, planSummary, smartErrorsOf, type Change, type KpiFile, type KpiFileKpi } from '../../core/kpi-as-code';
 import { parsePeriod } from '../../core/period';
 import { auditActor, type Actor } from '../actor';
+import { injectionPoint } from '../faults/injection-point';
 import { COMPANY, policy } from '../policy';
 import type { KpiWrite, NewAuditEntry, Store } from '../ports';
 import { definitionOf, knownRefs, loadState, type StoreState } from './snapshot';
@@ -200,6 +201,7 @@ export async function applyKpiFile(store: Store, actor: Actor, doc: KpiFile): Pr
     audit.push({ action: 'import', entity: 'kpi_file', entityId: 'kpi-as-code', before: null, after: planSummary(changes) });
     const who = auditActor(actor);
     await tx.audit.record(audit.map((a) => ({ ...who, ...a })));
+    await injectionPoint('apply');
     return changes;
   });
 }

@@ -1,5 +1,6 @@
 import { assertCycleOpen, isLocked, PHASE_NAMES, type CyclePhase } from '../../../core/appraisal';
 import { auditActor, type Actor } from '../../actor';
+import { injectionPoint } from '../../faults/injection-point';
 import { COMPANY, notFound, policy } from '../../policy';
 import type { Store } from '../../ports';
 import { tellCyclePhase } from '../../notifications/appraisal-notices';
@@ -42,6 +43,7 @@ export async function moveCyclePhase(store: Store, actor: Actor, id: number, pha
     await tx.audit.record([
       { ...auditActor(actor), action: 'update', entity: 'appraisal_cycle', entityId: String(id), before: { phase: cycle.phase }, after: { phase, ...(reason && { reason }) } },
     ]);
+    if (phase === 'locked') await injectionPoint('cycle-lock');
   });
   return getCycle(store, actor, id);
 }
