@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/migrate';
 import { engines, freshPostgresDatabase, withClient } from '../helpers/db';
 import { httpSession, spawnServer } from '../process/spawn-server';
 import { runCli } from './cli-process';
+import { leftovers } from './leftovers';
 import { applyFingerprint, appraisalFingerprint, datasetFingerprint, kyselyQuery, ordersCents, ordersCsv, pgQuery, type Query } from './job-fingerprints';
 
 /**
@@ -67,16 +68,7 @@ function postgresPlace(db: { url: string; drop(): Promise<void> }): Place {
   return {
     env: { DATABASE_URL: db.url },
     read: (fingerprint) => withClient(db.url, (c) => fingerprint(pgQuery(c))),
-    leftovers: () =>
-      withClient(db.url, async (c) => {
-        for (let i = 0; ; i++) {
-          const n = async (text: string) => Number((await c.query(text)).rows[0].n);
-          const sessions = await n(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-          const locks = await n(`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()`);
-          if ((sessions === 0 && locks === 0) || i >= 100) return { sessions, locks };
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }),
+    leftovers: () => withClient(db.url, leftovers),
     copy: async () => {
       const copy = await freshPostgresDatabase();
       await withClient(process.env.DATABASE_URL!, async (c) => {

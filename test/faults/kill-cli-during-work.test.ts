@@ -11,6 +11,7 @@ import { migrate } from '../../src/db/migrate';
 import { createStore } from '../../src/db/store';
 import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { runCli } from './cli-process';
+import { leftovers } from './leftovers';
 import { applyFingerprint, datasetFingerprint, ordersCents, ordersCsv, pgQuery } from './job-fingerprints';
 
 /**
@@ -28,18 +29,6 @@ async function writingTransaction(c: pg.Client, run: ReturnType<typeof runCli>):
     if (r.rowCount) return true;
     if (run.child.exitCode !== null) return false;
     await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** The dead process's backend ends once PostgreSQL sees its socket close: no session, no lock (incl. advisory) is left. */
-async function leftovers(c: pg.Client): Promise<{ sessions: number; locks: number }> {
-  for (let i = 0; ; i++) {
-    const sessions = Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows[0].n);
-    const locks = Number(
-      (await c.query(`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()`)).rows[0].n,
-    );
-    if ((sessions === 0 && locks === 0) || i >= 100) return { sessions, locks };
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

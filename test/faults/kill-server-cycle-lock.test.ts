@@ -8,6 +8,7 @@ import { createStore } from '../../src/db/store';
 import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-server';
 import { appraisalFingerprint, pgQuery } from './job-fingerprints';
+import { leftovers } from './leftovers';
 
 /**
  * kill -9 of the server while it locks an appraisal cycle (the period close: closeCycle computes and freezes every
@@ -66,14 +67,7 @@ describe.runIf(process.env.DATABASE_URL)('kill -9 of the server while it locks a
         await gate.query('ROLLBACK');
         await gate.end();
         expect(await answer).toBe('connection lost');
-        for (let i = 0; i < 100; i++) {
-          const n = Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows[0].n);
-          if (n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        const left = await c.query(`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.pid <> pg_backend_pid()`);
-        const sessions = await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-        expect({ sessions: Number(sessions.rows[0].n), locks: Number(left.rows[0].n) }).toEqual({ sessions: 0, locks: 0 });
+        expect(await leftovers(c)).toEqual({ sessions: 0, locks: 0 });
         expect(await appraisalFingerprintOf(c)).toEqual(before);
       });
 
