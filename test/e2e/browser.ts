@@ -90,6 +90,25 @@ export async function chooseLanguage(page: Page, label: string): Promise<void> {
 }
 
 /**
+ * Chooses `option` in the Ant Design select `testId`: opens it (again, when a re-render closed it before it showed),
+ * types `typed` to filter, and clicks the option in the open dropdown.
+ */
+export async function pickOption(page: Page, testId: string, option: string, typed = ''): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    try {
+      await dropdown.first().waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  if (typed) await page.keyboard.type(typed);
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/**
  * Full-window screenshot into docs/screenshots/<name>.png (1280×800). CI throws the pictures away, so there it only
  * waits for the network to settle (as a picture would) and skips the rest: ~80 pictures cost minutes of CI time.
  */

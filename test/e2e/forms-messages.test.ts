@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/period';
 import { periodKeyOf, periodLabel } from '../../src/web/features/results/periods';
 import { join } from 'node:path';
-import { chooseLanguage, DEMO, horizontalOverflow, login, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, pickOption, horizontalOverflow, login, screenshot, SCREENSHOTS, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => (w = s.w));
@@ -15,12 +15,6 @@ const text = async (l: { textContent(): Promise<string | null> }) => ((await l.t
 function inputOf(page: Page, testId: string) {
   const el = page.getByTestId(testId);
   return el.locator('xpath=self::input').or(el.locator('input')).first();
-}
-
-async function pick(page: Page, testId: string, typed: string, option: string) {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** No sideways scrolling: the document is no wider than the window (else: the outermost elements sticking out). */
@@ -78,8 +72,8 @@ describe('forms and messages', () => {
     await page.getByTestId('smart-rejection').waitFor();
     expect(await page.getByTestId('smart-panel').getByText('Chặn kích hoạt').count()).toBeGreaterThan(0);
 
-    await pick(page, 'kpi-owner', 'Lê Văn', 'Lê Văn Đức');
-    await pick(page, 'kpi-measurer', 'Phạm', 'Phạm Quốc Huy');
+    await pickOption(page, 'kpi-owner', 'Lê Văn Đức', 'Lê Văn');
+    await pickOption(page, 'kpi-measurer', 'Phạm Quốc Huy', 'Phạm');
     await page.locator('[data-testid="smart-letter-A"][data-status="ok"]').waitFor();
     expect(await page.locator('[data-testid^="smart-letter-"][data-status="error"]').count()).toBe(0);
     await page.getByTestId('smart-rejection').waitFor({ state: 'detached' });
@@ -90,7 +84,7 @@ describe('forms and messages', () => {
     const { page } = w;
     await page.getByTestId('parent-add').click();
     expect(await inputOf(page, 'parent-weight-0').inputValue()).toBe('100');
-    await pick(page, 'parent-code-0', 'REVENUE', 'REVENUE');
+    await pickOption(page, 'parent-code-0', 'REVENUE', 'REVENUE');
     await inputOf(page, 'parent-weight-0').fill('');
     await page.getByTestId('kpi-save-draft').click();
     await page.getByText('Nhập trọng số (ví dụ 100%)').waitFor();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/app/ports';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { chooseLanguage, DEMO, ensureWebBuild, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, pickOption, launchBrowser, login, openPage, SCREENSHOTS, type WatchedPage } from './browser';
 
 /*
  * Everyday numbers on 5 December 2026, 10:00 in Hà Nội (the server's and the browser's clock stand still):
@@ -147,15 +147,13 @@ describe('a period still running is judged against what is expected by today', (
     await page.goto('/kpis/new');
     await page.getByTestId('kpi-form-page').waitFor();
     const aggregation = page.getByTestId('section-measurement').locator('.ant-form-item', { has: page.getByTestId('kpi-aggregation') });
-    expect(await textOf(aggregation.locator('.ant-select-content, .ant-select-selection-item').first())).toBe('Tổng');
-    await page.getByTestId('kpi-unit').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phần trăm (%)' }).click();
+    await expect.poll(() => textOf(aggregation.locator('.ant-select-content, .ant-select-selection-item').first())).toBe('Tổng');
+    await pickOption(page, 'kpi-unit', 'Phần trăm (%)');
     // The form proposes it on the next render: poll instead of reading once (a busy machine renders late).
     await expect.poll(() => textOf(aggregation.locator('.ant-select-content, .ant-select-selection-item').first())).toBe('Trung bình');
     expect(await page.getByTestId('kpi-aggregation-warning').count()).toBe(0);
     // Choosing "Tổng" on purpose is allowed, with a warning.
-    await page.getByTestId('kpi-aggregation').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Tổng"]').click();
+    await pickOption(page, 'kpi-aggregation', 'Tổng');
     expect(await textOf(page.getByTestId('kpi-aggregation-warning'))).toContain('Cộng dồn các tỷ lệ %');
     expect(admin.unexpectedErrors()).toEqual([]);
   });

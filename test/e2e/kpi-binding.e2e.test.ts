@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, DEMO, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, pickOption, login, screenshot, useBrowserSession, type WatchedPage } from './browser';
 
 let w: WatchedPage;
 useBrowserSession((s) => ({ w } = s));
@@ -22,11 +22,6 @@ const CSV = 'order_id,region,ordered_at,revenue\nr1,Miền Bắc,2026-01-05 09:0
 function inputOf(page: Page, testId: string) {
   const el = page.getByTestId(testId);
   return el.locator('xpath=self::input').or(el.locator('input')).first();
-}
-
-async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** The dataset, imported through the API with the browser's session (the upload page has its own test). */
@@ -51,19 +46,19 @@ describe('KPI bound to a dataset: form, monthly actuals, drill-through', () => {
     await page.goto('/kpis/new');
     await inputOf(page, 'kpi-code').fill('DOANH_THU_DL');
     await inputOf(page, 'kpi-name').fill('Doanh thu từ đơn hàng');
-    await pick(page, 'kpi-frequency', 'Hằng tháng');
-    await pick(page, 'kpi-source', 'Từ tập dữ liệu');
+    await pickOption(page, 'kpi-frequency', 'Hằng tháng');
+    await pickOption(page, 'kpi-source', 'Từ tập dữ liệu');
     await page.getByTestId('kpi-binding-fields').waitFor();
-    await pick(page, 'kpi-binding-dataset-select', 'don_e2e');
+    await pickOption(page, 'kpi-binding-dataset-select', 'don_e2e');
     await inputOf(page, 'kpi-binding-measure-input').fill('sum(revenue)');
-    await pick(page, 'kpi-binding-date-select', 'ordered_at');
+    await pickOption(page, 'kpi-binding-date-select', 'ordered_at');
     // The live check: the measure by the KPI's months over the dataset, before anything is saved.
     await page.getByTestId('kpi-binding-preview').getByText('350').waitFor();
     expect(await page.getByTestId('kpi-binding-preview').textContent()).toContain('700');
-    await pick(page, 'kpi-binding-scope-select', 'region');
+    await pickOption(page, 'kpi-binding-scope-select', 'region');
     await page.getByTestId('kpi-binding-map-add').click();
     await inputOf(page, 'kpi-binding-map-value-0').fill('Miền Bắc');
-    await pick(page, 'kpi-binding-map-unit-0', 'KD-MB');
+    await pickOption(page, 'kpi-binding-map-unit-0', 'KD-MB');
     await screenshot(page, 'kpi-binding-form-vi');
     await page.getByTestId('kpi-save-draft').click();
 

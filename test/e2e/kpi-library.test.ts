@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server';
-import { chooseLanguage, DEMO, ensureWebBuild, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, pickOption, ensureWebBuild, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -30,12 +30,6 @@ const nav = (page: Page) => page.getByTestId('side-nav');
 function inputOf(page: Page, testId: string) {
   const el = page.getByTestId(testId);
   return el.locator('xpath=self::input').or(el.locator('input')).first();
-}
-
-async function pick(page: Page, testId: string, typed: string, option: string) {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 const letter = (page: Page, l: string) => page.getByTestId(`smart-letter-${l}`);
@@ -106,9 +100,9 @@ describe('KPI library, form with live SMART panel, detail and sandbox', () => {
 
   it('turns the SMART panel green as owner, measurer, baseline and parent are filled', async () => {
     const { page } = w;
-    await pick(page, 'kpi-owner', 'Lê Văn', 'Lê Văn Đức');
+    await pickOption(page, 'kpi-owner', 'Lê Văn Đức', 'Lê Văn');
     await waitStatus(page, 'A', 'warning'); // owner set, measurer still missing
-    await pick(page, 'kpi-measurer', 'Phạm', 'Phạm Quốc Huy');
+    await pickOption(page, 'kpi-measurer', 'Phạm Quốc Huy', 'Phạm');
     await waitStatus(page, 'A', 'ok');
 
     await inputOf(page, 'kpi-baseline-period').fill(String(new Date().getFullYear() - 1));
@@ -116,7 +110,7 @@ describe('KPI library, form with live SMART panel, detail and sandbox', () => {
     await waitStatus(page, 'R', 'ok');
 
     await page.getByTestId('parent-add').click();
-    await pick(page, 'parent-code-0', 'REVENUE', 'REVENUE');
+    await pickOption(page, 'parent-code-0', 'REVENUE', 'REVENUE');
     await inputOf(page, 'parent-weight-0').fill('20');
     await waitStatus(page, 'ALIGN', 'ok');
     for (const l of ['S', 'M', 'A', 'R', 'T', 'ALIGN']) expect(await letter(page, l).getAttribute('data-status')).toBe('ok');
@@ -259,7 +253,7 @@ describe('KPI library, form with live SMART panel, detail and sandbox', () => {
     await nav(page).getByText('Thử cách chấm điểm', { exact: true }).click();
     await page.getByTestId('sandbox-page').waitFor();
     // Progress: (16 − 15) / (45 − 15) = 1/30 = 3,33 %
-    await pick(page, 'sandbox-method', '', 'Tiến độ từ mức cơ sở');
+    await pickOption(page, 'sandbox-method', 'Tiến độ từ mức cơ sở');
     await inputOf(page, 'sandbox-baseline').fill('15');
     await inputOf(page, 'sandbox-target').fill('45');
     await inputOf(page, 'sandbox-actual').fill('16');
@@ -267,8 +261,8 @@ describe('KPI library, form with live SMART panel, detail and sandbox', () => {
     expect(await page.getByTestId('sandbox-status').getAttribute('data-status')).toBe('red');
 
     // Decrease: 10 / 12 = 83,33 % (amber from 80 %)
-    await pick(page, 'sandbox-direction', '', 'Càng thấp càng tốt');
-    await pick(page, 'sandbox-method', '', 'Tỷ lệ (thực hiện / chỉ tiêu)');
+    await pickOption(page, 'sandbox-direction', 'Càng thấp càng tốt');
+    await pickOption(page, 'sandbox-method', 'Tỷ lệ (thực hiện / chỉ tiêu)');
     await inputOf(page, 'sandbox-target').fill('10');
     await inputOf(page, 'sandbox-actual').fill('12');
     expect(await page.getByTestId('sandbox-achievement').textContent()).toBe('83,33%');
