@@ -75,13 +75,14 @@ export async function upsertFewReturning(db: Kysely<DB>, rows: ActualWrite[], by
 
 /** INSERT … ON CONFLICT DO UPDATE of the `changed` relation (rows equal to the stored ones are not rewritten). */
 function insertChanged(by: By): RawBuilder<unknown> {
-  return sql`INSERT INTO kpi_actuals AS a (${sql.raw([...COLUMNS, ...WHO].join(', '))})
-      SELECT ${sql.raw(COLUMNS.join(', '))}, ${by.userId}::int, ${by.name}::text
+  // updated_at comes in with the row: Citus refuses now() in DO UPDATE SET on a distributed table (docs/scaling.md).
+  return sql`INSERT INTO kpi_actuals AS a (${sql.raw([...COLUMNS, ...WHO, 'updated_at'].join(', '))})
+      SELECT ${sql.raw(COLUMNS.join(', '))}, ${by.userId}::int, ${by.name}::text, now()
       FROM changed ORDER BY kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)
       ON CONFLICT (kpi_id, period_kind, period_start, scope_type, coalesce(scope_id, 0)) DO UPDATE SET
         value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
         source = excluded.source, comment = excluded.comment, version = a.version + 1,
-        updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = now()
+        updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at
       WHERE (a.value, a.numerator, a.denominator, a.comment)
             IS DISTINCT FROM (excluded.value, excluded.numerator, excluded.denominator, excluded.comment)`;
 }
