@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'test/faults/**', 'test/scale-out/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'test/faults/**', 'test/scale-out/**', 'test/citus/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -48,6 +48,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // OpenKPI on a Citus cluster (docs/scaling.md, section 5); runs when CITUS_URL is set (npm run test:citus).
+        test: {
+          name: 'citus',
+          include: ['test/citus/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

@@ -80,7 +80,8 @@ function migratedPostgresTemplate(adminUrl: string): Promise<string> {
   return postgresTemplate;
 }
 
-function databaseUrl(serverUrl: string, name: string): string {
+/** `serverUrl` with its database name replaced by `name`. */
+export function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
