@@ -8,8 +8,8 @@ import { createStore } from '../../src/db/store';
 import { buildApp } from '../../src/server/app';
 import { ApiClient } from '../helpers/api';
 import { multipartFile } from '../helpers/multipart';
-import { withClient } from '../helpers/db';
-import { createCitusDatabase, createPlainDatabase, DISTRIBUTE_SQL, distribute, type TestDatabase } from './cluster';
+import { freshPostgresDatabase, withClient, type PostgresDatabase } from '../helpers/db';
+import { createCitusDatabase, DISTRIBUTE_SQL, distribute } from './cluster';
 
 /**
  * OpenKPI on Citus (docs/scaling.md, section 5): the same generated company in a plain PostgreSQL database and in a
@@ -27,7 +27,7 @@ const PEOPLE = Number(process.env.CITUS_PEOPLE ?? 1000);
 
 interface Side {
   name: 'plain' | 'citus';
-  db: TestDatabase;
+  db: PostgresDatabase;
   database: Database;
   app: FastifyInstance;
   admin: ApiClient;
@@ -41,7 +41,7 @@ let citus: Side;
 let distributeSeconds = 0;
 const timings: Record<string, Record<string, string>> = {};
 
-async function open(name: Side['name'], db: TestDatabase): Promise<Side> {
+async function open(name: Side['name'], db: PostgresDatabase): Promise<Side> {
   const database = await connect({ databaseUrl: db.url });
   await migrate(database.db);
   const summary = await generateCompany(database, { people: PEOPLE, today: TODAY });
@@ -93,7 +93,8 @@ async function median(times: number, f: () => Promise<unknown>, before?: () => P
 describe.runIf(process.env.CITUS_URL)('OpenKPI on Citus: reference and distributed tables (docs/scaling.md §5)', () => {
   beforeAll(async () => {
     const adminUrl = process.env.CITUS_URL!;
-    plain = await open('plain', await createPlainDatabase(adminUrl));
+    // The reference run: a plain PostgreSQL database (no citus extension) on the coordinator.
+    plain = await open('plain', await freshPostgresDatabase({ adminUrl }));
     citus = await open('citus', await createCitusDatabase(adminUrl));
     const t0 = performance.now();
     await distribute(citus.db.url);

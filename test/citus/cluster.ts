@@ -3,17 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../../src/config';
-import { databaseUrl, withClient } from '../helpers/db';
+import { databaseUrl, withClient, type PostgresDatabase } from '../helpers/db';
 
 const run = promisify(execFile);
 
 /** The script that turns a migrated OpenKPI database into reference and distributed tables (docs/scaling.md, section 5). */
 export const DISTRIBUTE_SQL = join(ROOT, 'scripts/citus-distribute.sql');
-
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
 
 /** The workers of the cluster CITUS_URL points at (its coordinator), as `pg_dist_node` lists them. */
 async function workers(adminUrl: string): Promise<{ host: string; port: number }[]> {
@@ -26,7 +21,7 @@ async function workers(adminUrl: string): Promise<{ host: string; port: number }
  * A new database on every node of the cluster with the citus extension, the coordinator registered and the workers
  * added: what `scripts/citus-cluster.sh start` does for its own database, here with a fresh name per test run.
  */
-export async function createCitusDatabase(adminUrl: string, prefix = 'okpi_citus'): Promise<TestDatabase> {
+export async function createCitusDatabase(adminUrl: string, prefix = 'okpi_citus'): Promise<PostgresDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const nodes = await workers(adminUrl);
   const coordinator = new URL(adminUrl);
@@ -54,16 +49,6 @@ export async function createCitusDatabase(adminUrl: string, prefix = 'okpi_citus
         await withClient(nodeUrl(n.host, n.port, 'postgres'), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       }
     },
-  };
-}
-
-/** A plain PostgreSQL database (no citus extension) on the coordinator: the reference run. */
-export async function createPlainDatabase(adminUrl: string, prefix = 'okpi_plain'): Promise<TestDatabase> {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await withClient(databaseUrl(adminUrl, 'postgres'), (c) => c.query(`CREATE DATABASE ${name}`));
-  return {
-    url: databaseUrl(adminUrl, name),
-    drop: async () => void (await withClient(databaseUrl(adminUrl, 'postgres'), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
 }
 

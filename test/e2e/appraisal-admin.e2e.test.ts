@@ -7,7 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { chooseLanguage, DEMO, ensureWebBuild, horizontalOverflow, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
+import { chooseLanguage, DEMO, ensureWebBuild, pickOption, horizontalOverflow, launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser';
 
 /**
  * Issue 11, the admin's pages: a sheet template with decimal weights, a cycle, assignment to a team, phases
@@ -173,8 +173,7 @@ describe('people evaluation, admin pages', () => {
     const chosen = (testId: string) => textOf(page.getByTestId('assign-form').locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-select-content, .ant-select-selection-item').first());
     const assign = async () => {
       await page.getByTestId('assign-open').click();
-      await page.getByTestId('assign-template').click();
-      await option(page, TEMPLATE).click();
+      await pickOption(page, 'assign-template', TEMPLATE);
       await expect.poll(() => chosen('assign-template')).toContain(TEMPLATE);
       await page.getByTestId('assign-unit').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: 'Nhóm Kinh doanh Miền Bắc' }).click();

@@ -7,7 +7,7 @@ import { INJECTION_POINT_ENV, type InjectionPoint } from '../../src/app/faults/i
 import { ROOT } from '../../src/config';
 import { connect, type Engine } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
-import { engines, freshPostgresDatabase, withClient } from '../helpers/db';
+import { engines, freshPostgresDatabase, withClient, type PostgresDatabase } from '../helpers/db';
 import { httpSession, spawnServer } from '../process/spawn-server';
 import { runCli } from './cli-process';
 import { leftovers } from './leftovers';
@@ -63,20 +63,12 @@ function pglitePlace(dataDir: string): Place {
   };
 }
 
-function postgresPlace(db: { url: string; drop(): Promise<void> }): Place {
-  const name = new URL(db.url).pathname.slice(1);
+function postgresPlace(db: PostgresDatabase): Place {
   return {
     env: { DATABASE_URL: db.url },
     read: (fingerprint) => withClient(db.url, (c) => fingerprint(pgQuery(c))),
     leftovers: () => withClient(db.url, leftovers),
-    copy: async () => {
-      const copy = await freshPostgresDatabase();
-      await withClient(process.env.DATABASE_URL!, async (c) => {
-        await c.query(`DROP DATABASE ${new URL(copy.url).pathname.slice(1)}`);
-        await c.query(`CREATE DATABASE ${new URL(copy.url).pathname.slice(1)} TEMPLATE ${name}`);
-      });
-      return postgresPlace(copy);
-    },
+    copy: async () => postgresPlace(await freshPostgresDatabase({ copyOf: db.url })),
     drop: db.drop,
   };
 }

@@ -7,7 +7,6 @@ import { SYSTEM_ACTOR } from '../../src/app/actor';
 import { applyKpiFile, planKpiFile } from '../../src/app/kpi-as-code';
 import { ROOT } from '../../src/config';
 import { connect } from '../../src/db/connect';
-import { migrate } from '../../src/db/migrate';
 import { createStore } from '../../src/db/store';
 import { freshPostgresDatabase, withClient } from '../helpers/db';
 import { runCli } from './cli-process';
@@ -43,15 +42,6 @@ interface Job {
 
 const DEMO_YAML = join(ROOT, 'examples/demo-company.yaml');
 
-async function migrated(url: string): Promise<void> {
-  const database = await connect({ databaseUrl: url });
-  try {
-    await migrate(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
 const ORDERS = 200_000;
 
 const JOBS: Job[] = [
@@ -82,14 +72,12 @@ describe.runIf(process.env.DATABASE_URL)('kill -9 of the openkpi process in the 
   it.each(JOBS)('$name: all or nothing, no session or lock left, the re-run gives the clean result', async (job) => {
     const dir = mkdtempSync(join(tmpdir(), 'okpi-kill-cli-'));
     const args = job.args(dir);
-    const victim = await freshPostgresDatabase();
+    const victim = await freshPostgresDatabase({ migrated: true });
     try {
-      await migrated(victim.url);
       let expected = job.expected;
       if (typeof expected === 'function') {
-        const clean = await freshPostgresDatabase();
+        const clean = await freshPostgresDatabase({ migrated: true });
         try {
-          await migrated(clean.url);
           await (expected as (url: string) => Promise<void>)(clean.url);
           expected = await withClient(clean.url, job.fingerprint);
         } finally {

@@ -5,7 +5,7 @@ import { moveCyclePhase } from '../../src/app/appraisal/setup/move-cycle-phase';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-data';
 import { connect } from '../../src/db/connect';
 import { createStore } from '../../src/db/store';
-import { freshPostgresDatabase, withClient } from '../helpers/db';
+import { freshPostgresDatabase, withClient, type PostgresDatabase } from '../helpers/db';
 import { httpSession, spawnServer, type ServerProcess } from '../process/spawn-server';
 import { appraisalFingerprint, pgQuery } from './job-fingerprints';
 import { leftovers } from './leftovers';
@@ -31,17 +31,12 @@ const lock = (call: Awaited<ReturnType<typeof httpSession>>, id: number) =>
 describe.runIf(process.env.DATABASE_URL)('kill -9 of the server while it locks an appraisal cycle (PostgreSQL)', () => {
   it('nothing of the lock is stored, no session or lock is left, and locking again gives what an uninterrupted lock gives', async () => {
     const victim = await freshPostgresDatabase();
-    let clean: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
+    let clean: PostgresDatabase | undefined;
     try {
       await stop(await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' })); // migrates and loads the demo company
       const cycle = await withClient(victim.url, async (c) => (await c.query<{ id: number }>(`SELECT id FROM appraisal_cycles WHERE phase NOT IN ('locked', 'published') ORDER BY id LIMIT 1`)).rows[0]!);
       // The same database, copied while no one is connected: the uninterrupted lock runs there.
-      clean = await freshPostgresDatabase();
-      const cleanName = new URL(clean.url).pathname.slice(1);
-      await withClient(process.env.DATABASE_URL!, async (c) => {
-        await c.query(`DROP DATABASE ${cleanName}`);
-        await c.query(`CREATE DATABASE ${cleanName} TEMPLATE ${new URL(victim.url).pathname.slice(1)}`);
-      });
+      clean = await freshPostgresDatabase({ copyOf: victim.url });
 
       const server = await spawnServer({ DATABASE_URL: victim.url, OPENKPI_SCHEDULER: 'off' });
       const call = await httpSession(server.url, 'admin@minhan.vn', DEMO_PASSWORD);

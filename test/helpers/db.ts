@@ -42,14 +42,21 @@ export async function freshDatabase(engine: Engine, options: { migrated?: boolea
   return database;
 }
 
+/** A database of its own on a PostgreSQL server, and how to drop it. */
+export interface PostgresDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /**
- * A new database on the DATABASE_URL server, for code that connects by URL (e.g. a spawned server): empty, or with
- * `migrated` a copy of a migrated template database (CREATE DATABASE … TEMPLATE takes a fraction of running the migrations).
+ * A new database on the DATABASE_URL server (or `adminUrl`'s), for code that connects by URL (e.g. a spawned server):
+ * empty; with `migrated` a copy of a migrated template database (CREATE DATABASE … TEMPLATE takes a fraction of
+ * running the migrations); with `copyOf` a copy of that database, which must have no one connected.
  */
-export async function freshPostgresDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL!;
+export async function freshPostgresDatabase(options: { migrated?: boolean; copyOf?: string; adminUrl?: string } = {}): Promise<PostgresDatabase> {
+  const adminUrl = options.adminUrl ?? process.env.DATABASE_URL!;
   const name = `okpi_test_${randomBytes(6).toString('hex')}`;
-  const template = options.migrated ? await migratedPostgresTemplate(adminUrl) : null;
+  const template = options.copyOf ? new URL(options.copyOf).pathname.slice(1) : options.migrated ? await migratedPostgresTemplate(adminUrl) : null;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return { url: databaseUrl(adminUrl, name), drop: async () => void (await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
 }
